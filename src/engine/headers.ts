@@ -1,0 +1,263 @@
+/**
+ * Header mapping (METHOD.md §1): which column holds which field.
+ *
+ * Matching ignores case, spaces, full-/half-width forms and brackets; a bracketed unit such
+ * as "销售额(元)", "Revenue (¥)" or "毛利率（%）" is tried without it as well.
+ */
+import { CellValue, FieldKey, FIELD_KEYS, Lang } from "./types";
+
+/** METHOD.md §1's header words; the first of each list is the field's display label. */
+export const HEADER_SYNONYMS: Readonly<Record<FieldKey, { zh: string[]; en: string[] }>> = {
+  id: { zh: ["客户编号", "编号"], en: ["Customer ID", "ID"] },
+  name: { zh: ["客户名称", "客户", "公司名称", "名称"], en: ["Customer", "Name", "Company"] },
+  revenue: { zh: ["本期销售额", "销售额", "年销售额", "购买金额"], en: ["Revenue", "Sales", "Amount"] },
+  prevRevenue: { zh: ["上期销售额", "去年销售额"], en: ["Previous revenue", "Last year sales"] },
+  profit: { zh: ["毛利", "毛利额", "利润"], en: ["Gross profit", "Profit"] },
+  marginRate: { zh: ["毛利率"], en: ["Margin rate", "Gross margin %"] },
+  prevMarginRate: { zh: ["上期毛利率"], en: ["Previous margin rate"] },
+  orders: { zh: ["订单数", "购买次数"], en: ["Orders", "Order count", "Frequency"] },
+  activeMonths: { zh: ["下单月数", "活跃月数"], en: ["Active months"] },
+  firstOrder: { zh: ["首次合作日期", "首次购买日期"], en: ["First order", "Customer since"] },
+  lastOrder: { zh: ["最近下单日期", "最近购买日期"], en: ["Last order"] },
+  overdueDays: { zh: ["平均逾期天数", "回款逾期天数"], en: ["Days late", "Overdue days"] },
+  c1: { zh: ["成长性"], en: ["Growth"] },
+  c2: { zh: ["业务规划"], en: ["Business plan"] },
+  c3: { zh: ["资金潜力"], en: ["Funding"] },
+  c4: { zh: ["商机"], en: ["Opportunities"] },
+  c5: { zh: ["方案适合度"], en: ["Solution fit"] },
+  c6: { zh: ["竞争力"], en: ["Competitiveness"] },
+  c7: { zh: ["客户关系"], en: ["Relationship"] },
+  potential: { zh: ["潜力得分"], en: ["Potential"] },
+  familiarity: { zh: ["熟悉程度", "关系程度"], en: ["Familiarity"] },
+  lastContact: { zh: ["最近联系日期", "上次拜访日期"], en: ["Last contact"] },
+  birthday: { zh: ["生日", "负责人生日"], en: ["Birthday"] },
+  referrals: { zh: ["转介绍数"], en: ["Referrals"] },
+  incumbent: { zh: ["现有供应商"], en: ["Incumbent"] },
+  position: { zh: ["竞争地位"], en: ["Competitive position"] },
+  opportunity: { zh: ["当前商机"], en: ["Open opportunity"] },
+};
+
+export interface HeaderMapping {
+  /** field → 0-based column index within the table. */
+  columns: Partial<Record<FieldKey, number>>;
+  /** The header row as text (trimmed). */
+  headers: string[];
+  /** Columns used by no field (blank headers included), ascending. */
+  unmapped: number[];
+  /** Fields that several columns match: `columns` lists them all, the first is the one used. */
+  duplicates: { field: FieldKey; columns: number[] }[];
+  /** Required fields with no column: "name" (neither name nor id), "value" (neither revenue nor profit). */
+  missing: ("name" | "value")[];
+  /** The language most mapped headers are written in. */
+  lang: Lang;
+}
+
+export type HeaderOverrides = Partial<Record<FieldKey, number | null>>;
+
+/** Full-width ASCII forms (！..～) and the ideographic space to their half-width forms. */
+function toHalfWidth(s: string): string {
+  let out = "";
+  let changed = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xff01 && c <= 0xff5e) {
+      out += String.fromCharCode(c - 0xfee0);
+      changed = true;
+    } else if (c === 0x3000) {
+      out += " ";
+      changed = true;
+    } else if (c === 0xffe5) {
+      out += "¥"; // ￥ → ¥
+      changed = true;
+    } else {
+      out += s[i];
+    }
+  }
+  return changed ? out : s;
+}
+
+const IGNORED_CHARS = /[\s_\-()[\]【】*:：]/g;
+const BRACKETED = /[(（[【][^)）\]】]*[)）\]】]/g;
+
+/**
+ * The comparison form of a header: half-width, lower case, without spaces, underscores,
+ * hyphens, brackets, asterisks (a "required" mark) or colons.
+ */
+export function normalizeHeader(s: string): string {
+  return toHalfWidth(String(s)).toLowerCase().replace(IGNORED_CHARS, "");
+}
+
+/** The header without its bracketed parts ("销售额(元)" → "销售额"), normalized. */
+function withoutBrackets(s: string): string {
+  return normalizeHeader(toHalfWidth(String(s)).replace(BRACKETED, ""));
+}
+
+const HAN = /[\u3400-\u9fff]/;
+
+interface Synonym {
+  field: FieldKey;
+  lang: Lang;
+}
+
+/** normalized synonym → field; the field keys themselves ("lastOrder") also match. */
+const SYNONYM_INDEX: ReadonlyMap<string, Synonym> = (() => {
+  const index = new Map<string, Synonym>();
+  for (const field of FIELD_KEYS) {
+    for (const lang of ["zh", "en"] as const) {
+      for (const word of HEADER_SYNONYMS[field][lang]) index.set(normalizeHeader(word), { field, lang });
+    }
+  }
+  for (const field of FIELD_KEYS) {
+    const key = normalizeHeader(field);
+    if (!index.has(key)) index.set(key, { field, lang: "en" });
+  }
+  return index;
+})();
+
+function headerText(v: CellValue): string {
+  if (v === null || v === undefined) return "";
+  if (v instanceof Date) return isNaN(v.getTime()) ? "" : v.toISOString().slice(0, 10);
+  return String(v).trim();
+}
+
+/** Which field a header names, or null. */
+export function fieldOfHeader(header: string): Synonym | null {
+  const exact = SYNONYM_INDEX.get(normalizeHeader(header));
+  if (exact) return exact;
+  const bare = withoutBrackets(header);
+  return bare ? (SYNONYM_INDEX.get(bare) ?? null) : null;
+}
+
+/**
+ * Maps a header row to fields. The first matching column wins; `overrides` (from the user)
+ * then set a field to a column (taking that column away from any other field) or unmap it (null).
+ */
+export function mapHeaders(headerRow: readonly CellValue[], overrides?: HeaderOverrides): HeaderMapping {
+  const headers = headerRow.map(headerText);
+  const matches = new Map<FieldKey, number[]>();
+  let zh = 0;
+  let en = 0;
+  headers.forEach((h, col) => {
+    if (!h) return;
+    const hit = fieldOfHeader(h);
+    if (!hit) return;
+    const list = matches.get(hit.field);
+    if (list) list.push(col);
+    else matches.set(hit.field, [col]);
+    if (HAN.test(h)) zh++;
+    else en++;
+  });
+
+  const columns: Partial<Record<FieldKey, number>> = {};
+  for (const [field, cols] of matches) columns[field] = cols[0];
+
+  const overridden = new Set<FieldKey>();
+  if (overrides) {
+    for (const field of FIELD_KEYS) {
+      if (!Object.prototype.hasOwnProperty.call(overrides, field)) continue;
+      const col = overrides[field];
+      if (col === undefined) continue;
+      overridden.add(field);
+      if (col === null) {
+        delete columns[field];
+        continue;
+      }
+      if (!Number.isInteger(col) || col < 0 || col >= headers.length) continue;
+      // One column feeds one field: an explicit choice takes the column from an automatic one.
+      for (const other of FIELD_KEYS) {
+        if (other !== field && columns[other] === col && !overridden.has(other)) delete columns[other];
+      }
+      columns[field] = col;
+    }
+  }
+
+  const used = new Set<number>(Object.values(columns) as number[]);
+  const unmapped: number[] = [];
+  for (let col = 0; col < headers.length; col++) {
+    if (used.has(col)) continue;
+    // A later duplicate is reported under `duplicates`, not as an unknown header.
+    const dupOf = fieldOfHeader(headers[col]);
+    if (headers[col] && dupOf && !overridden.has(dupOf.field) && columns[dupOf.field] !== undefined) continue;
+    unmapped.push(col);
+  }
+
+  const duplicates: HeaderMapping["duplicates"] = [];
+  for (const field of FIELD_KEYS) {
+    const cols = matches.get(field);
+    if (cols && cols.length > 1 && !overridden.has(field)) duplicates.push({ field, columns: cols.slice() });
+  }
+
+  const missing: HeaderMapping["missing"] = [];
+  if (columns.name === undefined && columns.id === undefined) missing.push("name");
+  if (columns.revenue === undefined && columns.profit === undefined) missing.push("value");
+
+  let lang: Lang;
+  if (zh !== en) lang = zh > en ? "zh" : "en";
+  else if (zh > 0) lang = "zh";
+  else lang = headers.some((h) => HAN.test(h)) || headers.every((h) => !h) ? "zh" : "en";
+
+  return { columns, headers, unmapped, duplicates, missing, lang };
+}
+
+/** "A", "B", …, "Z", "AA", … for a 0-based column index. */
+export function columnLetter(index: number): string {
+  let n = Math.floor(index) + 1;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+function label(field: FieldKey, lang: Lang): string {
+  return HEADER_SYNONYMS[field][lang][0];
+}
+
+/**
+ * Sentences for the user about a mapping: missing required columns, duplicates, columns not
+ * used. `firstColumn` is the sheet column of the table's first column, so letters match the sheet.
+ * `ignoreHeaders` (e.g. the add-in's own output headers) are not reported as unused.
+ */
+export function mappingMessages(
+  mapping: HeaderMapping,
+  lang: Lang,
+  firstColumn = 0,
+  ignoreHeaders: readonly string[] = [],
+): string[] {
+  const letter = (col: number) => columnLetter(firstColumn + col);
+  const out: string[] = [];
+  if (mapping.missing.includes("name")) {
+    out.push(
+      lang === "zh"
+        ? `缺少必需的列：${label("name", "zh")}（或${label("id", "zh")}）`
+        : `Missing a required column: ${label("name", "en")} (or ${label("id", "en")})`,
+    );
+  }
+  if (mapping.missing.includes("value")) {
+    out.push(
+      lang === "zh"
+        ? `缺少必需的列：${label("revenue", "zh")}（或${label("profit", "zh")}）`
+        : `Missing a required column: ${label("revenue", "en")} (or ${label("profit", "en")})`,
+    );
+  }
+  for (const { field, columns } of mapping.duplicates) {
+    const used = columns[0];
+    if (lang === "zh") {
+      const list = columns.map((c) => `${letter(c)} 列`).join("、");
+      out.push(`有多列都像“${label(field, "zh")}”：${list}；使用 ${letter(used)} 列`);
+    } else {
+      const list = columns.map(letter).join(", ");
+      out.push(`Several columns look like “${label(field, "en")}”: ${list}; using ${letter(used)}`);
+    }
+  }
+  const ignored = new Set(ignoreHeaders.map(normalizeHeader));
+  for (const col of mapping.unmapped) {
+    const h = mapping.headers[col] ?? "";
+    if (!h || ignored.has(normalizeHeader(h))) continue;
+    const shown = h.length > 30 ? h.slice(0, 29) + "…" : h;
+    out.push(lang === "zh" ? `${letter(col)} 列“${shown}”未使用` : `Column ${letter(col)} “${shown}” is not used`);
+  }
+  return out;
+}

@@ -1,0 +1,258 @@
+/**
+ * Every user-visible word of the engine, in Chinese and English (METHOD.md §4–§11).
+ * A zh sheet uses the Chinese labels alone, an en sheet the English ones alone.
+ */
+import { HEADER_SYNONYMS } from "./headers";
+import {
+  Abc,
+  ActionKind,
+  CellProblem,
+  FieldKey,
+  HolidayHit,
+  Lang,
+  Level,
+  ProblemReason,
+  RiskFlag,
+  Strategy,
+  Tier,
+} from "./types";
+
+type Pair = readonly [zh: string, en: string];
+
+function pick(p: Pair | undefined, lang: Lang): string {
+  if (!p) return "";
+  return lang === "zh" ? p[0] : p[1];
+}
+
+/** "zh-CN", "zh-TW", "zh" → "zh"; anything else → "en". */
+export function langFromLocale(locale: string | null | undefined): Lang {
+  return typeof locale === "string" && locale.toLowerCase().startsWith("zh") ? "zh" : "en";
+}
+
+const TIER: Record<number, Pair> = {
+  [Tier.Insufficient]: ["数据不足", "Insufficient data"],
+  [Tier.Fading]: ["明日黄花", "Fading"],
+  [Tier.Star]: ["天王巨星", "Star"],
+  [Tier.Rising]: ["后起之秀", "Rising"],
+  [Tier.Regular]: ["一般客户", "Regular"],
+};
+
+export function tierLabel(t: Tier | number, lang: Lang): string {
+  return pick(TIER[t], lang);
+}
+
+/** "A", "B", "C"; "" for a row without a class. */
+export function abcLabel(a: Abc | number): string {
+  return a === Abc.A ? "A" : a === Abc.B ? "B" : a === Abc.C ? "C" : "";
+}
+
+const LEVEL: Record<number, Pair> = {
+  [Level.Proactive]: ["主动", "Proactive"],
+  [Level.Accountable]: ["可靠", "Accountable"],
+  [Level.Reactive]: ["反应", "Reactive"],
+  [Level.Basic]: ["一般", "Basic"],
+};
+
+export function levelLabel(l: Level | number, lang: Lang): string {
+  return pick(LEVEL[l], lang);
+}
+
+const STRATEGY: Record<number, Pair> = {
+  [Strategy.Fortify]: ["加强防御", "Fortify"],
+  [Strategy.Frontal]: ["正面出击", "Frontal"],
+  [Strategy.Develop]: ["立足长远", "Develop for future"],
+  [Strategy.Flank]: ["出其不意", "Flank"],
+  [Strategy.Divide]: ["分而治之", "Divide and conquer"],
+};
+
+/** "" for Strategy.None (all inputs unknown). */
+export function strategyLabel(s: Strategy | number, lang: Lang): string {
+  return pick(STRATEGY[s], lang);
+}
+
+const RISKS: readonly { bit: number; label: Pair }[] = [
+  { bit: RiskFlag.OneOff, label: ["一次性大单", "One-off big order"] },
+  { bit: RiskFlag.MarginSqueeze, label: ["压价风险", "Margin squeeze"] },
+  { bit: RiskFlag.Payment, label: ["回款风险", "Payment risk"] },
+];
+
+/** The set flags in bit order, joined with "；" in both languages (METHOD §11); "" when none. */
+export function riskLabel(bits: number, lang: Lang): string {
+  const parts: string[] = [];
+  for (const r of RISKS) if (bits & r.bit) parts.push(pick(r.label, lang));
+  return parts.join("；");
+}
+
+const ACTION_KIND: Record<number, Pair> = {
+  [ActionKind.Birthday]: ["生日祝福", "Birthday greeting"],
+  [ActionKind.Holiday]: ["节日问候", "Holiday greeting"],
+  [ActionKind.AfterSale]: ["售后回访", "After-sale follow-up"],
+  [ActionKind.WinBack]: ["挽回", "Win-back"],
+  [ActionKind.Regular]: ["定期联系", "Regular contact"],
+  [ActionKind.Referral]: ["请求转介绍", "Ask for referral"],
+  [ActionKind.Deepen]: ["深化关系", "Deepen relationship"],
+};
+
+export function actionKindLabel(k: ActionKind | number, lang: Lang): string {
+  return pick(ACTION_KIND[k], lang);
+}
+
+/**
+ * Details by kind and variant (METHOD §8):
+ * Birthday 0 Star/Rising, 1 others; Holiday 0 Star, 1 Rising, 2 others; AfterSale 0;
+ * WinBack 0 class A/B, 1 orders ≤ 1, 2 else; Regular 0 Star visit, 1 Star call, 2 others;
+ * Referral 0; Deepen 0.
+ */
+const ACTION_DETAIL: Record<number, readonly Pair[]> = {
+  [ActionKind.Birthday]: [
+    ["生日当天登门或致电祝福，备小礼物", "Visit or call on the day with a small gift"],
+    ["发送个性化生日祝福", "Send a personal birthday message"],
+  ],
+  [ActionKind.Holiday]: [
+    ["手写贺卡并送有来历的小礼品", "Send a handwritten card and a small gift with a story behind it"],
+    ["亲自致电问候", "Call personally with holiday wishes"],
+    ["发送个性化问候（勿群发）", "Send a personal greeting (not a mass message)"],
+  ],
+  [ActionKind.AfterSale]: [["回访使用情况和满意度", "Check how the order went and whether they are satisfied"]],
+  [ActionKind.WinBack]: [
+    ["登门拜访，了解下滑原因", "Visit in person to learn why business has dropped"],
+    ["制定回购营销方案", "Plan an offer to win a repeat order"],
+    ["致电了解需求变化", "Call to learn how their needs have changed"],
+  ],
+  [ActionKind.Regular]: [
+    ["实地拜访", "Visit in person"],
+    ["情感电话", "Personal call to keep in touch"],
+    ["电话回访", "Follow-up call"],
+  ],
+  [ActionKind.Referral]: [["请客户推荐同行或朋友，并给予回馈", "Ask for an introduction to peers or friends, and thank them in return"]],
+  [ActionKind.Deepen]: [
+    ["邀请参加培训或活动（同流→交流→交心）", "Invite to a training or event (shared activity → conversation → trust)"],
+  ],
+};
+
+export function actionDetail(k: ActionKind | number, variant: number, lang: Lang): string {
+  return pick(ACTION_DETAIL[k]?.[variant], lang);
+}
+
+/** The Next action cell: `<kind>：<detail>` (en `<Kind>: <detail>`); "" for no action. */
+export function actionText(k: ActionKind | number, variant: number, lang: Lang): string {
+  const kind = actionKindLabel(k, lang);
+  if (!kind) return "";
+  const detail = actionDetail(k, variant, lang);
+  if (!detail) return kind;
+  return lang === "zh" ? `${kind}：${detail}` : `${kind}: ${detail}`;
+}
+
+const HOLIDAY: Record<HolidayHit["key"], Pair> = {
+  newYear: ["元旦", "New Year's Day"],
+  springFestival: ["春节", "Spring Festival"],
+  lantern: ["元宵", "Lantern Festival"],
+  qingming: ["清明", "Qingming"],
+  dragonBoat: ["端午", "Dragon Boat Festival"],
+  midAutumn: ["中秋", "Mid-Autumn Festival"],
+  nationalDay: ["国庆", "National Day"],
+};
+
+export function holidayLabel(key: HolidayHit["key"], lang: Lang): string {
+  return pick(HOLIDAY[key], lang);
+}
+
+/** `逾期N天` / `overdue N days` (the end of Why for an overdue regular contact). */
+export function overdueLabel(days: number, lang: Lang): string {
+  if (lang === "zh") return `逾期${days}天`;
+  return days === 1 ? "overdue 1 day" : `overdue ${days} days`;
+}
+
+/** A field's display name: its first header synonym. */
+export function fieldLabel(field: FieldKey, lang: Lang): string {
+  return HEADER_SYNONYMS[field]?.[lang]?.[0] ?? field;
+}
+
+export type OutputColumnKey =
+  | "tier"
+  | "abc"
+  | "share"
+  | "keyIndex"
+  | "potential"
+  | "level"
+  | "gap"
+  | "nextAction"
+  | "nextContact"
+  | "risk"
+  | "strategy"
+  | "rfm"
+  | "why"
+  | "problems";
+
+export interface OutputColumn {
+  key: OutputColumnKey;
+  zh: string;
+  en: string;
+  kind: "text" | "number" | "percent" | "date";
+}
+
+/** METHOD §11's output columns, in order. */
+export const OUTPUT_COLUMNS: readonly OutputColumn[] = Object.freeze([
+  { key: "tier", zh: "价值等级", en: "Tier", kind: "text" },
+  { key: "abc", zh: "ABC分类", en: "ABC", kind: "text" },
+  { key: "share", zh: "价值占比", en: "Value share", kind: "percent" },
+  { key: "keyIndex", zh: "大客户指数", en: "Key account index", kind: "number" },
+  { key: "potential", zh: "潜力得分", en: "Potential", kind: "number" },
+  { key: "level", zh: "建议关系水平", en: "Relationship level", kind: "text" },
+  { key: "gap", zh: "关系差距", en: "Familiarity gap", kind: "number" },
+  { key: "nextAction", zh: "下一步行动", en: "Next action", kind: "text" },
+  { key: "nextContact", zh: "下次联系日期", en: "Next contact", kind: "date" },
+  { key: "risk", zh: "风险提示", en: "Risk flags", kind: "text" },
+  { key: "strategy", zh: "销售策略", en: "Strategy", kind: "text" },
+  { key: "rfm", zh: "RFM", en: "RFM", kind: "text" },
+  { key: "why", zh: "依据", en: "Why", kind: "text" },
+  { key: "problems", zh: "数据问题", en: "Problems", kind: "text" },
+] as OutputColumn[]);
+
+export function outputHeaders(lang: Lang): string[] {
+  return OUTPUT_COLUMNS.map((c) => (lang === "zh" ? c.zh : c.en));
+}
+
+/** Both languages' output headers: a re-run recognises the columns it wrote before. */
+export const ALL_OUTPUT_HEADERS: readonly string[] = Object.freeze([
+  ...OUTPUT_COLUMNS.map((c) => c.zh),
+  ...OUTPUT_COLUMNS.map((c) => c.en),
+]);
+
+const PROBLEM: Record<ProblemReason, Pair> = {
+  "excel-error": ["单元格是错误值", "Excel error"],
+  "not-a-number": ["无法识别为数字", "not a number"],
+  "not-a-rate": ["无法识别为比率（如 30% 或 0.3）", "not a rate (like 30% or 0.3)"],
+  "not-a-date": ["无法识别为日期", "not a date"],
+  "future-date": ["日期晚于今天，按缺失处理", "date is after today, treated as missing"],
+  "not-yes-no": ["无法识别为是/否", "not yes or no"],
+  "not-familiarity": [
+    "熟悉程度应为 1–5 或 认识/还熟悉/比较熟悉/很熟悉/相知",
+    "familiarity must be 1–5 or 认识/还熟悉/比较熟悉/很熟悉/相知",
+  ],
+  "not-position": ["竞争地位应为 强/平/弱", "not strong, even or weak"],
+  "out-of-range": ["超出允许范围", "out of range"],
+  "negative-value": ["为负数，按 0 计算", "negative, counted as 0"],
+};
+
+const FOUND_MAX = 30;
+
+/** The found text quoted, cut to about 30 characters, line breaks shown as spaces. */
+export function quoteFound(found: string): string {
+  let s = String(found).replace(/[\r\n\t]+/g, " ");
+  if (s.length > FOUND_MAX) s = s.slice(0, FOUND_MAX - 1) + "…";
+  return `"${s}"`;
+}
+
+/**
+ * One problem as a sentence, e.g. `销售额：无法识别为数字（"abc"）` /
+ * `Revenue: not a number ("abc")`. The caller adds the row or cell address.
+ * `columnName` is the header as found in the sheet; the field's label when omitted.
+ */
+export function problemMessage(p: CellProblem, lang: Lang, columnName?: string): string {
+  const name = columnName && columnName.trim() ? columnName.trim() : fieldLabel(p.field, lang);
+  const what = pick(PROBLEM[p.reason], lang) || p.reason;
+  const found = p.found === undefined || p.found === null || p.found === "" ? "" : quoteFound(p.found);
+  if (lang === "zh") return found ? `${name}：${what}（${found}）` : `${name}：${what}`;
+  return found ? `${name}: ${what} (${found})` : `${name}: ${what}`;
+}

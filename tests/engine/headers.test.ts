@@ -1,0 +1,149 @@
+import { columnLetter, fieldOfHeader, HEADER_SYNONYMS, mapHeaders, mappingMessages, normalizeHeader } from "../../src/engine/headers";
+import { FIELD_KEYS } from "../../src/engine/types";
+
+describe("normalizeHeader", () => {
+  test("ignores case, spaces, full/half width and brackets", () => {
+    expect(normalizeHeader(" Customer ID ")).toBe("customerid");
+    expect(normalizeHeader("ＲＥＶＥＮＵＥ")).toBe("revenue");
+    expect(normalizeHeader("销售额（元）")).toBe("销售额元");
+    expect(normalizeHeader("Gross margin %")).toBe("grossmargin%");
+    expect(normalizeHeader("last_order")).toBe("lastorder");
+    expect(normalizeHeader("客户名称*")).toBe("客户名称");
+    expect(normalizeHeader("客户\u3000名称")).toBe("客户名称");
+  });
+});
+
+describe("fieldOfHeader", () => {
+  test("every METHOD §1 synonym maps to its field", () => {
+    for (const field of FIELD_KEYS) {
+      for (const lang of ["zh", "en"] as const) {
+        for (const word of HEADER_SYNONYMS[field][lang]) expect(fieldOfHeader(word)).toEqual({ field, lang });
+      }
+    }
+  });
+  test.each([
+    ["销售额(元)", "revenue"],
+    ["销售额（元）", "revenue"],
+    ["本期销售额【万元】", "revenue"],
+    ["Revenue (¥)", "revenue"],
+    ["ＲＥＶＥＮＵＥ", "revenue"],
+    ["毛利率(%)", "marginRate"],
+    ["毛利率（％）", "marginRate"],
+    ["Gross Margin (%)", "marginRate"],
+    ["GROSS MARGIN %", "marginRate"],
+    ["平均逾期天数（天）", "overdueDays"],
+    ["Customer-ID", "id"],
+    ["last order date (yyyy-mm-dd)", null],
+    ["Last Order (date)", "lastOrder"],
+    ["prevRevenue", "prevRevenue"],
+    ["毛利", "profit"],
+    ["毛利额", "profit"],
+    ["备注", null],
+    ["", null],
+  ])("%j → %s", (header, field) => {
+    expect(fieldOfHeader(header)?.field ?? null).toBe(field);
+  });
+});
+
+describe("mapHeaders", () => {
+  test("a Chinese header row", () => {
+    const m = mapHeaders(["客户名称", "销售额（元）", "上期销售额", "毛利率(%)", "最近下单日期", "备注", null, "熟悉程度"]);
+    expect(m.columns).toEqual({ name: 0, revenue: 1, prevRevenue: 2, marginRate: 3, lastOrder: 4, familiarity: 7 });
+    expect(m.headers).toEqual(["客户名称", "销售额（元）", "上期销售额", "毛利率(%)", "最近下单日期", "备注", "", "熟悉程度"]);
+    expect(m.unmapped).toEqual([5, 6]);
+    expect(m.duplicates).toEqual([]);
+    expect(m.missing).toEqual([]);
+    expect(m.lang).toBe("zh");
+  });
+
+  test("an English header row, full-width and odd case", () => {
+    const m = mapHeaders(["Customer ID", "Company", "ＲＥＶＥＮＵＥ", "gross profit", "Days Late", "Birthday", 2026]);
+    expect(m.columns).toEqual({ id: 0, name: 1, revenue: 2, profit: 3, overdueDays: 4, birthday: 5 });
+    expect(m.headers[6]).toBe("2026");
+    expect(m.unmapped).toEqual([6]);
+    expect(m.lang).toBe("en");
+  });
+
+  test("the first column wins; later ones are duplicates, not unused", () => {
+    const m = mapHeaders(["客户", "销售额", "年销售额", "Name"]);
+    expect(m.columns).toEqual({ name: 0, revenue: 1 });
+    expect(m.duplicates).toEqual([
+      { field: "name", columns: [0, 3] },
+      { field: "revenue", columns: [1, 2] },
+    ]);
+    expect(m.unmapped).toEqual([]);
+    expect(m.lang).toBe("zh"); // 3 Chinese headers, 1 English
+  });
+
+  test("missing required fields", () => {
+    expect(mapHeaders(["备注", "毛利率"]).missing).toEqual(["name", "value"]);
+    expect(mapHeaders(["编号", "毛利"]).missing).toEqual([]);
+    expect(mapHeaders(["客户", "Margin rate"]).missing).toEqual(["value"]);
+    expect(mapHeaders([]).missing).toEqual(["name", "value"]);
+  });
+
+  test("language: most mapped headers; ties go to Chinese", () => {
+    expect(mapHeaders(["Name", "Revenue", "毛利"]).lang).toBe("en");
+    expect(mapHeaders(["Name", "毛利"]).lang).toBe("zh");
+    expect(mapHeaders(["foo", "bar"]).lang).toBe("en");
+    expect(mapHeaders(["甲", "乙"]).lang).toBe("zh");
+  });
+
+  test("overrides map a column, take it from another field, or unmap", () => {
+    const headers = ["客户名称", "销售额", "金额", "毛利"];
+    const m = mapHeaders(headers, { revenue: 2, profit: null });
+    expect(m.columns).toEqual({ name: 0, revenue: 2 });
+    expect(m.unmapped).toEqual([1, 3]);
+    const stolen = mapHeaders(headers, { profit: 1 });
+    expect(stolen.columns).toEqual({ name: 0, profit: 1 });
+    expect(stolen.unmapped).toEqual([2, 3]);
+    expect(stolen.missing).toEqual([]);
+  });
+
+  test("an override to a column that does not exist is ignored", () => {
+    const m = mapHeaders(["客户", "销售额"], { revenue: 9, orders: -1 });
+    expect(m.columns).toEqual({ name: 0, revenue: 1 });
+  });
+
+  test("an override settles a duplicate", () => {
+    const m = mapHeaders(["客户", "销售额", "年销售额"], { revenue: 2 });
+    expect(m.columns).toEqual({ name: 0, revenue: 2 });
+    expect(m.duplicates).toEqual([]);
+    expect(m.unmapped).toEqual([1]);
+  });
+});
+
+describe("columnLetter", () => {
+  test.each([
+    [0, "A"],
+    [7, "H"],
+    [25, "Z"],
+    [26, "AA"],
+    [51, "AZ"],
+    [52, "BA"],
+    [701, "ZZ"],
+    [702, "AAA"],
+  ])("%i → %s", (i, s) => expect(columnLetter(i)).toBe(s));
+});
+
+describe("mappingMessages", () => {
+  test("zh: missing columns, duplicates, unused", () => {
+    const m = mapHeaders(["客户", "客户名称", "备注", "", "价值等级"]);
+    expect(mappingMessages(m, "zh", 0, ["价值等级"])).toEqual([
+      "缺少必需的列：本期销售额（或毛利）",
+      "有多列都像“客户名称”：A 列、B 列；使用 A 列",
+      "C 列“备注”未使用",
+    ]);
+  });
+  test("en with the table starting at column C", () => {
+    const m = mapHeaders(["Revenue", "Foo", "Revenue"]);
+    expect(mappingMessages(m, "en", 2)).toEqual([
+      "Missing a required column: Customer (or Customer ID)",
+      "Several columns look like “Revenue”: C, E; using C",
+      "Column D “Foo” is not used",
+    ]);
+  });
+  test("nothing to say for a clean mapping", () => {
+    expect(mappingMessages(mapHeaders(["Name", "Revenue"]), "en")).toEqual([]);
+  });
+});
