@@ -1,0 +1,730 @@
+/**
+ * METHOD.md §2–§10 as small pure functions, one per rule. `classify` runs them over a whole
+ * table; the custom functions (CRM.*) call them on single values. No allocation per call
+ * except where a function returns a whole column.
+ *
+ * Conventions: NaN = unknown for numbers; yes/no inputs are 1 / 0 / NaN; enumerations are
+ * the numeric constants of types.ts.
+ */
+import { dayFromYmd, isLeapYear } from "./days";
+import { DEFAULT_SETTINGS, type Settings } from "./settings";
+import { yearOfDay } from "./holidays";
+import * as types from "./types";
+import type { DayNumber, HolidayHit } from "./types";
+
+// Module-local copies of the enumerations: the CommonJS output of transpilers (tsx/esbuild)
+// reads an imported binding through a getter on every use, which shows at a million rows.
+const { Abc, ActionKind, Level, Position, RiskFlag, Strategy, Tier } = types;
+type Abc = types.Abc;
+type ActionKind = types.ActionKind;
+type Level = types.Level;
+type Position = types.Position;
+type Strategy = types.Strategy;
+type Tier = types.Tier;
+
+const A = Abc.A;
+const B = Abc.B;
+const C = Abc.C;
+
+/** METHOD.md §1: growth and margin comparisons treat a value within 1e-9 of the threshold as on it. */
+export const TOLERANCE = 1e-9;
+
+/** Margin band of §7. Unknown margin counts as Medium. */
+export const MarginBand = { Low: 0, Medium: 1, High: 2 } as const;
+export type MarginBand = (typeof MarginBand)[keyof typeof MarginBand];
+
+// ---------------------------------------------------------------- §8 jitter (FNV-1a)
+
+const FNV_OFFSET = 2166136261;
+const FNV_PRIME = 16777619;
+
+/**
+ * FNV-1a 32-bit (unsigned) over the UTF-8 bytes of `text`. UTF-8 is encoded by hand so the
+ * engine needs neither TextEncoder nor Buffer; a lone surrogate is encoded as U+FFFD, as
+ * TextEncoder does.
+ */
+export function fnv1a32(text: string): number {
+  let h = FNV_OFFSET | 0; // as int32, so the loop stays in integer arithmetic
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    let c = text.charCodeAt(i);
+    if (c < 0x80) {
+      h = Math.imul(h ^ c, FNV_PRIME);
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      const lo = text.charCodeAt(i + 1);
+      if (lo >= 0xdc00 && lo <= 0xdfff) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (lo - 0xdc00);
+        i++;
+      } else c = 0xfffd;
+    } else if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
+    if (c < 0x800) {
+      h = Math.imul(h ^ (0xc0 | (c >> 6)), FNV_PRIME);
+    } else if (c < 0x10000) {
+      h = Math.imul(h ^ (0xe0 | (c >> 12)), FNV_PRIME);
+      h = Math.imul(h ^ (0x80 | ((c >> 6) & 0x3f)), FNV_PRIME);
+    } else {
+      h = Math.imul(h ^ (0xf0 | (c >> 18)), FNV_PRIME);
+      h = Math.imul(h ^ (0x80 | ((c >> 12) & 0x3f)), FNV_PRIME);
+      h = Math.imul(h ^ (0x80 | ((c >> 6) & 0x3f)), FNV_PRIME);
+    }
+    h = Math.imul(h ^ (0x80 | (c & 0x3f)), FNV_PRIME);
+  }
+  return h >>> 0;
+}
+
+/** The text the jitter is hashed from: the trimmed name, or the trimmed id when the name is empty. */
+export function customerKey(name: string, id = ""): string {
+  const n = name.trim();
+  return n !== "" ? n : id.trim();
+}
+
+/** §8: jitter = (h mod (2·jitterDays+1)) − jitterDays, h = fnv1a32(trimmed name). */
+export function jitterDays(name: string, settings: Pick<Settings, "jitterDays"> = DEFAULT_SETTINGS): number {
+  const j = Math.max(0, Math.floor(settings.jitterDays));
+  return (fnv1a32(name.trim()) % (2 * j + 1)) - j;
+}
+
+// ---------------------------------------------------------------- sorting helpers
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+const RADIX_BITS = 11;
+const RADIX = 1 << RADIX_BITS; // 2048 buckets: the scatter stays cache-friendly
+const RADIX_PASSES = 6; // 6 × 11 ≥ 64 bits
+
+/**
+ * The rows whose value is known (not NaN), sorted by value, equal values in row order.
+ * A stable LSD radix sort on the IEEE bits made order-preserving (negative: all bits
+ * flipped; otherwise the sign bit flipped): no comparisons, no per-row objects, and a digit
+ * that is the same for every row (e.g. the low bits of whole-number amounts) costs no pass.
+ * With `negativeAsZero`, negatives (and −0) sort as 0.
+ */
+export interface SortOptions {
+  descending?: boolean;
+  /** Negatives (and −0) sort as 0. */
+  negativeAsZero?: boolean;
+  /** Six buffers' worth of words (6 × values.length) lent by the caller: one allocation, not six. */
+  work?: Uint32Array;
+  /** Receives the sorted values themselves (as sorted, so negatives as 0 with negativeAsZero). */
+  sorted?: Float64Array;
+}
+
+export function sortOrder(values: ArrayLike<number>, options: SortOptions = {}): Uint32Array {
+  const { descending = false, negativeAsZero = false, work, sorted } = options;
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] === values[i]) n++;
+  const asFloat = new Float64Array(1);
+  const words = new Uint32Array(asFloat.buffer);
+  const loW = LITTLE_ENDIAN ? 0 : 1;
+  const hiW = 1 - loW;
+  // Six buffers of n words (the result is a view of the first or the fourth).
+  const buf = work && work.length >= 6 * n ? work : new Uint32Array(6 * n);
+  let idx = buf.subarray(0, n);
+  let lo = buf.subarray(n, 2 * n);
+  let hi = buf.subarray(2 * n, 3 * n);
+  const counts = new Int32Array(RADIX_PASSES * RADIX);
+  for (let i = 0, k = 0; i < values.length; i++) {
+    let v = values[i];
+    if (v !== v) continue;
+    if (v === 0 || (negativeAsZero && v < 0)) v = 0; // −0 sorts with +0
+    asFloat[0] = v;
+    let l = words[loW];
+    let h = words[hiW];
+    if (h >>> 31) {
+      l = ~l;
+      h = ~h;
+    } else h ^= 0x80000000;
+    if (descending) {
+      l = ~l;
+      h = ~h;
+    }
+    l >>>= 0;
+    h >>>= 0;
+    idx[k] = i;
+    lo[k] = l;
+    hi[k++] = h;
+    // The six 11-bit digits of hi:lo (bits 0–10, 11–21, 22–32, 33–43, 44–54, 55–63).
+    counts[l & 0x7ff]++;
+    counts[RADIX + ((l >>> 11) & 0x7ff)]++;
+    counts[2 * RADIX + (((l >>> 22) | (h << 10)) & 0x7ff)]++;
+    counts[3 * RADIX + ((h >>> 1) & 0x7ff)]++;
+    counts[4 * RADIX + ((h >>> 12) & 0x7ff)]++;
+    counts[5 * RADIX + (h >>> 23)]++;
+  }
+  let idx2 = buf.subarray(3 * n, 4 * n);
+  let lo2 = buf.subarray(4 * n, 5 * n);
+  let hi2 = buf.subarray(5 * n, 6 * n);
+  for (let pass = 0; pass < RADIX_PASSES && n > 0; pass++) {
+    const base = pass * RADIX;
+    let first = 0;
+    while (counts[base + first] === 0) first++;
+    if (counts[base + first] === n) continue; // every row has the same digit: nothing moves
+    let sum = 0;
+    for (let d = 0; d < RADIX; d++) {
+      const c = counts[base + d];
+      counts[base + d] = sum;
+      sum += c;
+    }
+    // One loop per kind of digit, so the hot loop has no branch on the pass.
+    if (pass < 2) {
+      const shift = pass * RADIX_BITS;
+      for (let k = 0; k < n; k++) {
+        const l = lo[k];
+        const dst = counts[base + ((l >>> shift) & 0x7ff)]++;
+        lo2[dst] = l;
+        hi2[dst] = hi[k];
+        idx2[dst] = idx[k];
+      }
+    } else if (pass === 2) {
+      for (let k = 0; k < n; k++) {
+        const l = lo[k];
+        const h = hi[k];
+        const dst = counts[base + (((l >>> 22) | (h << 10)) & 0x7ff)]++;
+        lo2[dst] = l;
+        hi2[dst] = h;
+        idx2[dst] = idx[k];
+      }
+    } else {
+      const shift = pass * RADIX_BITS - 32;
+      for (let k = 0; k < n; k++) {
+        const h = hi[k];
+        const dst = counts[base + ((h >>> shift) & 0x7ff)]++;
+        lo2[dst] = lo[k];
+        hi2[dst] = h;
+        idx2[dst] = idx[k];
+      }
+    }
+    let t = lo;
+    lo = lo2;
+    lo2 = t;
+    t = hi;
+    hi = hi2;
+    hi2 = t;
+    t = idx;
+    idx = idx2;
+    idx2 = t;
+  }
+  if (sorted) {
+    // Decode the keys back into numbers: the caller then reads them in order, not by row.
+    for (let k = 0; k < n; k++) {
+      let l = lo[k];
+      let h = hi[k];
+      if (descending) {
+        l = ~l;
+        h = ~h;
+      }
+      if (h >>> 31) h ^= 0x80000000;
+      else {
+        l = ~l;
+        h = ~h;
+      }
+      words[loW] = l;
+      words[hiW] = h;
+      sorted[k] = asFloat[0];
+    }
+  }
+  return idx;
+}
+
+/** §2's order: known values largest first, ties in row order, negatives as 0. */
+export function descendingOrder(values: ArrayLike<number>): Uint32Array {
+  return sortOrder(values, { descending: true, negativeAsZero: true });
+}
+
+/** §2's order with the values themselves in that order (negatives as 0). */
+export interface ValueOrder {
+  /** Rows with a value, largest first, ties in row order. */
+  order: Uint32Array;
+  /** sorted[p] = the value of row order[p]. */
+  sorted: Float64Array;
+}
+
+export function valueOrder(values: ArrayLike<number>, work?: Uint32Array, sortedInto?: Float64Array): ValueOrder {
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] === values[i]) n++;
+  const sorted = sortedInto && sortedInto.length >= n ? sortedInto.subarray(0, n) : new Float64Array(n);
+  const order = sortOrder(values, { descending: true, negativeAsZero: true, work, sorted });
+  return { order, sorted };
+}
+
+// ---------------------------------------------------------------- §2 value and ABC
+
+/** §2: profit if present; else revenue × marginRate if both present; else revenue (NaN if none). */
+export function valueOf(revenue: number, profit: number, marginRate: number): number {
+  if (profit === profit) return profit;
+  if (revenue === revenue && marginRate === marginRate) return revenue * marginRate;
+  return revenue;
+}
+
+export interface AbcResult {
+  /** Abc.None where the value is unknown. */
+  abc: Uint8Array;
+  /** value / total (0 when total is 0); NaN where unknown. */
+  share: Float64Array;
+  /** Share of the total held by this row and every row ranked above it; NaN where unknown. */
+  cumShare: Float64Array;
+  /** 1 − (rank − 1)/(n − 1), equal values sharing the better rank; NaN where unknown. */
+  volumePct: Float64Array;
+  total: number;
+  /** §10 M score from the same order (0 where unknown). */
+  rfmM: Uint8Array;
+}
+
+/**
+ * §2 (and §10's M) over a value column: NaN = no value measure; a negative value counts as 0.
+ * One stable sort, largest first, ties in row order; `before` is the running sum in that
+ * order, so the last row's before + value is exactly the total.
+ */
+export function abcClasses(
+  values: ArrayLike<number>,
+  settings: Pick<Settings, "abcCutA" | "abcCutB">,
+  prepared: ValueOrder = valueOrder(values),
+  out?: Omit<AbcResult, "total">,
+): AbcResult {
+  const rows = values.length;
+  const { order, sorted } = prepared;
+  const n = order.length;
+  const abc = out ? out.abc.fill(0) : new Uint8Array(rows);
+  const share = out ? out.share : new Float64Array(rows);
+  const cumShare = out ? out.cumShare : new Float64Array(rows);
+  const volumePct = out ? out.volumePct : new Float64Array(rows);
+  const rfmM = out ? out.rfmM.fill(0) : new Uint8Array(rows);
+  let total = 0;
+  for (let p = 0; p < n; p++) total += sorted[p];
+  // By row (sequential): share, and NaN where the value is unknown.
+  for (let i = 0; i < rows; i++) {
+    const v = values[i];
+    if (v !== v) share[i] = cumShare[i] = volumePct[i] = NaN;
+    else share[i] = total > 0 ? clampValue(v) / total : 0;
+  }
+  // By rank: the values are read in order; only the writes go by row.
+  const cutA = settings.abcCutA * total;
+  const cutB = settings.abcCutB * total;
+  let before = 0;
+  let p = 0;
+  while (p < n) {
+    // One block of equal values [p, q): they share volumePct and the M score.
+    const v = sorted[p];
+    let q = p + 1;
+    while (q < n && sorted[q] === v) q++;
+    const vol = n === 1 ? 1 : 1 - p / (n - 1);
+    const m = Math.floor((5 * (n - q + 1) + n - 1) / n); // k = 1 + rows strictly smaller
+    for (let r = p; r < q; r++) {
+      const i = order[r];
+      abc[i] = v <= 0 || total <= 0 ? C : before < cutA ? A : before < cutB ? B : C;
+      before += v;
+      cumShare[i] = total > 0 ? before / total : 0;
+      volumePct[i] = vol;
+      rfmM[i] = m;
+    }
+    p = q;
+  }
+  return { abc, share, cumShare, volumePct, total, rfmM };
+}
+
+function clampValue(v: number): number {
+  return v > 0 ? v : 0;
+}
+
+// ---------------------------------------------------------------- §3 growth and recency
+
+/** §3: (revenue − prevRevenue)/prevRevenue when prevRevenue > 0, else NaN. */
+export function growthOf(revenue: number, prevRevenue: number): number {
+  return prevRevenue > 0 && revenue === revenue ? (revenue - prevRevenue) / prevRevenue : NaN;
+}
+
+/** §3: new when revenue > 0 and (prevRevenue = 0, or prevRevenue missing and 0 ≤ today − firstOrder ≤ 365). */
+export function isNewCustomer(
+  revenue: number,
+  prevRevenue: number,
+  firstOrder: DayNumber,
+  today: DayNumber,
+  settings: Pick<Settings, "newCustomerDays">,
+): boolean {
+  if (!(revenue > 0)) return false;
+  if (prevRevenue === 0) return true;
+  if (prevRevenue === prevRevenue) return false;
+  const age = today - firstOrder;
+  return age >= 0 && age <= settings.newCustomerDays;
+}
+
+/** §3: today − lastOrder in days (NaN when unknown). */
+export function recencyOf(lastOrder: DayNumber, today: DayNumber): number {
+  return today - lastOrder;
+}
+
+/** §4: the customer has history (prevRevenue > 0, orders ≥ 1 or a lastOrder). */
+export function hasHistory(prevRevenue: number, orders: number, lastOrder: DayNumber): boolean {
+  return prevRevenue > 0 || orders >= 1 || lastOrder === lastOrder;
+}
+
+// ---------------------------------------------------------------- §4 tier
+
+/** §4, first rule that holds. `potential` and `overdueDays` may be NaN. */
+export function tierOf(
+  hasValue: boolean,
+  abc: Abc,
+  history: boolean,
+  growth: number,
+  isNew: boolean,
+  recency: number,
+  potential: number,
+  overdueDays: number,
+  settings: Pick<Settings, "fadingGrowth" | "risingGrowth" | "lapseDays" | "risingPotential" | "onTimeDays">,
+): Tier {
+  if (!hasValue) return Tier.Insufficient;
+  if (history && (growth <= settings.fadingGrowth + TOLERANCE || recency > settings.lapseDays)) return Tier.Fading;
+  if (abc === Abc.A) return Tier.Star;
+  const promising = isNew || growth >= settings.risingGrowth - TOLERANCE || potential >= settings.risingPotential;
+  if (promising && !(overdueDays > settings.onTimeDays)) return Tier.Rising;
+  return Tier.Regular;
+}
+
+// ---------------------------------------------------------------- §5 key-account index and risks
+
+/** Round half up, robust to float noise (62.49999999999999 from an exact 62.5 becomes 63). */
+export function roundHalfUp(x: number): number {
+  return Math.floor(x + 0.5 + TOLERANCE);
+}
+
+/** §5: 0..100, missing components left out and the weights renormalised; NaN if nothing is known. */
+export function keyIndex(
+  volumePct: number,
+  activeMonths: number,
+  orders: number,
+  overdueDays: number,
+  growth: number,
+  isNew: boolean,
+  settings: Pick<
+    Settings,
+    "weightVolume" | "weightContinuity" | "weightPayment" | "weightGrowth" | "continuityMonths" | "paymentZeroDays" | "newGrowthScore"
+  >,
+): number {
+  let sum = 0;
+  let weights = 0;
+  if (volumePct === volumePct) {
+    sum += settings.weightVolume * volumePct;
+    weights += settings.weightVolume;
+  }
+  const continuitySource = activeMonths === activeMonths ? activeMonths : orders;
+  if (continuitySource === continuitySource) {
+    sum += settings.weightContinuity * Math.min(Math.max(continuitySource, 0) / settings.continuityMonths, 1);
+    weights += settings.weightContinuity;
+  }
+  if (overdueDays === overdueDays) {
+    sum += settings.weightPayment * (1 - Math.min(Math.max(overdueDays, 0) / settings.paymentZeroDays, 1));
+    weights += settings.weightPayment;
+  }
+  const g = isNew ? settings.newGrowthScore : growth === growth ? Math.min(Math.max(growth + 0.5, 0), 1) : NaN;
+  if (g === g) {
+    sum += settings.weightGrowth * g;
+    weights += settings.weightGrowth;
+  }
+  if (!(weights > 0)) return NaN;
+  return roundHalfUp((100 * sum) / weights);
+}
+
+/** §5 risk flags as RiskFlag bits. */
+export function riskFlags(
+  abc: Abc,
+  orders: number,
+  activeMonths: number,
+  marginRate: number,
+  prevMarginRate: number,
+  overdueDays: number,
+  settings: Pick<Settings, "oneOffMaxOrders" | "marginSqueeze" | "paymentRiskDays">,
+): number {
+  let bits = 0;
+  if (abc === Abc.A) {
+    if (orders <= settings.oneOffMaxOrders || activeMonths <= settings.oneOffMaxOrders) bits |= RiskFlag.OneOff;
+    if (prevMarginRate - marginRate >= settings.marginSqueeze - TOLERANCE) bits |= RiskFlag.MarginSqueeze;
+  }
+  if (overdueDays > settings.paymentRiskDays) bits |= RiskFlag.Payment;
+  return bits;
+}
+
+// ---------------------------------------------------------------- §6 potential
+
+/** §6: the yes-count when the table has c columns, else `potential` clamped to 0..7, else NaN. */
+export function potentialScore(hasCriteriaColumns: boolean, yesCount: number, potential: number): number {
+  if (hasCriteriaColumns) return yesCount;
+  return potential === potential ? Math.min(Math.max(potential, 0), 7) : NaN;
+}
+
+// ---------------------------------------------------------------- §7 relationship level
+
+/** §7: ≥ marginHigh high, ≥ marginMedium medium, else low; unknown = medium. */
+export function marginBand(rate: number, settings: Pick<Settings, "marginHigh" | "marginMedium">): MarginBand {
+  if (rate !== rate) return MarginBand.Medium;
+  if (rate >= settings.marginHigh - TOLERANCE) return MarginBand.High;
+  if (rate >= settings.marginMedium - TOLERANCE) return MarginBand.Medium;
+  return MarginBand.Low;
+}
+
+/** LEVELS[abc][band] for abc A, B, C (index 1..3) and band Low, Medium, High. */
+const LEVELS: readonly (readonly Level[])[] = [
+  [Level.Basic, Level.Basic, Level.Basic],
+  [Level.Accountable, Level.Proactive, Level.Proactive],
+  [Level.Reactive, Level.Accountable, Level.Proactive],
+  [Level.Basic, Level.Reactive, Level.Accountable],
+];
+
+/** §7 table; Rising and Fading raised to at least 可靠; Insufficient data is 一般. */
+export function relationshipLevel(abc: Abc, band: MarginBand, tier: Tier): Level {
+  if (tier === Tier.Insufficient) return Level.Basic;
+  const level = LEVELS[abc][band];
+  if ((tier === Tier.Rising || tier === Tier.Fading) && level < Level.Accountable) return Level.Accountable;
+  return level;
+}
+
+/** Target familiarity: 主动 4, 可靠 3, 反应 2, 一般 1. */
+export function targetFamiliarity(level: Level): number {
+  return level + 1;
+}
+
+/** §7: target − familiarity (NaN when familiarity is unknown). */
+export function familiarityGap(level: Level, familiarity: number): number {
+  return targetFamiliarity(level) - familiarity;
+}
+
+// ---------------------------------------------------------------- §8 next action
+
+/** §8 cadence by tier, in days (before jitter). */
+export function cadenceDays(
+  tier: Tier,
+  s: Pick<Settings, "cadenceStar" | "cadenceRising" | "cadenceRegular" | "cadenceFading" | "cadenceInsufficient">,
+): number {
+  switch (tier) {
+    case Tier.Star:
+      return s.cadenceStar;
+    case Tier.Rising:
+      return s.cadenceRising;
+    case Tier.Regular:
+      return s.cadenceRegular;
+    case Tier.Fading:
+      return s.cadenceFading;
+    default:
+      return s.cadenceInsufficient;
+  }
+}
+
+function birthdayIn(year: number, month: number, day: number): DayNumber {
+  return dayFromYmd(year, month, month === 2 && day === 29 && !isLeapYear(year) ? 28 : day);
+}
+
+/** The next occurrence (today counts) of a birthday given as month×100+day; 29 Feb is 28 Feb in other years. */
+export function nextBirthday(monthDay: number, today: DayNumber): DayNumber {
+  if (monthDay !== monthDay) return NaN;
+  const month = Math.floor(monthDay / 100);
+  const day = monthDay % 100;
+  const y = yearOfDay(today);
+  const thisYear = birthdayIn(y, month, day);
+  return thisYear >= today ? thisYear : birthdayIn(y + 1, month, day);
+}
+
+/** The facts about one customer that §8 looks at. Reuse one object per table: no allocation per row. */
+export interface ActionInput {
+  today: DayNumber;
+  tier: Tier;
+  abc: Abc;
+  orders: number;
+  /** Next occurrence of the birthday (see nextBirthday), NaN if unknown. */
+  birthdayDay: DayNumber;
+  /** The table's next major holiday (depends only on today), or null. */
+  holiday: HolidayHit | null;
+  lastOrder: DayNumber;
+  lastContact: DayNumber;
+  familiarity: number;
+  referrals: number;
+  gap: number;
+  jitter: number;
+}
+
+export interface ActionOutput {
+  kind: ActionKind;
+  variant: number;
+  /** The next-contact date: the chosen due date, never before today. */
+  due: DayNumber;
+  /** Days the regular contact is overdue (0 when not overdue). */
+  overdue: number;
+}
+
+export function newActionOutput(): ActionOutput {
+  return { kind: ActionKind.None, variant: 0, due: NaN, overdue: 0 };
+}
+
+type ActionSettings = Pick<
+  Settings,
+  | "birthdayWindowDays"
+  | "holidayWindowDays"
+  | "holidayLeadDays"
+  | "afterSaleWindowDays"
+  | "afterSaleDelayDays"
+  | "visitAfterDays"
+  | "deepenGap"
+  | "referralMinOrders"
+  | "referralMinFamiliarity"
+  | "oneOffMaxOrders"
+  | "cadenceStar"
+  | "cadenceRising"
+  | "cadenceRegular"
+  | "cadenceFading"
+  | "cadenceInsufficient"
+>;
+
+/**
+ * §8: the candidate with the earliest due date (a due date before today counting as today;
+ * ties go to the lower candidate number). Writes into `out` and returns it.
+ */
+export function nextAction(a: ActionInput, s: ActionSettings, out: ActionOutput = newActionOutput()): ActionOutput {
+  const today = a.today;
+  // Candidates are visited in METHOD order and a later one wins only with a strictly earlier
+  // date, so ties go to the lower number. Written without closures: called once per row.
+  let kind: ActionKind = ActionKind.None;
+  let variant = 0;
+  let best = Infinity;
+  let due: number;
+  const starOrRising = a.tier === Tier.Star || a.tier === Tier.Rising;
+
+  // 1. Birthday: 0–14 days away, due that day.
+  const toBirthday = a.birthdayDay - today;
+  if (toBirthday >= 0 && toBirthday <= s.birthdayWindowDays) {
+    best = a.birthdayDay;
+    kind = ActionKind.Birthday;
+    variant = starOrRising ? 0 : 1;
+  }
+
+  // 2. Holiday: 0–14 days away, due `holidayLeadDays` before it (today if that has passed).
+  if (a.holiday) {
+    const toHoliday = a.holiday.day - today;
+    if (toHoliday >= 0 && toHoliday <= s.holidayWindowDays) {
+      due = Math.max(a.holiday.day - s.holidayLeadDays, today);
+      if (due < best) {
+        best = due;
+        kind = ActionKind.Holiday;
+        variant = a.tier === Tier.Star ? 0 : a.tier === Tier.Rising ? 1 : 2;
+      }
+    }
+  }
+
+  // 3. After-sale follow-up: ordered 0–30 days ago and not contacted since.
+  const recency = today - a.lastOrder;
+  if (recency >= 0 && recency <= s.afterSaleWindowDays && !(a.lastContact >= a.lastOrder)) {
+    due = Math.max(a.lastOrder + s.afterSaleDelayDays, today);
+    if (due < best) {
+      best = due;
+      kind = ActionKind.AfterSale;
+      variant = 0;
+    }
+  }
+
+  // 4. Win-back: every Fading customer, due today.
+  if (a.tier === Tier.Fading && today < best) {
+    best = today;
+    kind = ActionKind.WinBack;
+    variant = a.abc === Abc.A || a.abc === Abc.B ? 0 : a.orders <= s.oneOffMaxOrders ? 1 : 2;
+  }
+
+  // 5–7. Regular contact, replaced by a referral request or by deepening (same due date).
+  const known = a.lastContact === a.lastContact;
+  const regularDue = known ? a.lastContact + cadenceDays(a.tier, s) + a.jitter : today;
+  due = Math.max(regularDue, today);
+  if (due < best) {
+    best = due;
+    if (a.orders >= s.referralMinOrders && a.familiarity >= s.referralMinFamiliarity && a.referrals === 0) {
+      kind = ActionKind.Referral;
+      variant = 0;
+    } else if (a.gap >= s.deepenGap) {
+      kind = ActionKind.Deepen;
+      variant = 0;
+    } else {
+      kind = ActionKind.Regular;
+      variant = a.tier !== Tier.Star ? 2 : !known || today - a.lastContact >= s.visitAfterDays ? 0 : 1;
+    }
+  }
+
+  out.kind = kind;
+  out.variant = variant;
+  out.due = best;
+  out.overdue = regularDue < today ? today - regularDue : 0;
+  return out;
+}
+
+// ---------------------------------------------------------------- §9 strategy
+
+/** §9. incumbent / opportunity are 1, 0 or NaN (unknown); an unknown input never matches. */
+export function salesStrategy(incumbent: number, position: Position, opportunity: number): Strategy {
+  if (incumbent !== incumbent && position === Position.Unknown && opportunity !== opportunity) return Strategy.None;
+  if (incumbent === 1) return Strategy.Fortify;
+  if (position === Position.Strong) return Strategy.Frontal;
+  if (opportunity === 0) return Strategy.Develop;
+  if (position === Position.Weak) return Strategy.Flank;
+  return Strategy.Divide;
+}
+
+// ---------------------------------------------------------------- §10 RFM
+
+/** ⌈5k/n⌉ in integers. */
+function rfmScore(k: number, n: number): number {
+  return Math.floor((5 * k + n - 1) / n);
+}
+
+/**
+ * §10 for one metric (NaN = unknown → 0): k = 1 + rows strictly worse, score = ⌈5k/n⌉.
+ * Whole-number metrics with a modest range (days, order counts) use a histogram, O(n);
+ * anything else one stable radix sort, equal values sharing a score.
+ */
+export function rfmScores(
+  metric: ArrayLike<number>,
+  higherIsBetter: boolean,
+  into?: Uint8Array,
+  work?: Uint32Array,
+): Uint8Array {
+  const rows = metric.length;
+  const out = into ? into.fill(0) : new Uint8Array(rows);
+  let n = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  let whole = true;
+  for (let i = 0; i < rows; i++) {
+    const x = metric[i];
+    if (x !== x) continue;
+    n++;
+    if (x < min) min = x;
+    if (x > max) max = x;
+    if (whole && Math.floor(x) !== x) whole = false;
+  }
+  if (n === 0) return out;
+  const range = max - min;
+  if (whole && range <= Math.max(65536, 4 * n)) {
+    // below[j] = number of known values < min + j
+    const below = new Int32Array(range + 2);
+    for (let i = 0; i < rows; i++) {
+      const x = metric[i];
+      if (x === x) below[x - min + 1]++;
+    }
+    for (let j = 1; j < below.length; j++) below[j] += below[j - 1];
+    for (let i = 0; i < rows; i++) {
+      const x = metric[i];
+      if (x !== x) continue;
+      const j = x - min;
+      const worse = higherIsBetter ? below[j] : n - below[j + 1];
+      out[i] = rfmScore(worse + 1, n);
+    }
+    return out;
+  }
+  // Any other numbers: one stable sort, then blocks of equal values share a score.
+  const order = sortOrder(metric, { work });
+  let p = 0;
+  while (p < n) {
+    const x = metric[order[p]];
+    let q = p + 1;
+    while (q < n && metric[order[q]] === x) q++;
+    const score = rfmScore((higherIsBetter ? p : n - q) + 1, n);
+    for (let r = p; r < q; r++) out[order[r]] = score;
+    p = q;
+  }
+  return out;
+}
