@@ -1,0 +1,225 @@
+/*
+ * Webpack build of the CRM Tiers add-in: ONE page (taskpane.html) holding the task pane,
+ * custom-functions and ribbon-commands chunks, so they share one JavaScript runtime.
+ *
+ * Environment variables (all optional):
+ *   OFFICE_JS_URL  where taskpane.html loads Office.js from. Default: the official CDN
+ *                  https://appsforoffice.microsoft.com/lib/1/hosted/office.js. The dev server
+ *                  also serves node_modules/@microsoft/office-js/dist at /office-js/, so
+ *                  OFFICE_JS_URL=/office-js/office.js works offline (e2e tests, no internet).
+ *   PUBLIC_URL     production builds only: the https:// address the add-in is hosted at;
+ *                  every https://localhost:3000/ in dist/manifest.xml is replaced by it.
+ *   DEV_SERVER_PORT dev server port (default 3000, the port manifest.xml names).
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const webpack = require("webpack");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+
+const DEV_URL = "https://localhost:3000/";
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
+const FUNCTIONS_JSON = "functions.json";
+const FUNCTIONS_ZH_JSON = "functions.zh-CN.json";
+const ZH_TRANSLATOR = path.resolve(__dirname, "scripts/functions-zh-cn.js");
+
+/**
+ * Rewrites the dev URLs of manifest.xml for hosting at publicUrl (an https:// address).
+ * AppDomain takes the origin only; every other URL keeps its path below publicUrl.
+ * Throws a clear error for an address Office would refuse (not https, not a URL).
+ */
+function rewriteManifestUrls(xml, publicUrl) {
+  let url;
+  try {
+    url = new URL(publicUrl);
+  } catch {
+    throw new Error(`PUBLIC_URL "${publicUrl}" is not a URL (expected e.g. https://crm.example.com/addin/)`);
+  }
+  if (url.protocol !== "https:") {
+    throw new Error(`PUBLIC_URL "${publicUrl}" must start with https:// (Office loads add-ins over https only)`);
+  }
+  const base = url.href.endsWith("/") ? url.href : url.href + "/";
+  return xml
+    .split(`<AppDomain>${DEV_URL.slice(0, -1)}</AppDomain>`)
+    .join(`<AppDomain>${url.origin}</AppDomain>`)
+    .split(DEV_URL)
+    .join(base);
+}
+
+/** Drops a module and the modules it loaded from Node's require cache. */
+function forgetModule(file) {
+  const cached = require.cache[file];
+  if (!cached) return;
+  for (const child of cached.children) delete require.cache[child.id];
+  delete require.cache[file];
+}
+
+/**
+ * After custom-functions-metadata-plugin has generated functions.json, emits
+ * functions.zh-CN.json = scripts/functions-zh-cn.js translateMetadata(functions.json).
+ * A translation error (e.g. a function without a Chinese name) fails the build.
+ */
+class FunctionsZhCnPlugin {
+  /** @param {{ translator?: string }} [options] translator: module exporting translateMetadata (tests) */
+  constructor(options = {}) {
+    this.translator = options.translator || ZH_TRANSLATOR;
+  }
+
+  apply(compiler) {
+    const translator = this.translator;
+    const name = "FunctionsZhCnPlugin";
+    compiler.hooks.thisCompilation.tap(name, (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name, stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          const asset = compilation.getAsset(FUNCTIONS_JSON);
+          if (!asset) return; // the metadata plugin already reported why
+          compilation.fileDependencies.add(translator);
+          try {
+            forgetModule(translator); // pick up edits (and its zh-CN.json) in watch mode
+            const { translateMetadata } = require(translator);
+            for (const child of require.cache[translator]?.children ?? []) {
+              compilation.fileDependencies.add(child.id);
+            }
+            const metadata = JSON.parse(asset.source.source().toString());
+            const zh = translateMetadata(metadata);
+            const text = JSON.stringify(zh, null, 2) + "\n";
+            compilation.emitAsset(FUNCTIONS_ZH_JSON, new webpack.sources.RawSource(text));
+          } catch (err) {
+            const msg = err instanceof Error ? err.message : String(err);
+            compilation.errors.push(
+              new webpack.WebpackError(`${FUNCTIONS_ZH_JSON}: ${path.relative(__dirname, translator)} failed: ${msg}`),
+            );
+          }
+        },
+      );
+    });
+  }
+}
+
+const DEV_CERTS_DIR = path.join(os.homedir(), ".office-addin-dev-certs");
+
+/** https options from the dev-certs folder when all three files exist, else null. */
+function devCertificates(dir) {
+  const files = { key: "localhost.key", cert: "localhost.crt", ca: "ca.crt" };
+  const out = {};
+  for (const [k, f] of Object.entries(files)) {
+    const p = path.join(dir, f);
+    if (!fs.existsSync(p)) return null;
+    out[k] = fs.readFileSync(p);
+  }
+  return out;
+}
+
+function devServerConfig(port, certsDir = DEV_CERTS_DIR) {
+  const certs = devCertificates(certsDir);
+  if (!certs) {
+    console.warn(
+      "\n[crm-tiers] 未找到开发证书 / No dev certificates in ~/.office-addin-dev-certs: serving plain http " +
+        `on port ${port}.\n  Excel needs https: run \`npx office-addin-dev-certs install\` for sideloading.\n`,
+    );
+  }
+  return {
+    port,
+    server: certs ? { type: "https", options: certs } : "http",
+    headers: { "Access-Control-Allow-Origin": "*" },
+    // Office.js served locally, for e2e tests and offline work (see OFFICE_JS_URL).
+    static: [
+      {
+        directory: path.resolve(__dirname, "node_modules/@microsoft/office-js/dist"),
+        publicPath: "/office-js",
+        watch: false,
+      },
+    ],
+    hot: false, // Office caches the page; full reloads are more predictable
+    client: { overlay: { warnings: false, errors: true } },
+  };
+}
+
+module.exports = (env = {}, argv = {}) => {
+  const production = argv.mode === "production";
+  const publicUrl = process.env.PUBLIC_URL;
+  const officeJsUrl = process.env.OFFICE_JS_URL || OFFICE_JS_CDN;
+  const port = Number(process.env.DEV_SERVER_PORT || 3000);
+
+  return {
+    mode: production ? "production" : "development",
+    devtool: production ? false : "source-map",
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      functions: FUNCTIONS_SOURCE,
+      commands: "./src/commands/commands.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    // One runtime chunk for the page: a module imported by several chunks (the settings
+    // store shared by task pane and custom functions) is then instantiated only once.
+    // So functions.js is not standalone: Excel loads it through taskpane.html (the
+    // manifest's CustomFunctions <Page>); <Script> is only the non-shared fallback.
+    optimization: {
+      runtimeChunk: "single",
+      splitChunks: { chunks: "all" },
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              configFile: path.resolve(__dirname, "tsconfig.json"),
+              // Type-check only what the bundle contains: tests and CLI are checked by `npm run lint`.
+              onlyCompileBundledFiles: true,
+              compilerOptions: { module: "esnext", sourceMap: !production },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_SOURCE, output: FUNCTIONS_JSON }),
+      new FunctionsZhCnPlugin(),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["runtime", "functions", "commands", "taskpane"],
+        officeJsUrl,
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform(content) {
+              const xml = content.toString();
+              return production && publicUrl ? rewriteManifestUrls(xml, publicUrl) : xml;
+            },
+          },
+        ],
+      }),
+    ],
+    performance: {
+      hints: production ? "warning" : false,
+      maxAssetSize: 3_000_000,
+      maxEntrypointSize: 3_000_000,
+    },
+    // Only `webpack serve` needs the server (and its certificate check).
+    devServer: env.WEBPACK_SERVE ? devServerConfig(port) : undefined,
+  };
+};
+
+// Exposed for tests (tests/manifest).
+module.exports.rewriteManifestUrls = rewriteManifestUrls;
+module.exports.FunctionsZhCnPlugin = FunctionsZhCnPlugin;
+module.exports.OFFICE_JS_CDN = OFFICE_JS_CDN;
+module.exports.devServerConfig = devServerConfig;
