@@ -1,0 +1,64 @@
+/**
+ * Benchmark of the custom functions as Excel calls them: CRM.TIER spilled over 100,000 rows
+ * (values = population) and CRM.CLASSIFY over a 100,000-row table. Prints the median of a few
+ * runs per call. Run: npm run bench:functions
+ */
+import { classifyTable, tier } from "../src/functions/impl";
+
+const ROWS = 100_000;
+const RUNS = 5;
+const TODAY = 46000; // 2025-12-09 as an Excel serial
+
+/** Deterministic PRNG (mulberry32) so every run sees the same data. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function time(label: string, call: () => unknown[][]): void {
+  call(); // warm-up
+  const ms: number[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    const t0 = process.hrtime.bigint();
+    const out = call();
+    ms.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    if (out.length === 0) throw new Error("empty result");
+  }
+  console.log(`${label}: median ${median(ms).toFixed(1)} ms per call over ${ROWS.toLocaleString("en")} rows (runs: ${ms.map((m) => m.toFixed(0)).join(", ")} ms)`);
+}
+
+const rand = rng(20251209);
+const values: unknown[][] = [];
+const prev: unknown[][] = [];
+const lastOrder: unknown[][] = [];
+const orders: unknown[][] = [];
+const overdue: unknown[][] = [];
+const table: unknown[][] = [["客户名称", "销售额", "上期销售额", "毛利率", "最近下单日期", "订单数", "平均逾期天数", "最近联系日期", "生日"]];
+for (let i = 0; i < ROWS; i++) {
+  const v = Math.round(Math.exp(rand() * 12) * 100) / 100; // long-tailed, like real sales
+  const p = rand() < 0.1 ? "" : Math.round(v * (0.5 + rand()) * 100) / 100;
+  const lo = rand() < 0.05 ? "" : TODAY - Math.floor(rand() * 400);
+  const o = Math.floor(rand() * 30);
+  const d = rand() < 0.2 ? "" : Math.floor(rand() * 60);
+  values.push([rand() < 0.02 ? "" : v]);
+  prev.push([p]);
+  lastOrder.push([lo]);
+  orders.push([o]);
+  overdue.push([d]);
+  table.push([`客户${i}`, v, p, rand() * 0.5, lo, o, d, TODAY - Math.floor(rand() * 120), `${1 + Math.floor(rand() * 12)}-${1 + Math.floor(rand() * 28)}`]);
+}
+
+console.log(`CRM functions benchmark (node ${process.version}, ${RUNS} runs each)`);
+time("CRM.TIER spilled (values = population, 5 per-row args)", () => tier(values, values, prev, lastOrder, orders, overdue, undefined, TODAY));
+time("CRM.CLASSIFY (9 columns + header)", () => classifyTable(table, TODAY));

@@ -1,0 +1,79 @@
+/**
+ * CRM.CLASSIFY: a whole customer table (header row first) → the METHOD.md §11 block with its
+ * own header row, in the language of the table's headers. Headers are mapped as in the CLI
+ * (mapHeaders); dates come out as Excel serials, the share as a fraction, unknown as "".
+ * Entirely blank rows (a range selected past the data) stay blank and take no part in the
+ * population, so selecting A1:Z1000 for 200 customers ranks the 200.
+ */
+import { classify } from "../engine/classify";
+import { excelSerialFromDay } from "../engine/days";
+import { mapHeaders, mappingMessages } from "../engine/headers";
+import { OUTPUT_COLUMNS, outputHeaders } from "../engine/labels";
+import { outputRow } from "../engine/output";
+import { getCurrentSettings } from "../engine/settingsStore";
+import type { CellValue, FieldKey, TableInput } from "../engine/types";
+import { parseToday } from "./args";
+import { invalidValue } from "./errors";
+import { normalizeCell, safeText, toMatrix } from "./ranges";
+
+const DATE_COLUMNS = OUTPUT_COLUMNS.map((c) => c.kind === "date");
+
+function isBlankRow(row: readonly CellValue[]): boolean {
+  for (const v of row) {
+    if (v === null || v === undefined) continue;
+    if (typeof v === "string" && v.trim() === "") continue;
+    return false;
+  }
+  return true;
+}
+
+export function classifyTable(table: unknown, today?: unknown): (string | number)[][] {
+  const day = parseToday(today);
+  const m = toMatrix(table, "table");
+  const header = m[0].map(normalizeCell);
+  const mapping = mapHeaders(header);
+  if (mapping.missing.length > 0) {
+    const zh = mappingMessages(mapping, "zh").slice(0, mapping.missing.length).join("；");
+    const en = mappingMessages(mapping, "en").slice(0, mapping.missing.length).join("; ");
+    throw invalidValue(`${zh}（表格第一行应为表头）/ ${en} (the table's first row must be its headers)`);
+  }
+  const lang = mapping.lang;
+
+  // Data rows that hold anything; blank rows keep their place in the output.
+  const dataRows: number[] = [];
+  const rowsCells: CellValue[][] = [];
+  for (let r = 1; r < m.length; r++) {
+    const cells = m[r].map(normalizeCell);
+    if (isBlankRow(cells)) continue;
+    dataRows.push(r);
+    rowsCells.push(cells);
+  }
+  const columns: TableInput["columns"] = {};
+  for (const [field, col] of Object.entries(mapping.columns) as [FieldKey, number][]) {
+    const column: CellValue[] = new Array(rowsCells.length);
+    for (let i = 0; i < rowsCells.length; i++) column[i] = rowsCells[i][col];
+    columns[field] = column;
+  }
+  const result = classify({ rowCount: rowsCells.length, columns }, { today: day, settings: getCurrentSettings() });
+
+  // Problems name the column as the user wrote it.
+  const columnName = (f: FieldKey): string => {
+    const col = mapping.columns[f];
+    return col === undefined ? f : mapping.headers[col] || f;
+  };
+  const width = OUTPUT_COLUMNS.length;
+  const out: (string | number)[][] = new Array(m.length);
+  out[0] = outputHeaders(lang).map(safeText);
+  for (let r = 1; r < m.length; r++) out[r] = new Array<string | number>(width).fill("");
+  for (let i = 0; i < dataRows.length; i++) {
+    const row = outputRow(result, i, lang, columnName);
+    const target = out[dataRows[i]];
+    for (let c = 0; c < width; c++) {
+      const v = row[c];
+      if (v === null || v === undefined || (typeof v === "number" && Number.isNaN(v))) continue;
+      if (typeof v === "number") target[c] = DATE_COLUMNS[c] ? excelSerialFromDay(v) : v;
+      else target[c] = safeText(v);
+    }
+  }
+  return out;
+}
