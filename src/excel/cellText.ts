@@ -1,0 +1,59 @@
+/**
+ * What we put in a cell. Decision (see docs/METHOD-NOTES.md): a string that Excel would
+ * read as a formula (= + - @) gets Excel's quote prefix `'`, which makes it a text
+ * constant whatever the cell's number format is, and the user sees the text unchanged.
+ * A string that already starts with `'` gets one too, or Excel would swallow it.
+ */
+export type OutCell = string | number | boolean | null;
+
+const FORMULA_START = /^[=+\-@']/;
+
+export function asTextConstant(v: OutCell): string | number | boolean {
+  if (v === null) return "";
+  if (typeof v === "number") return Number.isFinite(v) ? v : "";
+  if (typeof v === "string" && FORMULA_START.test(v)) return "'" + v;
+  return v;
+}
+
+/**
+ * Guard for text that should already be safe (the engine's safeText prefixes `'`): a string
+ * still starting with = + - @ or a tab/CR gets the prefix; one starting with `'` is taken as
+ * already prefixed.
+ */
+export function guardFormula(v: string): string {
+  return /^[=+\-@\t\r]/.test(v) ? "'" + v : v;
+}
+
+/** UTF-8 length of a string, without allocating. */
+export function utf8Bytes(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += c === 0x22 || c === 0x5c || c < 0x20 ? 2 : 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** JSON-ish size of one cell as Office.js sends it: quotes, escapes, separator. */
+export function cellBytes(v: unknown): number {
+  if (typeof v === "string") return utf8Bytes(v) + 3;
+  if (typeof v === "number") return String(v).length + 1;
+  if (typeof v === "boolean") return 6;
+  return 5; // null / empty
+}
+
+/** JSON-ish size of one row: its values plus, when given, its number formats. */
+export function rowBytes(values: readonly unknown[], formats?: readonly unknown[]): number {
+  let n = 2;
+  for (const v of values) n += cellBytes(v);
+  if (formats) {
+    n += 2;
+    for (const f of formats) n += cellBytes(f);
+  }
+  return n;
+}

@@ -1,0 +1,124 @@
+/**
+ * Finding and reading the customer table: the Excel table under the selection, else the
+ * selection's current region, else the active sheet's used range. Reads go in row chunks
+ * (a read is capped at 5 M cells, and Excel on the web refuses responses over 5 MB).
+ */
+import type { CellValue } from "../engine/types";
+import type { FoundTable, TableLocation } from "./adapter";
+import { blockAddress, blocksIntersect, parseAddress, rangeA1, type CellBlock } from "./a1";
+import { rowBytes } from "./cellText";
+import { DEFAULT_BYTE_BUDGET } from "./chunkedWrite";
+import { detectOwnColumns } from "./layout";
+import type { Capabilities } from "./requirements";
+
+export const MAX_READ_CELLS = 5_000_000;
+/** The first read chunk; later ones are sized from the bytes per cell seen so far. */
+export const FIRST_READ_CELLS = 200_000;
+
+export class NoTableError extends Error {}
+
+export interface Located {
+  block: CellBlock;
+  source: TableLocation["source"];
+  tableName?: string;
+}
+
+export async function locate(ctx: Excel.RequestContext, caps: Capabilities): Promise<Located> {
+  const sel = ctx.workbook.getSelectedRange();
+  sel.load("address");
+  await ctx.sync();
+  const selBlock = parseAddress(sel.address);
+  if (!selBlock) throw new NoTableError(`无法识别选区 / Unreadable selection: ${sel.address}`);
+  const sheet = ctx.workbook.worksheets.getItem(selBlock.sheet);
+
+  // 1. An Excel table that overlaps the selection (tables.items + addresses: ExcelApi 1.1).
+  const tables = sheet.tables;
+  tables.load("items/name");
+  await ctx.sync();
+  const ranges = tables.items.map((t) => {
+    const r = t.getRange();
+    r.load("address");
+    return { t, r };
+  });
+  if (ranges.length) await ctx.sync();
+  for (const { t, r } of ranges) {
+    const b = parseAddress(r.address);
+    if (b && blocksIntersect(b, selBlock)) return { block: b, source: "table", tableName: t.name };
+  }
+
+  // 2. The current region (ExcelApi 1.7) when it holds a header and at least one row.
+  if (caps.has("surroundingRegion")) {
+    const region = sel.getSurroundingRegion();
+    region.load("address");
+    await ctx.sync();
+    const b = parseAddress(region.address);
+    if (b && b.rowCount >= 2) return { block: b, source: "region" };
+  }
+
+  // 3. The used range of the sheet (values only when 1.2 is there; the flag is ignored on 1.1).
+  const used = sheet.getUsedRange(true);
+  used.load("address");
+  await ctx.sync();
+  const b = parseAddress(used.address);
+  if (!b) throw new NoTableError("工作表为空 / The sheet is empty");
+  return { block: b, source: "usedRange" };
+}
+
+/** Reads a block's values in row chunks; `rowsPerRead` adapts to keep each response near the budget. */
+export async function readBlockValues(
+  ctx: Excel.RequestContext,
+  sheetName: string,
+  block: CellBlock,
+  what: "values" | "formulas" = "values",
+  firstReadCells = FIRST_READ_CELLS,
+  byteBudget = DEFAULT_BYTE_BUDGET,
+): Promise<unknown[][]> {
+  const sheet = ctx.workbook.worksheets.getItem(sheetName);
+  const cols = Math.max(1, block.colCount);
+  const out: unknown[][] = [];
+  let rowsPerRead = Math.max(1, Math.floor(Math.min(firstReadCells, MAX_READ_CELLS) / cols));
+  for (let r = 0; r < block.rowCount; ) {
+    const n = Math.min(rowsPerRead, block.rowCount - r);
+    const range = sheet.getRange(rangeA1(block.row + r, block.col, n, cols));
+    range.load(what);
+    await ctx.sync();
+    const got = range[what] as unknown[][];
+    let bytes = 0;
+    for (const row of got) {
+      out.push(row);
+      bytes += rowBytes(row);
+    }
+    r += n;
+    const perRow = Math.max(1, bytes / n);
+    rowsPerRead = Math.max(1, Math.min(Math.floor(byteBudget / perRow), Math.floor(MAX_READ_CELLS / cols)));
+  }
+  return out;
+}
+
+function headerText(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  return String(v).trim();
+}
+
+export async function findCustomerTable(ctx: Excel.RequestContext, caps: Capabilities): Promise<FoundTable> {
+  const { block, source, tableName } = await locate(ctx, caps);
+  const rows = await readBlockValues(ctx, block.sheet, block);
+  const headers = (rows[0] ?? []).map(headerText);
+  const dataRows = rows.length - 1;
+  const columns: CellValue[][] = headers.map(() => new Array<CellValue>(Math.max(0, dataRows)));
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r];
+    for (let c = 0; c < headers.length; c++) columns[c][r - 1] = row[c] as CellValue;
+  }
+  const location: TableLocation = {
+    sheetName: block.sheet,
+    ...(tableName ? { tableName } : {}),
+    address: blockAddress(block),
+    headerRow: block.row,
+    firstColumn: block.col,
+    rowCount: Math.max(0, dataRows),
+    columnCount: block.colCount,
+    source,
+  };
+  return { location, headers, columns, ownColumns: detectOwnColumns(headers) };
+}

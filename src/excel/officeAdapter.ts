@@ -1,0 +1,362 @@
+/**
+ * ExcelAdapter on Office.js: every Excel.run of the add-in lives here and in the small
+ * modules it calls. Each feature checks its requirement set and, when the host lacks it,
+ * says so in the report's warnings and does the rest.
+ */
+import { excelSerialFromDay } from "../engine/days";
+import { fieldLabel, OUTPUT_COLUMNS, outputHeaders, tierLabel, type OutputColumnKey } from "../engine/labels";
+import { outputRow, summarize } from "../engine/output";
+import type { Settings } from "../engine/settings";
+import { setCurrentSettings } from "../engine/settingsStore";
+import type { FieldKey, Lang } from "../engine/types";
+import type { ApplyReport, ApplyRequest, ExcelAdapter, FoundTable, SortKey } from "./adapter";
+import { blockAddress, parseAddress, rangeA1 } from "./a1";
+import { guardFormula } from "./cellText";
+import { writeInChunks } from "./chunkedWrite";
+import { findCustomerTable, locate, readBlockValues } from "./findTable";
+import { COLUMN_WIDTHS, columnFormat, TIER_FILLS } from "./formats";
+import { detectOwnColumns, outputKeyOf, planLayout } from "./layout";
+import { Capabilities, officeSetCheck, type SetCheck } from "./requirements";
+import {
+  officeDocumentSettings,
+  readStoredSettings,
+  writeStoredSettings,
+  type DocumentSettings,
+} from "./settingsStorage";
+import { deleteSnapshotSheet, hasSnapshot, readMeta, restoreSnapshot, runsOf, takeSnapshot, writeMeta } from "./snapshot";
+import { writeSummarySheet } from "./summarySheet";
+
+export type Run = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface OfficeAdapterDeps {
+  run?: Run;
+  setCheck?: SetCheck;
+  documentSettings?: () => DocumentSettings | null;
+  displayLanguage?: () => string | undefined;
+  /** Bytes per write request (default 4 MB); tests lower it to get many chunks. */
+  byteBudget?: number;
+}
+
+/** How many columns right of the table are checked for emptiness before falling back to the used range's end. */
+const PROBE_EXTRA = 16;
+/** XFD: the last column, kept free for the snapshot's description. */
+const LAST_COLUMN = 16383;
+
+const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+function safely<T>(f: () => T): T | undefined {
+  try {
+    return f();
+  } catch {
+    return undefined;
+  }
+}
+
+const T = (lang: Lang, zh: string, en: string) => (lang === "zh" ? zh : en);
+
+function officeRun(): Run {
+  return (batch) => Excel.run((ctx) => batch(ctx));
+}
+
+export function createOfficeAdapter(deps: OfficeAdapterDeps = {}): ExcelAdapter {
+  const run: Run = deps.run ?? officeRun();
+  const caps = new Capabilities(deps.setCheck ?? officeSetCheck());
+  const docSettings = deps.documentSettings ?? officeDocumentSettings;
+
+  function uiLanguage(): string {
+    // Only a real language tag counts (a mock may answer "Error, property was not loaded").
+    const tag = (x: unknown): string | null => (typeof x === "string" && LANGUAGE_TAG.test(x) ? x : null);
+    const office = (globalThis as { Office?: typeof Office }).Office;
+    const nav = (globalThis as { navigator?: { language?: string } }).navigator;
+    return (
+      tag(deps.displayLanguage?.()) ??
+      tag(safely(() => office?.context?.displayLanguage)) ??
+      tag(safely(() => nav?.language)) ??
+      "en-US"
+    );
+  }
+  const uiLang = (): Lang => (uiLanguage().toLowerCase().startsWith("zh") ? "zh" : "en");
+
+  async function apply(req: ApplyRequest): Promise<ApplyReport> {
+    const lang = req.lang;
+    const warnings: string[] = [];
+    const loc = req.table.location;
+    const dataRows = loc.rowCount;
+    const totalRows = dataRows + 1;
+    const cancelledReport = (): ApplyReport => ({
+      outputAddress: "",
+      rowsWritten: 0,
+      summarySheet: null,
+      warnings,
+      cancelled: true,
+    });
+    if (req.signal?.aborted) return cancelledReport();
+
+    return run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem(loc.sheetName);
+      if (caps.has("suspendScreen")) ctx.application.suspendScreenUpdatingUntilNextSync();
+      else warnings.push(caps.warning("suspendScreen", lang));
+
+      // 1. Where the columns go: which columns right of the block are empty over its rows.
+      const blockEnd = loc.firstColumn + loc.columnCount;
+      const probeCount = Math.max(0, Math.min(OUTPUT_COLUMNS.length + PROBE_EXTRA, LAST_COLUMN - blockEnd));
+      const probes = caps.has("usedRangeOrNull")
+        ? Array.from({ length: probeCount }, (_, k) => {
+            const p = sheet.getRange(rangeA1(loc.headerRow, blockEnd + k, totalRows, 1)).getUsedRangeOrNullObject(true);
+            p.load("isNullObject");
+            return p;
+          })
+        : [];
+      const used = sheet.getUsedRange(true);
+      used.load("columnIndex,columnCount");
+      let table: Excel.Table | null = null;
+      let tableRange: Excel.Range | null = null;
+      if (loc.tableName) {
+        table = ctx.workbook.tables.getItem(loc.tableName);
+        tableRange = table.getRange();
+        tableRange.load("address");
+      }
+      await ctx.sync();
+      const layout = planLayout({
+        firstColumn: loc.firstColumn,
+        columnCount: loc.columnCount,
+        headers: req.table.headers,
+        emptyRight: probes.map((p) => p.isNullObject),
+        emptyFrom: Math.max(blockEnd, used.columnIndex + used.columnCount),
+      });
+      const tableAddress = tableRange ? tableRange.address : null;
+      if (Math.max(...layout.columns) >= LAST_COLUMN)
+        throw new Error(
+          "工作表右侧没有足够的空列写入结果 / There are not enough empty columns right of the table for the results",
+        );
+
+      // 2. Snapshot of everything we are about to touch.
+      let taken: Awaited<ReturnType<typeof takeSnapshot>>;
+      try {
+        taken = await takeSnapshot(
+          ctx,
+          caps,
+          {
+            sheetName: loc.sheetName,
+            headerRow: loc.headerRow,
+            rowCount: totalRows,
+            columns: layout.columns,
+            table: loc.tableName && tableAddress ? { name: loc.tableName, address: tableAddress } : null,
+            summarySheet: null,
+          },
+          lang,
+        );
+      } catch (e) {
+        const why = e instanceof Error ? e.message : String(e);
+        await deleteSnapshotSheet(ctx).catch(() => undefined);
+        throw new Error(`无法保存快照，未写入任何内容 / Could not save the snapshot; nothing was written: ${why}`);
+      }
+      const { meta, warnings: snapWarnings } = taken;
+      warnings.push(...snapWarnings);
+      req.onProgress?.(0.1);
+
+      try {
+        // 3. Values and number formats, chunk by chunk (row 0 is the header row).
+        const headers = outputHeaders(lang);
+        const keys = OUTPUT_COLUMNS.map((c) => c.key);
+        const dateCol = keys.indexOf("nextContact");
+        const formatsRow = keys.map(columnFormat);
+        const headerFormats = keys.map(() => "@");
+        const columnName = (f: FieldKey): string => {
+          const c = req.mapping[f];
+          return c !== undefined && req.table.headers[c] ? req.table.headers[c] : fieldLabel(f, lang);
+        };
+        const runs = runsOf(layout.columns).map((r) => ({
+          ...r,
+          members: Array.from({ length: r.count }, (_, j) => layout.columns.indexOf(r.col + j)),
+        }));
+        const written = await writeInChunks(
+          {
+            rowCount: totalRows,
+            row: (i) => {
+              if (i === 0) return headers;
+              const out = outputRow(req.result, i - 1, lang, columnName);
+              return out.map((v, k) => {
+                if (v === null) return "";
+                if (typeof v === "number") return k === dateCol ? excelSerialFromDay(v) : v;
+                return guardFormula(v);
+              });
+            },
+            formats: (i) => (i === 0 ? headerFormats : formatsRow),
+          },
+          {
+            write(start, values, formats) {
+              for (const r of runs) {
+                const range = sheet.getRange(rangeA1(loc.headerRow + start, r.col, values.length, r.count));
+                if (formats) range.numberFormat = formats.map((row) => r.members.map((k) => row[k])) as string[][];
+                range.values = values.map((row) => r.members.map((k) => row[k])) as (string | number)[][];
+              }
+            },
+            async flush() {
+              if (caps.has("suspendCalculation")) ctx.application.suspendApiCalculationUntilNextSync();
+              await ctx.sync();
+            },
+          },
+          {
+            signal: req.signal,
+            budget: deps.byteBudget,
+            onProgress: (f) => req.onProgress?.(0.1 + 0.8 * f),
+          },
+        );
+        if (!caps.has("suspendCalculation")) warnings.push(caps.warning("suspendCalculation", lang));
+        if (written.cancelled) {
+          await restoreSnapshot(ctx, caps, lang);
+          return cancelledReport();
+        }
+
+        // 4. Widths, tier fills (conditional formats follow sorting and edits), table size.
+        const colOf = (key: OutputColumnKey) => layout.columns[keys.indexOf(key)];
+        if (caps.has("columnWidth"))
+          keys.forEach((key) => (sheet.getRange(rangeA1(loc.headerRow, colOf(key))).format.columnWidth = COLUMN_WIDTHS[key]));
+        if (dataRows > 0) {
+          if (caps.has("conditionalFormats")) {
+            const tierRange = sheet.getRange(rangeA1(loc.headerRow + 1, colOf("tier"), dataRows, 1));
+            tierRange.conditionalFormats.clearAll();
+            for (const { tier, color } of TIER_FILLS) {
+              const cf = tierRange.conditionalFormats.add("CellValue");
+              cf.cellValue.format.fill.color = color;
+              cf.cellValue.rule = { formula1: `="${tierLabel(tier, lang)}"`, operator: "EqualTo" };
+            }
+          } else warnings.push(caps.warning("conditionalFormats", lang));
+        }
+        if (table && layout.newColumns.length > 0) {
+          const last = Math.max(blockEnd - 1, ...layout.columns);
+          if (!layout.adjacent)
+            warnings.push(
+              T(
+                lang,
+                "表格右侧的列已有数据：结果列写在更右侧的空列中，未并入表格。",
+                "The columns next to the table hold data: the results are in empty columns further right, outside the table.",
+              ),
+            );
+          else if (caps.has("tableResize"))
+            table.resize(blockAddress({ sheet: loc.sheetName, row: loc.headerRow, col: loc.firstColumn, rowCount: totalRows, colCount: last - loc.firstColumn + 1 }));
+          else warnings.push(caps.warning("tableResize", lang));
+        }
+        await ctx.sync();
+        req.onProgress?.(0.95);
+
+        // 5. The summary sheet (it is removed by Restore when this apply created it).
+        const summary = await writeSummarySheet(ctx, caps, summarize(req.result), lang, warnings);
+        if (!summary.existed) {
+          meta.summarySheet = summary.name;
+          await writeMeta(ctx, meta);
+        }
+        sheet.activate();
+        await ctx.sync();
+        req.onProgress?.(1);
+        const outRuns = runsOf(layout.columns).map((r) =>
+          blockAddress({ sheet: loc.sheetName, row: loc.headerRow, col: r.col, rowCount: totalRows, colCount: r.count }),
+        );
+        return {
+          outputAddress: outRuns.join(","),
+          rowsWritten: dataRows,
+          summarySheet: summary.name,
+          warnings,
+          cancelled: false,
+        };
+      } catch (e) {
+        const why = e instanceof Error ? e.message : String(e);
+        try {
+          await restoreSnapshot(ctx, caps, lang);
+        } catch {
+          throw new Error(`写入失败，且未能恢复（请使用“恢复”）/ Writing failed and could not be undone (use Restore): ${why}`);
+        }
+        throw new Error(`写入失败，工作表已恢复原状 / Writing failed; the sheet was put back as it was: ${why}`);
+      }
+    });
+  }
+
+  /** The block around the selection and the sheet column of one of our output columns. */
+  async function locateOwn(ctx: Excel.RequestContext, key: OutputColumnKey) {
+    const found = await locate(ctx, caps);
+    const header = (await readBlockValues(ctx, found.block.sheet, { ...found.block, rowCount: 1 }))[0] ?? [];
+    const own = detectOwnColumns(header).find((i) => outputKeyOf(header[i]) === key);
+    if (own === undefined) {
+      const name = OUTPUT_COLUMNS.find((c) => c.key === key)!;
+      throw new Error(`找不到“${name.zh}”列，请先运行分级 / Column "${name.en}" not found: run the classification first`);
+    }
+    return { found, index: own };
+  }
+
+  const SORT_COLUMN: Record<SortKey, OutputColumnKey> = {
+    keyIndex: "keyIndex",
+    potential: "potential",
+    nextContact: "nextContact",
+  };
+
+  return {
+    uiLanguage,
+    findCustomerTable: () => run((ctx) => findCustomerTable(ctx, caps)),
+    async loadSettings(): Promise<Settings | null> {
+      return readStoredSettings(docSettings())?.settings ?? null;
+    },
+    async saveSettings(settings: Settings): Promise<void> {
+      await writeStoredSettings(docSettings(), settings);
+      setCurrentSettings(settings);
+    },
+    apply,
+    hasSnapshot: () => run((ctx) => hasSnapshot(ctx)),
+    restore: () => run((ctx) => restoreSnapshot(ctx, caps, uiLang())),
+    async selectCell(address: string): Promise<void> {
+      await run(async (ctx) => {
+        const b = parseAddress(address);
+        if (!b) throw new Error(`无法识别的地址 / Not a cell address: ${address}`);
+        const sheet = b.sheet ? ctx.workbook.worksheets.getItem(b.sheet) : ctx.workbook.worksheets.getActiveWorksheet();
+        sheet.activate();
+        sheet.getRange(rangeA1(b.row, b.col, b.rowCount, b.colCount)).select();
+        await ctx.sync();
+      });
+    },
+    async sortBy(key: SortKey, descending: boolean): Promise<void> {
+      const lang = uiLang();
+      if (!caps.has("sort")) throw new Error(caps.warning("sort", lang));
+      await run(async (ctx) => {
+        const { found, index } = await locateOwn(ctx, SORT_COLUMN[key]);
+        const fields = [{ key: index, ascending: !descending }];
+        if (found.tableName) ctx.workbook.tables.getItem(found.tableName).sort.apply(fields);
+        else
+          ctx.workbook.worksheets
+            .getItem(found.block.sheet)
+            .getRange(rangeA1(found.block.row, found.block.col, found.block.rowCount, found.block.colCount))
+            .sort.apply(fields, false, true);
+        await ctx.sync();
+      });
+    },
+    async filterTier(label: string | null): Promise<void> {
+      const lang = uiLang();
+      await run(async (ctx) => {
+        const { found, index } = await locateOwn(ctx, "tier");
+        if (found.tableName) {
+          if (!caps.has("tableFilter")) throw new Error(caps.warning("tableFilter", lang));
+          const filter = ctx.workbook.tables.getItem(found.tableName).columns.getItemAt(index).filter;
+          if (label === null) filter.clear();
+          else filter.applyValuesFilter([label]);
+        } else {
+          if (!caps.has("autoFilter")) throw new Error(caps.warning("autoFilter", lang));
+          const sheet = ctx.workbook.worksheets.getItem(found.block.sheet);
+          if (label === null) {
+            // Clearing criteria on a sheet without an AutoFilter is an error: check first.
+            sheet.autoFilter.load("enabled");
+            await ctx.sync();
+            if (sheet.autoFilter.enabled) sheet.autoFilter.clearCriteria();
+          } else
+            sheet.autoFilter.apply(rangeA1(found.block.row, found.block.col, found.block.rowCount, found.block.colCount), index, {
+              filterOn: "Values",
+              values: [label],
+            });
+        }
+        await ctx.sync();
+      });
+    },
+  };
+}
+
+/** Loads the snapshot's description (for diagnostics and the e2e page). */
+export { readMeta as readSnapshotMeta };
+export type { FoundTable };

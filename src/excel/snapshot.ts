@@ -1,0 +1,243 @@
+/**
+ * Before each apply, what the target cells held goes to a very-hidden sheet at the same
+ * addresses, so "Restore" can put the sheet back exactly: values and formulas, number
+ * formats, fills and fonts (copyFrom, ExcelApi 1.9; without it values and number formats
+ * only, with a warning), column widths and the table's size. A new apply replaces it.
+ */
+import { rangeA1 } from "./a1";
+import { asTextConstant } from "./cellText";
+import { writeInChunks } from "./chunkedWrite";
+import type { Capabilities } from "./requirements";
+import type { Lang } from "../engine/types";
+
+export const SNAPSHOT_SHEET = "CRMTiers_Snapshot";
+/** Far away from any output column: the snapshot mirrors target addresses. */
+export const META_CELL = "XFD1";
+export const META_COLUMN = 16383;
+/** Rows per copyFrom: no payload, but smaller steps keep each request short. */
+export const COPY_ROWS = 100_000;
+/** Cells per read in values mode. */
+export const READ_CELLS = 200_000;
+
+export interface SnapshotMeta {
+  version: 1;
+  sheetName: string;
+  /** Sheet row of the header; the snapshot covers rowCount rows from there (header included). */
+  headerRow: number;
+  rowCount: number;
+  /** Sheet columns saved. */
+  columns: number[];
+  widths: (number | null)[];
+  table: { name: string; address: string } | null;
+  /** A summary sheet this apply created (deleted on restore). */
+  summarySheet: string | null;
+  mode: "copy" | "values";
+}
+
+export interface ColumnRun {
+  col: number;
+  count: number;
+}
+
+/** Adjacent columns grouped, so each run is one range. */
+export function runsOf(columns: readonly number[]): ColumnRun[] {
+  const sorted = [...new Set(columns)].sort((a, b) => a - b);
+  const runs: ColumnRun[] = [];
+  for (const c of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last.col + last.count === c) last.count++;
+    else runs.push({ col: c, count: 1 });
+  }
+  return runs;
+}
+
+/** A cell as read (formula and value) → what to write to get it back. */
+export function restorableCell(formula: unknown, value: unknown): unknown {
+  if (typeof formula === "string" && formula.startsWith("=") && formula !== value) return formula;
+  if (typeof value === "string") return value === "" ? "" : asTextConstant(value);
+  return value ?? "";
+}
+
+async function copyBlock(
+  ctx: Excel.RequestContext,
+  caps: Capabilities,
+  from: Excel.Worksheet,
+  to: Excel.Worksheet,
+  meta: Pick<SnapshotMeta, "headerRow" | "rowCount" | "columns" | "mode">,
+): Promise<void> {
+  for (const run of runsOf(meta.columns)) {
+    if (meta.mode === "copy") {
+      for (let r = 0; r < meta.rowCount; r += COPY_ROWS) {
+        const n = Math.min(COPY_ROWS, meta.rowCount - r);
+        const a = rangeA1(meta.headerRow + r, run.col, n, run.count);
+        to.getRange(a).copyFrom(from.getRange(a), "All", false, false);
+        if (caps.has("suspendCalculation")) ctx.application.suspendApiCalculationUntilNextSync();
+        await ctx.sync();
+      }
+      continue;
+    }
+    const rowsPerRead = Math.max(1, Math.floor(READ_CELLS / run.count));
+    for (let r = 0; r < meta.rowCount; r += rowsPerRead) {
+      const n = Math.min(rowsPerRead, meta.rowCount - r);
+      const src = from.getRange(rangeA1(meta.headerRow + r, run.col, n, run.count));
+      src.load("formulas,values,numberFormat");
+      await ctx.sync();
+      const formulas = src.formulas;
+      const values = src.values;
+      const formats = src.numberFormat;
+      const base = meta.headerRow + r;
+      await writeInChunks(
+        {
+          rowCount: n,
+          row: (i) => formulas[i].map((f, j) => restorableCell(f, values[i][j])),
+          formats: (i) => formats[i],
+        },
+        {
+          write(start, vals, fmts) {
+            const dst = to.getRange(rangeA1(base + start, run.col, vals.length, run.count));
+            if (fmts) dst.numberFormat = fmts as string[][];
+            dst.values = vals as (string | number | boolean)[][];
+          },
+          async flush() {
+            if (caps.has("suspendCalculation")) ctx.application.suspendApiCalculationUntilNextSync();
+            await ctx.sync();
+          },
+        },
+      );
+    }
+  }
+}
+
+async function deleteSnapshotSheet(ctx: Excel.RequestContext): Promise<void> {
+  const old = ctx.workbook.worksheets.getItemOrNullObject(SNAPSHOT_SHEET);
+  old.load("isNullObject");
+  await ctx.sync();
+  if (!old.isNullObject) {
+    old.delete();
+    await ctx.sync();
+  }
+}
+
+function warn(lang: Lang, zh: string, en: string): string {
+  return lang === "zh" ? zh : en;
+}
+
+/** Saves the target block; returns the meta (stored on the sheet) and any warnings. */
+export async function takeSnapshot(
+  ctx: Excel.RequestContext,
+  caps: Capabilities,
+  base: Omit<SnapshotMeta, "version" | "mode" | "widths">,
+  lang: Lang,
+): Promise<{ meta: SnapshotMeta; warnings: string[] }> {
+  const warnings: string[] = [];
+  if (base.columns.some((c) => c >= META_COLUMN)) throw new Error("output columns reach the last column of the sheet");
+  await deleteSnapshotSheet(ctx);
+  const target = ctx.workbook.worksheets.getItem(base.sheetName);
+  const snap = ctx.workbook.worksheets.add(SNAPSHOT_SHEET);
+  if (caps.has("hideSheet")) snap.visibility = "VeryHidden";
+  else warnings.push(caps.warning("hideSheet", lang));
+
+  const widthRanges = caps.has("columnWidth")
+    ? base.columns.map((c) => {
+        const r = target.getRange(rangeA1(base.headerRow, c));
+        r.load("format/columnWidth");
+        return r;
+      })
+    : [];
+  await ctx.sync();
+  const widths = widthRanges.map((r) => r.format.columnWidth ?? null);
+  const mode = caps.has("copyFrom") ? "copy" : "values";
+  if (mode === "values")
+    warnings.push(
+      warn(
+        lang,
+        "此 Excel 版本不支持复制格式（需要 ExcelApi 1.9）：恢复时只还原数值和数字格式，不还原填充色和字体。",
+        "This version of Excel cannot copy formats (needs ExcelApi 1.9): Restore brings back values and number formats, not fills and fonts.",
+      ),
+    );
+  const meta: SnapshotMeta = { version: 1, ...base, widths, mode };
+  await copyBlock(ctx, caps, target, snap, meta);
+  await writeMeta(ctx, meta);
+  return { meta, warnings };
+}
+
+export async function writeMeta(ctx: Excel.RequestContext, meta: SnapshotMeta): Promise<void> {
+  const cell = ctx.workbook.worksheets.getItem(SNAPSHOT_SHEET).getRange(META_CELL);
+  cell.numberFormat = [["@"]];
+  cell.values = [[JSON.stringify(meta)]];
+  await ctx.sync();
+}
+
+export async function readMeta(ctx: Excel.RequestContext): Promise<SnapshotMeta | null> {
+  const snap = ctx.workbook.worksheets.getItemOrNullObject(SNAPSHOT_SHEET);
+  snap.load("isNullObject");
+  await ctx.sync();
+  if (snap.isNullObject) return null;
+  const cell = snap.getRange(META_CELL);
+  cell.load("values");
+  await ctx.sync();
+  try {
+    const meta = JSON.parse(String(cell.values[0][0])) as SnapshotMeta;
+    return meta && meta.version === 1 ? meta : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Puts the target back from the snapshot and removes the snapshot. */
+export async function restoreSnapshot(
+  ctx: Excel.RequestContext,
+  caps: Capabilities,
+  lang: Lang,
+): Promise<{ restored: boolean; message: string }> {
+  const meta = await readMeta(ctx);
+  if (!meta)
+    return { restored: false, message: warn(lang, "没有可恢复的快照。", "There is no snapshot to restore.") };
+  const target = ctx.workbook.worksheets.getItemOrNullObject(meta.sheetName);
+  target.load("isNullObject");
+  await ctx.sync();
+  if (target.isNullObject) {
+    await deleteSnapshotSheet(ctx);
+    return {
+      restored: false,
+      message: warn(lang, `工作表“${meta.sheetName}”已不存在，无法恢复。`, `Sheet "${meta.sheetName}" no longer exists; nothing restored.`),
+    };
+  }
+  // The table shrinks first, so the cells it gave up become plain cells again.
+  if (meta.table && caps.has("tableResize")) {
+    const t = ctx.workbook.tables.getItemOrNullObject(meta.table.name);
+    t.load("isNullObject");
+    await ctx.sync();
+    if (!t.isNullObject) {
+      t.resize(meta.table.address);
+      await ctx.sync();
+    }
+  }
+  if (caps.has("conditionalFormats"))
+    for (const run of runsOf(meta.columns))
+      target.getRange(rangeA1(meta.headerRow, run.col, meta.rowCount, run.count)).conditionalFormats.clearAll();
+  const snap = ctx.workbook.worksheets.getItem(SNAPSHOT_SHEET);
+  await copyBlock(ctx, caps, snap, target, meta);
+  meta.columns.forEach((c, i) => {
+    const w = meta.widths[i];
+    if (typeof w === "number" && caps.has("columnWidth")) target.getRange(rangeA1(meta.headerRow, c)).format.columnWidth = w;
+  });
+  if (meta.summarySheet) {
+    const s = ctx.workbook.worksheets.getItemOrNullObject(meta.summarySheet);
+    s.load("isNullObject");
+    await ctx.sync();
+    if (!s.isNullObject) s.delete();
+  }
+  await ctx.sync();
+  await deleteSnapshotSheet(ctx);
+  return {
+    restored: true,
+    message: warn(lang, "已恢复到上次写入之前的状态。", "The sheet is back as it was before the last apply."),
+  };
+}
+
+export async function hasSnapshot(ctx: Excel.RequestContext): Promise<boolean> {
+  return (await readMeta(ctx)) !== null;
+}
+
+export { deleteSnapshotSheet };
