@@ -1,0 +1,124 @@
+/** Step 3: write the result to the sheet, with progress and Cancel, then show the report. */
+import * as React from "react";
+import { Button, Field, MessageBar, MessageBarBody, ProgressBar, Subtitle2 } from "@fluentui/react-components";
+import type { ClassifyResult } from "../engine/classify";
+import type { FieldKey } from "../engine/types";
+import type { ApplyReport, FoundTable } from "../excel/adapter";
+import { useAdapter } from "./AdapterContext";
+import { errorText } from "./errors";
+import { useLang, useStrings } from "./useLang";
+import { useStyles } from "./styles";
+
+export interface ApplyPanelProps {
+  table: FoundTable;
+  mapping: Partial<Record<FieldKey, number>>;
+  /** null when a required column is missing: nothing may be written. */
+  result: ClassifyResult | null;
+  onFinished: (report: ApplyReport | null) => void;
+}
+
+export function ApplyPanel({ table, mapping, result, onFinished }: ApplyPanelProps) {
+  const adapter = useAdapter();
+  const lang = useLang();
+  const s = useStrings();
+  const styles = useStyles();
+  const [progress, setProgress] = React.useState<number | null>(null);
+  const [report, setReport] = React.useState<ApplyReport | null>(null);
+  const [error, setError] = React.useState<string | null>(null);
+  const [cancelling, setCancelling] = React.useState(false);
+  const controller = React.useRef<AbortController | null>(null);
+
+  const busy = progress !== null;
+  const apply = async () => {
+    if (!result) return;
+    const abort = new AbortController();
+    controller.current = abort;
+    setProgress(0);
+    setCancelling(false);
+    setReport(null);
+    setError(null);
+    try {
+      const r = await adapter.apply({
+        table,
+        mapping,
+        result,
+        lang,
+        onProgress: (fraction) => setProgress(Math.max(0, Math.min(1, fraction))),
+        signal: abort.signal,
+      });
+      setReport(r);
+      onFinished(r);
+    } catch (err) {
+      setError(s.applyFailed + errorText(err));
+      onFinished(null);
+    } finally {
+      controller.current = null;
+      setProgress(null);
+    }
+  };
+
+  return (
+    <section aria-labelledby="apply-title" className={styles.section}>
+      <Subtitle2 as="h2" id="apply-title" style={{ margin: 0 }}>
+        {s.applyTitle}
+      </Subtitle2>
+      <div className={styles.row}>
+        <Button appearance="primary" disabled={!result || busy} onClick={() => void apply()}>
+          {busy ? s.applying : s.apply}
+        </Button>
+        {busy && (
+          <Button
+            disabled={cancelling}
+            onClick={() => {
+              setCancelling(true);
+              controller.current?.abort();
+            }}
+          >
+            {s.cancel}
+          </Button>
+        )}
+      </div>
+      {busy && (
+        <Field validationMessage={formatProgress(progress)} validationState="none">
+          <ProgressBar value={progress} max={1} aria-label={s.applying} />
+        </Field>
+      )}
+      {error && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {report && <ReportView report={report} />}
+    </section>
+  );
+}
+
+function formatProgress(fraction: number | null): string {
+  return `${Math.round((fraction ?? 0) * 100)}%`;
+}
+
+function ReportView({ report }: { report: ApplyReport }) {
+  const s = useStrings();
+  if (report.cancelled) {
+    return (
+      <MessageBar intent="info" layout="multiline" data-testid="apply-report">
+        <MessageBarBody>{s.applyCancelled}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  return (
+    <>
+      <MessageBar intent="success" layout="multiline" data-testid="apply-report">
+        <MessageBarBody>
+          <div>{s.applyDone(report.rowsWritten, report.outputAddress)}</div>
+          {report.summarySheet && <div>{s.summarySheet(report.summarySheet)}</div>}
+        </MessageBarBody>
+      </MessageBar>
+      {report.warnings.map((w, i) => (
+        <MessageBar key={i} intent="warning" layout="multiline">
+          <MessageBarBody>{w}</MessageBarBody>
+        </MessageBar>
+      ))}
+    </>
+  );
+}

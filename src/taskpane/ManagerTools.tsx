@@ -1,0 +1,111 @@
+/** Step 4: sort and filter the written table, and put the sheet back (restore). */
+import * as React from "react";
+import { Button, Caption1, Field, MessageBar, MessageBarBody, Select, Subtitle2 } from "@fluentui/react-components";
+import { tierLabel } from "../engine/labels";
+import type { SortKey } from "../excel/adapter";
+import { useAdapter } from "./AdapterContext";
+import { errorText } from "./errors";
+import { TIER_ORDER } from "./previewStats";
+import { useLang, useStrings } from "./useLang";
+import { useStyles } from "./styles";
+
+export interface ManagerToolsProps {
+  /** Output columns exist in the sheet (this session's apply, or an earlier run). */
+  canSortFilter: boolean;
+  canRestore: boolean;
+  onRestored: () => void;
+}
+
+/** Biggest first for scores; earliest first for dates (who to call next). */
+const SORTS: { key: SortKey; descending: boolean }[] = [
+  { key: "keyIndex", descending: true },
+  { key: "potential", descending: true },
+  { key: "nextContact", descending: false },
+];
+
+export function ManagerTools({ canSortFilter, canRestore, onRestored }: ManagerToolsProps) {
+  const adapter = useAdapter();
+  const lang = useLang();
+  const s = useStrings();
+  const styles = useStyles();
+  const [busy, setBusy] = React.useState(false);
+  const [filter, setFilter] = React.useState("");
+  const [status, setStatus] = React.useState<{ intent: "success" | "error" | "info"; text: string } | null>(null);
+
+  type Status = { intent: "success" | "error" | "info"; text: string };
+  const run = async (work: () => Promise<Status | null>) => {
+    setBusy(true);
+    setStatus(null);
+    try {
+      setStatus(await work());
+    } catch (err) {
+      setStatus({ intent: "error", text: s.somethingWrong + errorText(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const sortLabel: Record<SortKey, string> = {
+    keyIndex: s.sortByKeyIndex,
+    potential: s.sortByPotential,
+    nextContact: s.sortByNextContact,
+  };
+
+  return (
+    <section aria-labelledby="tools-title" className={styles.section}>
+      <Subtitle2 as="h2" id="tools-title" style={{ margin: 0 }}>
+        {s.toolsTitle}
+      </Subtitle2>
+      <div className={styles.row}>
+        {SORTS.map(({ key, descending }) => (
+          <Button
+            key={key}
+            size="small"
+            disabled={!canSortFilter || busy}
+            onClick={() => void run(async () => (await adapter.sortBy(key, descending), null))}
+          >
+            {sortLabel[key]}
+          </Button>
+        ))}
+      </div>
+      <Field label={s.filterTier} size="small">
+        <Select
+          size="small"
+          value={filter}
+          disabled={!canSortFilter || busy}
+          onChange={(_, data) => {
+            setFilter(data.value);
+            void run(async () => (await adapter.filterTier(data.value === "" ? null : data.value), null));
+          }}
+        >
+          <option value="">{s.allTiers}</option>
+          {TIER_ORDER.map((t) => (
+            <option key={t} value={tierLabel(t, lang)}>
+              {tierLabel(t, lang)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <div className={styles.row}>
+        <Button
+          disabled={!canRestore || busy}
+          onClick={() =>
+            void run(async () => {
+              const r = await adapter.restore();
+              setFilter("");
+              onRestored();
+              return { intent: r.restored ? "success" : "info", text: r.message || s.done };
+            })
+          }
+        >
+          {s.restore}
+        </Button>
+        <Caption1 className={styles.help}>{s.restoreHint}</Caption1>
+      </div>
+      {status && (
+        <MessageBar intent={status.intent} layout="multiline">
+          <MessageBarBody>{status.text}</MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,213 @@
+/**
+ * The task pane's own strings, Chinese first and English second. Labels of values
+ * (tiers, fields, problems) come from the engine's labels.ts so a tier reads the same
+ * in the pane as in the sheet.
+ */
+import type { Lang } from "../engine/types";
+import { langFromLocale } from "../engine/labels";
+
+export interface PaneStrings {
+  appTitle: string;
+  appSubtitle: string;
+  tabClassify: string;
+  tabSettings: string;
+  // Step 1: the table and its mapping
+  findTable: string;
+  findingTable: string;
+  refreshTable: string;
+  tableFound: (address: string, rows: number) => string;
+  tableNotFound: string;
+  mappingTitle: string;
+  mappingHint: string;
+  fieldColumn: string;
+  columnHeader: string;
+  notMapped: string;
+  showAllFields: string;
+  showMappedFields: string;
+  requiredMark: string;
+  cannotApply: string;
+  // Step 2: settings
+  settingsTitle: string;
+  saveSettings: string;
+  restoreDefaults: string;
+  settingsSaved: string;
+  settingsInvalid: string;
+  settingsUnsaved: string;
+  volumeWeightHelp: string;
+  // Step 3: preview
+  previewTitle: string;
+  previewEmpty: string;
+  tierCol: string;
+  customersCol: string;
+  valueShareCol: string;
+  totalRow: string;
+  paretoTitle: string;
+  paretoCaption: (customerPct: string, valuePct: string) => string;
+  paretoAxisCustomers: string;
+  paretoAxisValue: string;
+  problemsTitle: (count: number) => string;
+  noProblems: string;
+  moreProblems: (count: number) => string;
+  overdueCount: (count: number) => string;
+  // Step 4: apply
+  applyTitle: string;
+  apply: string;
+  applying: string;
+  cancel: string;
+  applyDone: (rows: number, address: string) => string;
+  summarySheet: (name: string) => string;
+  applyCancelled: string;
+  applyFailed: string;
+  // Step 5/6: manager tools and restore
+  toolsTitle: string;
+  sortByKeyIndex: string;
+  sortByPotential: string;
+  sortByNextContact: string;
+  filterTier: string;
+  allTiers: string;
+  restore: string;
+  restoreHint: string;
+  done: string;
+  // Errors and hosts
+  somethingWrong: string;
+  tryAgain: string;
+  openInExcel: string;
+  openInExcelDetail: string;
+}
+
+const zh: PaneStrings = {
+  appTitle: "客户分级助手",
+  appSubtitle: "按价值分级，给出关系水平与下一步行动",
+  tabClassify: "分级",
+  tabSettings: "设置",
+  findTable: "查找客户表",
+  findingTable: "正在读取客户表…",
+  refreshTable: "重新读取客户表",
+  tableFound: (address, rows) => `客户表：${address}（${rows} 行）`,
+  tableNotFound: "没有找到客户表。请选中客户表中的任一单元格，再点“查找客户表”。",
+  mappingTitle: "1. 列对应",
+  mappingHint: "已按表头自动识别。如有不对，可在下拉框中改选。",
+  fieldColumn: "字段",
+  columnHeader: "表中的列",
+  notMapped: "（无）",
+  showAllFields: "显示全部字段",
+  showMappedFields: "只显示已对应的字段",
+  requiredMark: "（必填）",
+  cannotApply: "缺少必填列，不会写入任何内容。",
+  settingsTitle: "分级设置",
+  saveSettings: "保存设置",
+  restoreDefaults: "恢复默认",
+  settingsSaved: "设置已保存到本工作簿。",
+  settingsInvalid: "有设置无效，请先修改标红的项。",
+  settingsUnsaved: "设置有改动，尚未保存；预览仍按已保存的设置计算。",
+  volumeWeightHelp:
+    "“大单不等于大客户”：量越重，下单金额越决定大客户指数；量越轻，连续下单、按时回款和成长越重要。默认 0.40。",
+  previewTitle: "2. 预览",
+  previewEmpty: "表中没有可分级的客户。",
+  tierCol: "价值等级",
+  customersCol: "客户数",
+  valueShareCol: "价值占比",
+  totalRow: "合计",
+  paretoTitle: "帕累托曲线（80/20）",
+  paretoCaption: (c, v) => `前 ${c} 的客户贡献 ${v} 的价值`,
+  paretoAxisCustomers: "客户（按价值从大到小）",
+  paretoAxisValue: "累计价值占比",
+  problemsTitle: (n) => `数据问题（${n}）`,
+  noProblems: "没有发现数据问题。",
+  moreProblems: (n) => `另有 ${n} 个问题未列出，见“数据问题”列。`,
+  overdueCount: (n) => `逾期未联系的客户：${n}`,
+  applyTitle: "3. 写入表格",
+  apply: "写入分级结果",
+  applying: "正在写入…",
+  cancel: "取消",
+  applyDone: (rows, address) => `已写入 ${rows} 行：${address}`,
+  summarySheet: (name) => `汇总表：${name}`,
+  applyCancelled: "已取消，表格已恢复原样。",
+  applyFailed: "写入失败：",
+  toolsTitle: "4. 管理工具",
+  sortByKeyIndex: "按大客户指数排序",
+  sortByPotential: "按潜力得分排序",
+  sortByNextContact: "按下次联系日期排序",
+  filterTier: "只看某一等级",
+  allTiers: "全部等级",
+  restore: "恢复原表",
+  restoreHint: "撤销上次写入，表格回到写入前的样子。",
+  done: "完成。",
+  somethingWrong: "出了点问题：",
+  tryAgain: "重试",
+  openInExcel: "请在 Excel 中打开客户分级助手",
+  openInExcelDetail: "此页面是 Excel 加载项的任务窗格，需要在 Excel（桌面版或网页版）中使用。",
+};
+
+const en: PaneStrings = {
+  appTitle: "CRM Tiers",
+  appSubtitle: "Value tiers, relationship levels and next actions",
+  tabClassify: "Classify",
+  tabSettings: "Settings",
+  findTable: "Find customer table",
+  findingTable: "Reading the customer table…",
+  refreshTable: "Read the table again",
+  tableFound: (address, rows) => `Customer table: ${address} (${rows} rows)`,
+  tableNotFound: "No customer table found. Select any cell of the customer table, then click “Find customer table”.",
+  mappingTitle: "1. Columns",
+  mappingHint: "Matched by header. Change any field with its dropdown.",
+  fieldColumn: "Field",
+  columnHeader: "Column in the table",
+  notMapped: "(none)",
+  showAllFields: "Show all fields",
+  showMappedFields: "Show mapped fields only",
+  requiredMark: " (required)",
+  cannotApply: "A required column is missing; nothing will be written.",
+  settingsTitle: "Settings",
+  saveSettings: "Save settings",
+  restoreDefaults: "Restore defaults",
+  settingsSaved: "Settings saved in this workbook.",
+  settingsInvalid: "Some settings are invalid; fix the ones marked in red first.",
+  settingsUnsaved: "Unsaved changes; the preview still uses the saved settings.",
+  volumeWeightHelp:
+    "“A big order is not a big customer”: the heavier volume is, the more order size decides the key-account index; the lighter, the more continuity, on-time payment and growth count. Default 0.40.",
+  previewTitle: "2. Preview",
+  previewEmpty: "The table has no customers to classify.",
+  tierCol: "Tier",
+  customersCol: "Customers",
+  valueShareCol: "Value share",
+  totalRow: "Total",
+  paretoTitle: "Pareto curve (80/20)",
+  paretoCaption: (c, v) => `The top ${c} of customers bring ${v} of the value`,
+  paretoAxisCustomers: "Customers (largest value first)",
+  paretoAxisValue: "Cumulative value share",
+  problemsTitle: (n) => `Data problems (${n})`,
+  noProblems: "No data problems found.",
+  moreProblems: (n) => `${n} more problems are not listed; see the Problems column.`,
+  overdueCount: (n) => `Customers overdue for contact: ${n}`,
+  applyTitle: "3. Write to the sheet",
+  apply: "Write tiers",
+  applying: "Writing…",
+  cancel: "Cancel",
+  applyDone: (rows, address) => `Wrote ${rows} rows: ${address}`,
+  summarySheet: (name) => `Summary sheet: ${name}`,
+  applyCancelled: "Cancelled; the sheet is back as it was.",
+  applyFailed: "Writing failed: ",
+  toolsTitle: "4. Manager tools",
+  sortByKeyIndex: "Sort by key-account index",
+  sortByPotential: "Sort by potential",
+  sortByNextContact: "Sort by next contact date",
+  filterTier: "Show one tier",
+  allTiers: "All tiers",
+  restore: "Restore the sheet",
+  restoreHint: "Undo the last write: the sheet goes back to how it was.",
+  done: "Done.",
+  somethingWrong: "Something went wrong: ",
+  tryAgain: "Try again",
+  openInExcel: "Open CRM Tiers in Excel",
+  openInExcelDetail: "This page is the task pane of an Excel add-in; use it inside Excel (desktop or on the web).",
+};
+
+export function paneStrings(lang: Lang): PaneStrings {
+  return lang === "zh" ? zh : en;
+}
+
+/** Office reports e.g. "zh-CN", "zh-TW", "en-US"; anything Chinese gets the Chinese pane. */
+export function langFromUiLanguage(uiLanguage: string | null | undefined): Lang {
+  return langFromLocale((uiLanguage ?? "").trim());
+}

@@ -1,0 +1,31 @@
+/**
+ * The e2e page's second simulated host: engineer T1's real Office.js adapter
+ * (createOfficeAdapter) running over the in-memory Excel of tests/excel/fakeExcel.ts.
+ * window.__SIM_SHEET__.grid() reads the fake sheet back for assertions.
+ */
+import { createOfficeAdapter } from "../../src/excel/officeAdapter";
+import type { DocumentSettings } from "../../src/excel/settingsStorage";
+import { FakeContext, putGrid, readGrid } from "../excel/fakeExcel";
+
+export function install(grid: unknown[][], uiLanguage: string, sheetName: string): void {
+  const ctx = new FakeContext();
+  const sheet = ctx.workbook.worksheets.add(sheetName);
+  ctx.workbook.worksheets.active = sheetName;
+  ctx.workbook.selection = { sheet: sheetName, address: "A1" };
+  putGrid(sheet, "A1", grid);
+  const store = new Map<string, unknown>();
+  const documentSettings: DocumentSettings = {
+    get: (k) => store.get(k) ?? null,
+    set: (k, v) => void store.set(k, v),
+    saveAsync: (cb) => cb?.({ status: "succeeded" }),
+  };
+  const adapter = createOfficeAdapter({
+    run: ((batch: (c: unknown) => Promise<unknown>) => ctx.run(batch as never)) as never,
+    setCheck: () => true,
+    documentSettings: () => documentSettings,
+    displayLanguage: () => uiLanguage,
+  });
+  const w = window as unknown as Record<string, unknown>;
+  w.__CRM_TEST_ADAPTER__ = adapter;
+  w.__SIM_SHEET__ = { grid: (address: string) => readGrid(sheet, address), ctx };
+}
