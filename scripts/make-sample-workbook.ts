@@ -1,0 +1,177 @@
+/**
+ * Generates assets/sample-customers.xlsx: 200 made-up customers of a building-materials
+ * distributor, with the header spellings and messy cells real sales sheets have
+ * ("¥12,300", "1.2万", "30%", #N/A, blanks, text in a number column).
+ *
+ * Deterministic: a fixed seed, dates relative to ANCHOR (2026-11-01), and a fixed clock
+ * while zipping, so `npm run sample` rewrites the same bytes. `npm run demo` classifies it
+ * with `--today 2026-11-01` so the sample stays meaningful whatever the real date is.
+ *
+ *   npm run sample [-- --out path.xlsx]
+ */
+import ExcelJS from "exceljs";
+import { promises as fs } from "fs";
+import * as path from "path";
+
+export const ANCHOR = Date.UTC(2026, 10, 1); // 2026-11-01
+const DAY = 86_400_000;
+const CUSTOMERS = 200;
+
+/** mulberry32: a small, well-mixed 32-bit PRNG; the same seed gives the same workbook. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PREFIX = [
+  "华安", "东方", "恒信", "鑫达", "宏远", "金桥", "瑞丰", "中联", "永盛", "海纳", "天成", "博远", "新源", "汇通",
+  "长青", "盛世", "联创", "嘉禾", "德润", "正泰", "明辉", "安泰", "广厦", "润华", "丰源", "卓越", "宝丰", "远航",
+];
+const TRADE = ["建材", "贸易", "机电", "五金", "装饰", "工程", "实业", "物资", "门窗", "涂料", "管业", "照明", "家居", "石材"];
+const SUFFIX = ["有限公司", "有限公司", "有限公司", "股份有限公司", "商贸有限公司"];
+const REGIONS = ["华东", "华南", "华北", "西南", "华中"];
+const REPS = ["王芳", "李强", "张伟", "刘洋", "陈静"];
+const FAMILIARITY_WORDS = ["认识", "还熟悉", "比较熟悉", "很熟悉", "相知"];
+
+export const HEADERS = [
+  "客户编号", "客户名称", "销售额(元)", "上期销售额", "毛利率", "订单数", "最近下单日期", "最近联系日期", "生日",
+  "熟悉程度", "转介绍数", "平均逾期天数", "现有供应商", "竞争地位", "当前商机",
+  "成长性", "业务规划", "资金潜力", "商机", "方案适合度", "竞争力", "客户关系", "区域", "负责销售", "联系电话",
+];
+
+type Cell = ExcelJS.CellValue;
+
+function buildRows(): Cell[][] {
+  const r = rng(20261101);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+  const chance = (p: number) => r() < p;
+  const daysAgo = (n: number) => new Date(ANCHOR - Math.round(n) * DAY);
+  const used = new Set<string>();
+  const rows: Cell[][] = [];
+
+  for (let i = 0; i < CUSTOMERS; i++) {
+    let name = "";
+    do name = pick(PREFIX) + pick(TRADE) + pick(SUFFIX);
+    while (used.has(name));
+    used.add(name);
+
+    // Pareto-distributed revenue (shape 0.8): a few large customers hold most of the value.
+    const revenue = Math.round(Math.min(20_000_000, 20_000 / Math.pow(1 - r() * 0.999, 1 / 0.8)) / 100) * 100;
+    const isNew = chance(0.08);
+    const growth = r() * 1.2 - 0.4; // −40 % .. +80 %
+    const prev = isNew ? (chance(0.5) ? 0 : null) : Math.round(revenue / (1 + growth) / 100) * 100;
+    const margin = Math.round((0.06 + r() * 0.38) * 1000) / 1000;
+    const orders = Math.max(1, Math.round((revenue / 40_000) * (0.5 + r())));
+    const lapsed = chance(0.08);
+    const lastOrder = daysAgo(lapsed ? 181 + r() * 300 : Math.pow(r(), 2) * 120);
+    const lastContact = daysAgo(Math.pow(r(), 2) * 120);
+    // About one in fifteen has a birthday in the fortnight after the anchor.
+    const birthday = chance(0.07)
+      ? new Date(Date.UTC(1970 + Math.floor(r() * 20), 10, 1 + Math.floor(r() * 14)))
+      : chance(0.55)
+        ? new Date(Date.UTC(1965 + Math.floor(r() * 25), Math.floor(r() * 12), 1 + Math.floor(r() * 28)))
+        : null;
+    const fam = 1 + Math.floor(r() * 5);
+    const yesNo = (p: number): Cell => (chance(0.1) ? null : chance(p) ? (chance(0.2) ? "√" : "是") : "否");
+
+    const row: Cell[] = [
+      `KH${String(1001 + i).padStart(5, "0")}`,
+      name,
+      revenue,
+      prev,
+      margin,
+      orders,
+      lastOrder,
+      chance(0.1) ? null : lastContact,
+      birthday,
+      chance(0.15) ? null : chance(0.4) ? FAMILIARITY_WORDS[fam - 1] : fam,
+      chance(0.3) ? null : Math.floor(Math.pow(r(), 3) * 4),
+      chance(0.2) ? null : Math.round(Math.pow(r(), 3) * 75),
+      chance(0.5) ? null : chance(0.4) ? "是" : "否",
+      chance(0.4) ? null : pick(["强", "平", "弱"]),
+      chance(0.4) ? null : chance(0.5) ? "有" : "无",
+      yesNo(0.5), yesNo(0.4), yesNo(0.45), yesNo(0.5), yesNo(0.55), yesNo(0.4), yesNo(0.5),
+      pick(REGIONS),
+      pick(REPS),
+      chance(0.3) ? `+86 13${Math.floor(r() * 10)} ${String(Math.floor(r() * 1e4)).padStart(4, "0")} ${String(Math.floor(r() * 1e4)).padStart(4, "0")}` : null,
+    ];
+    rows.push(row);
+  }
+
+  // The messy cells real sheets have, at fixed rows so the demo shows each one.
+  const REV = 2, PREV = 3, MARGIN = 4, ORDERS = 5, LAST_ORDER = 6, FAM = 9;
+  rows[3][REV] = "¥12,300";
+  rows[8][REV] = "1.2万";
+  rows[12][MARGIN] = "30%";
+  rows[15][REV] = { error: "#N/A" };
+  rows[21][REV] = null; // no value measure at all → 数据不足
+  rows[21][PREV] = null;
+  rows[27][ORDERS] = "待确认"; // text in a number column
+  rows[33][LAST_ORDER] = "2026/9/15";
+  rows[40][LAST_ORDER] = "2026年8月3日";
+  rows[46][FAM] = 3.5; // not a familiarity
+  rows[52][PREV] = "去年未合作";
+  rows[58][MARGIN] = "0.28";
+  return rows;
+}
+
+export async function buildSampleWorkbook(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "CRM Tiers";
+  wb.created = new Date(ANCHOR);
+  wb.modified = new Date(ANCHOR);
+  const ws = wb.addWorksheet("客户清单", { views: [{ state: "frozen", ySplit: 1 }] });
+  ws.columns = HEADERS.map((h) => ({ header: h, width: h === "客户名称" ? 26 : h === "联系电话" ? 18 : 12 }));
+  ws.getRow(1).font = { bold: true };
+  for (const values of buildRows()) {
+    const row = ws.addRow(values);
+    values.forEach((v, c) => {
+      const cell = row.getCell(c + 1);
+      if (v instanceof Date) cell.numFmt = HEADERS[c] === "生日" ? "m月d日" : "yyyy-mm-dd";
+      else if (typeof v === "number" && HEADERS[c] === "毛利率") cell.numFmt = "0.0%";
+      else if (typeof v === "number" && (c === 2 || c === 3)) cell.numFmt = "#,##0";
+    });
+  }
+  return withFixedClock(ANCHOR, async () => Buffer.from(await wb.xlsx.writeBuffer()));
+}
+
+/** Runs `fn` with `new Date()` / `Date.now()` fixed, so the zip entries carry a fixed timestamp. */
+async function withFixedClock<T>(ms: number, fn: () => Promise<T>): Promise<T> {
+  const RealDate = Date;
+  class FixedDate extends RealDate {
+    constructor(...args: unknown[]) {
+      if (args.length === 0) super(ms);
+      else super(...(args as [number]));
+    }
+    static now(): number {
+      return ms;
+    }
+  }
+  globalThis.Date = FixedDate as DateConstructor;
+  try {
+    return await fn();
+  } finally {
+    globalThis.Date = RealDate;
+  }
+}
+
+async function main(): Promise<void> {
+  const i = process.argv.indexOf("--out");
+  const out = i > 0 ? process.argv[i + 1] : path.join(__dirname, "..", "assets", "sample-customers.xlsx");
+  await fs.mkdir(path.dirname(out), { recursive: true });
+  await fs.writeFile(out, await buildSampleWorkbook());
+  process.stdout.write(`wrote ${out} (${CUSTOMERS} customers)\n`);
+}
+
+if (require.main === module) {
+  main().catch((e) => {
+    process.stderr.write(String(e instanceof Error ? e.stack : e) + "\n");
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,49 @@
+/**
+ * Keeping strings inert: a text that starts with `=`, `+`, `-`, `@`, a tab or a CR is
+ * evaluated as a formula by Excel, LibreOffice or Google Sheets when a CSV is opened
+ * ("CSV injection"). In CSV we prefix such strings with a single quote, which every
+ * spreadsheet shows as text; numbers (and texts that are plain numbers, like "-5") are
+ * left alone because they evaluate to themselves.
+ */
+
+const TRIGGER = /^[=+\-@\t\r]/;
+/** A plain decimal number, as a script reading the CSV would parse it. */
+const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/** True when a spreadsheet could evaluate this text as a formula. */
+export function looksLikeFormula(text: string): boolean {
+  return TRIGGER.test(text) && !PLAIN_NUMBER.test(text);
+}
+
+/** The text as it must be written to a CSV cell so that no spreadsheet evaluates it. */
+export function csvSafeText(text: string): string {
+  return looksLikeFormula(text) ? "'" + text : text;
+}
+
+/** Characters XML 1.0 forbids (a workbook containing them does not open). */
+const XML_INVALID_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+const XML_INVALID_ALL = new RegExp(XML_INVALID_CHAR.source, "g");
+
+/** The text without characters that would corrupt an .xlsx file. */
+export function xmlSafeText(text: string): string {
+  return XML_INVALID_CHAR.test(text) ? text.replace(XML_INVALID_ALL, "") : text;
+}
+
+/**
+ * A number as plain decimal text, never in exponent form ("1.5e-7" → "0.00000015"), with
+ * JavaScript's shortest round-trip digits, so scripts and spreadsheets read back the same double.
+ */
+export function plainNumber(n: number): string {
+  const s = String(n);
+  if (!s.includes("e")) return s; // the common case, without a regex
+  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
+  if (!m) return s;
+  const [, sign, lead, frac = "", expText] = m;
+  const digits = lead + frac;
+  const exp = Number(expText);
+  if (exp < 0) return `${sign}0.${"0".repeat(-exp - 1)}${digits}`;
+  const intLen = exp + 1;
+  return intLen >= digits.length
+    ? sign + digits + "0".repeat(intLen - digits.length)
+    : `${sign}${digits.slice(0, intLen)}.${digits.slice(intLen)}`;
+}

@@ -1,0 +1,47 @@
+/**
+ * Writing an output file safely: into a temporary file beside it, renamed into place
+ * only when complete, so a failed run never leaves half a file under the user's name.
+ */
+import { createWriteStream, promises as fs } from "fs";
+import * as path from "path";
+
+export interface OutputFile {
+  /** The temporary path being written (for writers that open the file themselves). */
+  readonly tempPath: string;
+  write(text: string): Promise<void>;
+  commit(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+export async function openOutput(file: string, { stream = true } = {}): Promise<OutputFile> {
+  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  const tempPath = `${file}.${process.pid}.tmp`;
+  const ws = stream ? createWriteStream(tempPath) : null;
+  const closed = ws ? new Promise<void>((resolve, reject) => ws.on("close", resolve).on("error", reject)) : Promise.resolve();
+  closed.catch(() => undefined); // reported by write/commit; never an unhandled rejection
+  return {
+    tempPath,
+    write(text: string) {
+      if (!ws) throw new Error("openOutput: not a stream");
+      return new Promise<void>((resolve, reject) => {
+        const ok = ws.write(text, (err) => (err ? reject(err) : undefined));
+        if (ok) resolve();
+        else ws.once("drain", resolve);
+      });
+    },
+    async commit() {
+      if (ws) {
+        ws.end();
+        await closed;
+      }
+      await fs.rename(tempPath, file);
+    },
+    async abort() {
+      if (ws) {
+        ws.destroy();
+        await closed.catch(() => undefined);
+      }
+      await fs.rm(tempPath, { force: true });
+    },
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * The input table as the CLI holds it: column-major (what `classify` wants), with the
+ * values the engine reads and, where they differ, the original cells to write back.
+ */
+import type { CellValue } from "../engine/types";
+
+/** An input cell to write back unchanged: rich text, an Excel error, a hyperlink. */
+export type OriginalCell = unknown;
+
+export interface SheetData {
+  format: "csv" | "xlsx";
+  /** Worksheet name (xlsx) or the file's base name (csv). */
+  sheetName: string;
+  /** 1-based row number of the header in the file/sheet (for messages). */
+  headerRowNumber: number;
+  headers: CellValue[];
+  /** `columns[c][r]`: the value the engine reads (strings, numbers, booleans, Dates, null). */
+  columns: CellValue[][];
+  /** `originals[c]`: sparse map row → original cell, only where it differs from `columns`. */
+  originals: Map<number, OriginalCell>[];
+  /** Number format of each column's first number/date cell (xlsx), kept for write-back. */
+  numFmts: (string | undefined)[];
+  rowCount: number;
+  columnCount: number;
+  /** Things the user should know about the reading (e.g. GB18030 decoding), bilingual. */
+  notes: string[];
+}
+
+/** A fatal problem with the command line (exit 2) or the input (exit 1): one line for stderr. */
+export class CliError extends Error {
+  constructor(
+    readonly exitCode: 1 | 2,
+    message: string,
+  ) {
+    super(message);
+    this.name = "CliError";
+  }
+}
+
+/** One bilingual line: Chinese first, English second. */
+export function bilingual(zh: string, en: string): string {
+  return `${zh} / ${en}`;
+}
+
+/** Column-major storage that grows as rows arrive; short columns are padded with null. */
+export class ColumnBuilder {
+  readonly columns: CellValue[][] = [];
+  readonly originals: Map<number, OriginalCell>[] = [];
+  rowCount = 0;
+
+  ensureColumns(n: number): void {
+    while (this.columns.length < n) {
+      const col: CellValue[] = new Array(this.rowCount).fill(null);
+      this.columns.push(col);
+      this.originals.push(new Map());
+    }
+  }
+
+  /** Appends one row; `values` may be shorter than the column count. */
+  push(values: CellValue[], originals?: Map<number, OriginalCell>): void {
+    this.ensureColumns(values.length);
+    const r = this.rowCount;
+    for (let c = 0; c < this.columns.length; c++) {
+      this.columns[c].push(c < values.length ? values[c] : null);
+    }
+    if (originals) for (const [c, o] of originals) this.originals[c].set(r, o);
+    this.rowCount++;
+  }
+}
+
+export function isBlankCell(v: CellValue): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}

@@ -1,0 +1,27 @@
+/** The installed command: bin/crm-classify.js run as a real process (the only spawn test). */
+import { spawnSync } from "child_process";
+import * as path from "path";
+import { fixture, readCsvOut, tempDir } from "./helpers";
+
+// Workbooks are zipped and unzipped; leave room on a busy 2-core machine.
+jest.setTimeout(30_000);
+it("bin/crm-classify.js classifies a file and exits 0", () => {
+  const tmp = tempDir();
+  try {
+    const out = tmp.file("out.csv");
+    const bin = path.join(__dirname, "..", "..", "bin", "crm-classify.js");
+    const r = spawnSync(process.execPath, [bin, fixture("small-zh.csv"), "--out", out, "--today", "2026-11-22"], {
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout.split("\n")[0]).toBe(`已分级 5 位客户 → ${out}`);
+    expect(readCsvOut(out).rows[1].slice(7, 9)).toEqual(["天王巨星", "A"]);
+
+    const bad = spawnSync(process.execPath, [bin, fixture("small-zh.csv"), "--out", out, "--today", "tomorrow"], { encoding: "utf8" });
+    expect(bad.status).toBe(2);
+  } finally {
+    tmp.cleanup();
+  }
+});

@@ -1,0 +1,106 @@
+/** Unit rules behind the CSV contract: formula neutralising, plain numbers, XML-safe text. */
+import { csvSafeText, looksLikeFormula, plainNumber, xmlSafeText } from "../../src/cli/cellSafety";
+import { csvInputCell, csvOutputCell } from "../../src/cli/writeCsv";
+import { xlsxOutputValue } from "../../src/cli/writeXlsx";
+import { decodeCsvBytes, detectDelimiter } from "../../src/cli/readCsv";
+import { isDateFormat, normalizeExcelValue } from "../../src/cli/readXlsx";
+
+describe("csvSafeText", () => {
+  it.each([
+    ["=1+1", "'=1+1"],
+    ["+86 138", "'+86 138"],
+    ["-A1", "'-A1"],
+    ["@SUM(A1)", "'@SUM(A1)"],
+    ["\tx", "'\tx"],
+    ["\rx", "'\rx"],
+    ["-5", "-5"],
+    ["+5", "+5"],
+    ["-1.5e3", "-1.5e3"],
+    ["-", "'-"],
+    ["a=b", "a=b"],
+    ["", ""],
+    ["'=x", "'=x"],
+  ])("%j → %j", (input, expected) => {
+    expect(csvSafeText(input)).toBe(expected);
+    expect(looksLikeFormula(input)).toBe(expected !== input);
+  });
+});
+
+describe("plainNumber", () => {
+  it.each([
+    [0.1, "0.1"],
+    [-5, "-5"],
+    [1 / 3, "0.3333333333333333"],
+    [1.5e-7, "0.00000015"],
+    [-1.234e-9, "-0.000000001234"],
+    [1e21, "1000000000000000000000"],
+    [1.2345e22, "12345000000000000000000"],
+  ])("%p → %s", (n, text) => {
+    expect(plainNumber(n)).toBe(text);
+    expect(Number(text)).toBe(n);
+  });
+});
+
+describe("CSV cells", () => {
+  it("input cells from a workbook", () => {
+    expect(csvInputCell(null)).toBe("");
+    expect(csvInputCell(-5)).toBe("-5");
+    expect(csvInputCell(true)).toBe("TRUE");
+    expect(csvInputCell(new Date("2026-03-05T00:00:00Z"))).toBe("2026-03-05");
+    expect(csvInputCell(new Date("2026-03-05T08:30:00Z"))).toBe("2026-03-05 08:30:00");
+    expect(csvInputCell("=cmd|'/c calc'!A1")).toBe("'=cmd|'/c calc'!A1");
+  });
+  it("output cells: DayNumber → ISO date, NaN/null → empty, text neutralised once", () => {
+    expect(csvOutputCell(20779, "date")).toBe("2026-11-22");
+    expect(csvOutputCell(null, "date")).toBe("");
+    expect(csvOutputCell(NaN, "number")).toBe("");
+    expect(csvOutputCell(2e-7, "percent")).toBe("0.0000002");
+    expect(csvOutputCell("'=x", "text")).toBe("'=x");
+    expect(csvOutputCell("=x", "text")).toBe("'=x");
+  });
+});
+
+describe("XLSX cells", () => {
+  it("takes the engine's apostrophe off formula-like text (string cells are inert) and keeps other text", () => {
+    expect(xlsxOutputValue("'=x", "text")).toBe("=x");
+    expect(xlsxOutputValue("'abc", "text")).toBe("'abc");
+    expect(xlsxOutputValue(20779, "date")).toEqual(new Date("2026-11-22T00:00:00Z"));
+    expect(xlsxOutputValue("a\u0000b", "text")).toBe("ab");
+  });
+  it("xmlSafeText drops characters XML forbids, keeps tabs and line breaks", () => {
+    expect(xmlSafeText("a\u0001b\tc\nd\u001f")).toBe("ab\tc\nd");
+    expect(xmlSafeText("a\u0001b")).toBe("ab"); // twice: no regex state carried over
+  });
+  it("normalizes exceljs values for the engine", () => {
+    expect(normalizeExcelValue({ richText: [{ text: "甲" }, { text: "公司" }] })).toEqual({
+      value: "甲公司",
+      original: { richText: [{ text: "甲" }, { text: "公司" }] },
+    });
+    expect(normalizeExcelValue({ formula: "A1*2", result: 12 })).toEqual({ value: 12 });
+    expect(normalizeExcelValue({ formula: "TODAY()", result: 46348 }, "yyyy-mm-dd")).toEqual({
+      value: new Date("2026-11-22T00:00:00Z"),
+    });
+    expect(normalizeExcelValue({ error: "#N/A" })).toEqual({ value: "#N/A", original: { error: "#N/A" } });
+    expect(normalizeExcelValue({ text: "官网", hyperlink: "https://x" }).value).toBe("官网");
+    expect(normalizeExcelValue(undefined)).toEqual({ value: null });
+  });
+  it("isDateFormat", () => {
+    expect(["yyyy-mm-dd", "m月d日", "[$-804]yyyy\"年\"m\"月\"d\"日\"", "h:mm"].map(isDateFormat)).toEqual([true, true, true, true]);
+    expect(["General", "0.0%", "#,##0", "\"¥\"#,##0.00", undefined].map(isDateFormat)).toEqual([false, false, false, false, false]);
+  });
+});
+
+describe("CSV reading", () => {
+  it("detects the delimiter from the header line", () => {
+    expect(detectDelimiter("a,b;c\n1,2")).toBe(",");
+    expect(detectDelimiter("a;b;c\n")).toBe(";");
+    expect(detectDelimiter("a\tb\tc")).toBe("\t");
+    expect(detectDelimiter("a")).toBe(",");
+  });
+  it("strips a UTF-8 BOM; falls back to GB18030 with a note", () => {
+    expect(decodeCsvBytes(Buffer.from("\uFEFF甲,1", "utf8"))).toEqual({ text: "甲,1", note: null });
+    const gbk = decodeCsvBytes(Buffer.from("BCD72C31", "hex"));
+    expect(gbk.text).toBe("甲,1");
+    expect(gbk.note).toContain("GB18030");
+  });
+});

@@ -1,0 +1,155 @@
+/**
+ * crm-classify end to end on a workbook built here with exceljs: the customers of
+ * small-zh.csv (hand-checked values in classifyCsv.test.ts) written with the cell kinds
+ * Excel produces: rich text, a formula with its cached result, date cells, an #N/A error.
+ */
+import ExcelJS from "exceljs";
+import { readWorkbook, rowValues, runCli, sha256, tempDir } from "./helpers";
+
+// Workbooks are zipped and unzipped; leave room on a busy 2-core machine.
+jest.setTimeout(30_000);
+const TODAY = ["--today", "2026-11-22"];
+const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+let tmp: ReturnType<typeof tempDir>;
+let input: string;
+
+beforeEach(async () => {
+  tmp = tempDir();
+  input = tmp.file("customers.xlsx");
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("客户");
+  ws.addRow(["客户名称", "销售额", "上期销售额", "订单数", "最近下单日期", "最近联系日期", "备注"]);
+  ws.addRow([{ richText: [{ text: "甲" }, { text: "公司", font: { bold: true } }] }, 600, 400, 10, d("2026-11-01"), d("2026-11-20"), "=1+1"]);
+  ws.addRow(["乙公司", { formula: "200+50", result: 250 }, 500, 5, d("2026-10-01"), d("2026-10-01"), -5]);
+  ws.addRow(["丙公司", 100, 50, 3, d("2026-09-01"), d("2026-09-01"), "@cmd"]);
+  ws.addRow(["丁公司", 50, null, 1, d("2026-11-15"), null, null]);
+  ws.addRow(["戊公司", { error: "#N/A" }, null, null, null, null, null]);
+  for (let r = 2; r <= 6; r++) for (const c of [5, 6]) ws.getRow(r).getCell(c).numFmt = "yyyy-mm-dd";
+  const other = wb.addWorksheet("备用");
+  other.addRow(["说明"]);
+  await wb.xlsx.writeFile(input);
+});
+afterEach(() => tmp.cleanup());
+
+describe("XLSX → XLSX", () => {
+  it("writes the input columns back as read, then the §11 columns as typed cells", async () => {
+    const before = sha256(input);
+    const out = tmp.file("out.xlsx");
+    const r = await runCli([input, "--out", out, ...TODAY]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(sha256(input)).toBe(before);
+
+    const wb = await readWorkbook(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["客户", "汇总"]);
+    const ws = wb.getWorksheet("客户")!;
+    expect(rowValues(ws, 1, 21).slice(6)).toEqual([
+      "备注", "价值等级", "ABC分类", "价值占比", "大客户指数", "潜力得分", "建议关系水平", "关系差距",
+      "下一步行动", "下次联系日期", "风险提示", "销售策略", "RFM", "依据", "数据问题",
+    ]);
+    // Input cells: rich text kept, the formula replaced by its value, dates as dates, the error kept.
+    expect(rowValues(ws, 2, 7)).toEqual([
+      { richText: [{ text: "甲" }, { text: "公司", font: { bold: true } }] },
+      600, 400, 10, d("2026-11-01"), d("2026-11-20"), "=1+1",
+    ]);
+    expect(rowValues(ws, 3, 7)).toEqual(["乙公司", 250, 500, 5, d("2026-10-01"), d("2026-10-01"), -5]);
+    expect(rowValues(ws, 6, 2)).toEqual(["戊公司", { error: "#N/A" }]);
+    expect(ws.getCell("E2").numFmt).toBe("yyyy-mm-dd");
+
+    // §11 cells (Why left out: see classifyCsv.test.ts).
+    const outCells = (r: number) => {
+      const v = rowValues(ws, r, 21).slice(7);
+      return [...v.slice(0, 12), v[13]];
+    };
+    expect(outCells(2)).toEqual(["天王巨星", "A", 0.6, 95, null, "主动", null, "定期联系：情感电话", d("2026-12-05"), null, null, "455", null]);
+    expect(outCells(3)).toEqual(["明日黄花", "A", 0.25, 46, null, "主动", null, "挽回：登门拜访，了解下滑原因", d("2026-11-22"), null, null, "344", null]);
+    expect(outCells(5)).toEqual(["一般客户", "C", 0.05, 3, null, "反应", null, "售后回访：回访使用情况和满意度", d("2026-11-22"), null, null, "522", null]);
+    expect(outCells(6)).toEqual(["数据不足", null, null, null, null, "一般", null, "定期联系：电话回访", d("2026-11-22"), null, null, null, '销售额：单元格是错误值（"#N/A"）']);
+    expect(ws.getCell("J2").numFmt).toBe("0.00%");
+    expect(ws.getCell("P2").numFmt).toBe("yyyy-mm-dd");
+  });
+
+  it("fills the tier cells, freezes the header and sets an autofilter over the block", async () => {
+    const out = tmp.file("out.xlsx");
+    await runCli([input, "--out", out, ...TODAY]);
+    const ws = (await readWorkbook(out)).getWorksheet("客户")!;
+    const fillOf = (a: string) => (ws.getCell(a).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb ?? null;
+    expect(["H2", "H3", "H4", "H5", "H6"].map(fillOf)).toEqual(["FFFFE699", "FFF8CBAD", "FFC6EFCE", null, "FFEDEDED"]);
+    expect(ws.autoFilter).toBe("A1:U6");
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+  });
+
+  it("writes formula-looking strings as string cells, never as formulas", async () => {
+    const out = tmp.file("out.xlsx");
+    await runCli([input, "--out", out, ...TODAY]);
+    const ws = (await readWorkbook(out)).getWorksheet("客户")!;
+    for (const a of ["G2", "G4"]) {
+      expect(ws.getCell(a).type).toBe(ExcelJS.ValueType.String);
+      expect(ws.getCell(a).formula).toBeUndefined();
+    }
+    expect(ws.getCell("G2").value).toBe("=1+1");
+    expect(ws.getCell("G4").value).toBe("@cmd");
+    expect(ws.getCell("G3").value).toBe(-5);
+  });
+
+  it("adds a Summary sheet: customers and value share per tier and class, overdue, problems", async () => {
+    const out = tmp.file("out.xlsx");
+    await runCli([input, "--out", out, ...TODAY]);
+    const s = (await readWorkbook(out)).getWorksheet("汇总")!;
+    const rows: ExcelJS.CellValue[][] = [];
+    s.eachRow((row, n) => rows.push([n, ...rowValues(s, n, 3)]));
+    expect(rows).toEqual([
+      [1, "客户分级汇总", null, null],
+      [2, "评估日期", d("2026-11-22"), null],
+      [3, "客户总数", 5, null],
+      [5, "价值等级", "客户数", "价值占比"],
+      [6, "天王巨星", 1, 0.6],
+      [7, "后起之秀", 1, 0.1],
+      [8, "一般客户", 1, 0.05],
+      [9, "明日黄花", 1, 0.25],
+      [10, "数据不足", 1, 0],
+      [12, "ABC分类", "客户数", "价值占比"],
+      [13, "A", 2, 0.85],
+      [14, "B", 1, 0.1],
+      [15, "C", 1, 0.05],
+      [17, "逾期未联系（客户）", 2, null],
+      [18, "数据问题（单元格）", 1, null],
+      [19, "有数据问题的客户", 1, null],
+    ]);
+  });
+
+  it("--sheet picks a sheet; --lang en writes English headers and an English summary sheet", async () => {
+    const out = tmp.file("en.xlsx");
+    const r = await runCli([input, "--out", out, ...TODAY, "--sheet", "客户", "--lang", "en"]);
+    expect(r.code).toBe(0);
+    const wb = await readWorkbook(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["客户", "Summary"]);
+    const ws = wb.getWorksheet("客户")!;
+    expect(rowValues(ws, 1, 9).slice(7)).toEqual(["Tier", "ABC"]);
+    expect(rowValues(ws, 2, 9).slice(7)).toEqual(["Star", "A"]);
+  });
+});
+
+describe("XLSX ↔ CSV", () => {
+  it("XLSX → CSV: dates ISO, errors as text, rich text as plain text, strings neutralised", async () => {
+    const out = tmp.file("out.csv");
+    const r = await runCli([input, "--out", out, ...TODAY]);
+    expect(r.code).toBe(0);
+    const text = require("fs").readFileSync(out, "utf8") as string;
+    const lines = text.replace(/^\uFEFF/, "").split("\r\n");
+    expect(lines[1].split(",").slice(0, 7)).toEqual(["甲公司", "600", "400", "10", "2026-11-01", "2026-11-20", "'=1+1"]);
+    expect(lines[2].split(",").slice(0, 7)).toEqual(["乙公司", "250", "500", "5", "2026-10-01", "2026-10-01", "-5"]);
+    expect(lines[5].split(",").slice(0, 2)).toEqual(["戊公司", "#N/A"]);
+  });
+
+  it("CSV → XLSX: plain numbers become number cells, ids with leading zeros stay text", async () => {
+    const csv = tmp.file("ids.csv");
+    require("fs").writeFileSync(csv, "客户编号,客户名称,销售额\n007,甲公司,1200.5\n");
+    const out = tmp.file("ids.xlsx");
+    expect((await runCli([csv, "--out", out, ...TODAY])).code).toBe(0);
+    const wb = await readWorkbook(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["客户分级", "汇总"]);
+    expect(rowValues(wb.worksheets[0], 2, 3)).toEqual(["007", "甲公司", 1200.5]);
+  });
+});
