@@ -6,16 +6,16 @@
  *
  * Run: npm run bench:excel   (ROWS=100000 FAKE_ROWS=5000 npm run bench:excel for a quick look)
  */
-import { classify } from "../../src/engine/classify";
-import { dayFromYmd } from "../../src/engine/days";
-import { OUTPUT_COLUMNS } from "../../src/engine/labels";
-import { outputRow } from "../../src/engine/output";
-import type { CellValue } from "../../src/engine/types";
-import { guardFormula } from "../../src/excel/cellText";
-import { DEFAULT_BYTE_BUDGET, writeInChunks } from "../../src/excel/chunkedWrite";
-import { columnFormat } from "../../src/excel/formats";
-import { FakeContext, putGrid } from "./fakeExcel";
-import { adapterFor, classifyFound } from "./helpers";
+import { classify } from "../src/engine/classify";
+import { dayFromYmd } from "../src/engine/days";
+import { OUTPUT_COLUMNS } from "../src/engine/labels";
+import { outputRow } from "../src/engine/output";
+import type { CellValue } from "../src/engine/types";
+import { guardFormula } from "../src/excel/cellText";
+import { DEFAULT_BYTE_BUDGET, writeInChunks } from "../src/excel/chunkedWrite";
+import { columnFormat } from "../src/excel/formats";
+import { FakeContext, putGrid } from "../tests/excel/fakeExcel";
+import { adapterFor, classifyFound } from "../tests/excel/helpers";
 
 const ROWS = Number(process.env.ROWS ?? 1048575);
 const FAKE_ROWS = Number(process.env.FAKE_ROWS ?? 20000);
