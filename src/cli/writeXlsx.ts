@@ -1,24 +1,25 @@
 /**
  * XLSX output with exceljs's streaming writer (rows leave memory as they are written):
- * the input columns, then the §11 columns with date and percent cells, tier fills, an
- * autofilter and a frozen header row, and a Summary sheet.
- *
- * The streaming writer cannot create an Excel table object (ListObject); the sheet gets
- * an autofilter over the whole block and a frozen header instead (see METHOD-NOTES).
+ * the input columns, then the §11 columns with date and percent cells, tier fills, the
+ * whole block as an Excel table (CRM_Customers, with its autofilter; see xlsxTable.ts for
+ * how the streaming writer is taught tables), a frozen header row, and a Summary sheet.
  */
 import ExcelJS from "exceljs";
 import { columnLetter } from "../engine/headers";
 import { Tier, type CellValue } from "../engine/types";
-import { xmlSafeText } from "./cellSafety";
+import { plainNumber, xmlSafeText } from "./cellSafety";
 import { isDateFormat } from "./readXlsx";
 import type { OutputKind, OutputPlan } from "./outputPlan";
 import { PROGRESS_EVERY } from "./outputPlan";
 import { openOutput } from "./outputFile";
 import { TIER_ORDER, type SummaryLine } from "./summary";
+import { TableWorkbookWriter, tableColumnNames } from "./xlsxTable";
 
 const MS_PER_DAY = 86_400_000;
 const DATE_FMT = "yyyy-mm-dd";
 const PERCENT_FMT = "0.00%";
+/** The Excel table over the customer block (referable in formulas: =SUM(CRM_Customers[销售额])). */
+export const TABLE_NAME = "CRM_Customers";
 
 const fill = (argb: string): ExcelJS.Fill => ({ type: "pattern", pattern: "solid", fgColor: { argb } });
 
@@ -68,6 +69,33 @@ export function xlsxInputValue(v: CellValue | unknown, fromCsv: boolean): ExcelJ
 }
 
 /**
+ * An input header as the text of its table column: a table's header cells are texts, so a
+ * number, date or boolean header is written as the text Excel would show for it.
+ */
+export function headerText(v: CellValue): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "number") return plainNumber(v);
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (v instanceof Date) {
+    const iso = v.toISOString(); // exceljs dates are UTC
+    return iso.slice(11, 19) === "00:00:00" ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+  }
+  return xmlSafeText(v);
+}
+
+/**
+ * The header row of the customer table: the input headers then the §11 headers, made unique
+ * and non-empty as Excel requires of table columns ("Column3", "名称2"). The §11 headers are
+ * never renamed — a re-run recognises its own block by them — so an input column with the same
+ * name ("RFM") is the one numbered.
+ */
+export function tableHeaders(inputHeaders: readonly CellValue[], outHeaders: readonly string[]): string[] {
+  const texts = [...inputHeaders.map(headerText), ...outHeaders.map(xmlSafeText)];
+  const keep = new Set(outHeaders.map((_, k) => inputHeaders.length + k));
+  return tableColumnNames(texts, keep);
+}
+
+/**
  * A §11 cell for the workbook: DayNumber → date, text as a string cell. The engine puts an
  * apostrophe before formula-like texts (Office.js would evaluate them); a string cell in a
  * file is never evaluated, so the apostrophe is taken off again rather than shown.
@@ -92,7 +120,7 @@ export async function writeXlsx(file: string, plan: OutputPlan): Promise<void> {
 async function writeWorkbook(path: string, plan: OutputPlan): Promise<void> {
   const { sheet, lang } = plan;
   const zh = lang === "zh";
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  const wb = new TableWorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
   wb.creator = "CRM Tiers";
   const name = sheet.format === "xlsx" ? sheet.sheetName : zh ? "客户分级" : "Customers";
   const ws = wb.addWorksheet(name, { views: [{ state: "frozen", xSplit: 0, ySplit: 1 }] });
@@ -102,9 +130,12 @@ async function writeWorkbook(path: string, plan: OutputPlan): Promise<void> {
     ...Array.from({ length: inCols }, () => ({ width: 14 })),
     ...OUTPUT_WIDTHS.map((width) => ({ width })),
   ];
-  ws.autoFilter = `A1:${columnLetter(total - 1)}${sheet.rowCount + 1}`;
+  // The table's own autofilter replaces the sheet's. A table has at least one body row.
+  const names = tableHeaders(sheet.headers, plan.outHeaders);
+  wb.addTable(ws, { name: TABLE_NAME, ref: `A1:${columnLetter(total - 1)}${Math.max(sheet.rowCount, 1) + 1}`, columns: names });
 
-  const header = ws.addRow([...sheet.headers.map((h) => xlsxInputValue(h, false)), ...plan.outHeaders]);
+  // Header cells hold exactly the table's column names (Excel repairs the file otherwise).
+  const header = ws.addRow(names);
   for (let c = 1; c <= total; c++) header.getCell(c).style = c <= inCols ? STYLE.inputHeader : STYLE.outputHeader;
   header.commit();
 
@@ -144,7 +175,7 @@ async function writeWorkbook(path: string, plan: OutputPlan): Promise<void> {
   await wb.commit();
 }
 
-function writeSummarySheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, plan: OutputPlan): void {
+function writeSummarySheet(wb: TableWorkbookWriter, plan: OutputPlan): void {
   const zh = plan.lang === "zh";
   const s = plan.summary;
   const ws = wb.addWorksheet(zh ? "汇总" : "Summary");

@@ -70,13 +70,18 @@ describe("XLSX → XLSX", () => {
     expect(ws.getCell("P2").numFmt).toBe("yyyy-mm-dd");
   });
 
-  it("fills the tier cells, freezes the header and sets an autofilter over the block", async () => {
+  it("fills the tier cells, freezes the header and makes the block a table with its autofilter", async () => {
     const out = tmp.file("out.xlsx");
     await runCli([input, "--out", out, ...TODAY]);
     const ws = (await readWorkbook(out)).getWorksheet("客户")!;
     const fillOf = (a: string) => (ws.getCell(a).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb ?? null;
     expect(["H2", "H3", "H4", "H5", "H6"].map(fillOf)).toEqual(["FFFFE699", "FFF8CBAD", "FFC6EFCE", null, "FFEDEDED"]);
-    expect(ws.autoFilter).toBe("A1:U6");
+    // The table CRM_Customers carries the autofilter over the block (A1:U6); a sheet-level
+    // autofilter on the same range as well makes Excel report a corrupt file.
+    expect(ws.autoFilter).toBeUndefined();
+    const table = (ws.getTable("CRM_Customers") as unknown as { table: { tableRef: string; autoFilterRef: string } }).table;
+    expect(table.tableRef).toBe("A1:U6");
+    expect(table.autoFilterRef).toBe("A1:U6");
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
   });
 
