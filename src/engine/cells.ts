@@ -167,6 +167,11 @@ function prepare(v: unknown, report: Report, reason: ProblemReason): Prepared {
 /** Set by scanNumber: whether the text ended with "%". */
 let scanPercent = false;
 
+/** Whether the last successful scanPlainNumber (or scanNumber) read a "%" sign. */
+export function scanPercentSeen(): boolean {
+  return scanPercent;
+}
+
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
@@ -294,6 +299,74 @@ function scanNumber(s: string): number {
   return n === 0 ? 0 : n;
 }
 
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+/** Above this many digits the mantissa might not be an exact double: leave it to Number(). */
+const FAST_MAX_DIGITS = 15;
+
+/**
+ * The common shapes of number text, scanned in one pass with no string built: an optional
+ * "-", an optional ¥ or $, digits (thousands commas in groups of three), an optional
+ * fraction, and an optional %, 万 or 亿 ("12%", "¥1,234", "1.2万", "0.35"). NaN for anything
+ * else (spaces, full-width, exponents, long numbers): the caller then takes the full path.
+ *
+ * Exactly as scanNumber: with at most 15 digits the mantissa m is an exact double and so is
+ * 10^k for k ≤ 22, so m / 10^k and m × 10^k are the correctly rounded value of the text, which
+ * is what Number() returns (Clinger's fast path). Sets scanPercent like scanNumber.
+ */
+export function scanPlainNumber(s: string): number {
+  // Every read is at an index < len (reading past the end would make the JIT deoptimise).
+  const len = s.length;
+  let i = 0;
+  if (i < len && s.charCodeAt(i) === 45 /* - */) i++;
+  const neg = i === 1;
+  if (i < len) {
+    const c = s.charCodeAt(i);
+    if (c === 0xa5 /* ¥ */ || c === 36 /* $ */) i++;
+  }
+  let m = 0;
+  let digits = 0;
+  let group = -1; // digits since the last thousands comma; -1 before any
+  for (; i < len; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      digits++;
+      if (group >= 0) group++;
+    } else if (c === 44 /* , */) {
+      if (group >= 0 ? group !== 3 : digits === 0 || digits > 3) return NaN;
+      group = 0;
+    } else break;
+  }
+  if (group >= 0 && group !== 3) return NaN;
+  let exp = 0;
+  if (i < len && s.charCodeAt(i) === 46 /* . */) {
+    for (i++; i < len; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      m = m * 10 + (c - 48);
+      digits++;
+      exp--;
+    }
+  }
+  if (digits === 0 || digits > FAST_MAX_DIGITS) return NaN;
+  let percent = false;
+  if (i < len) {
+    const c = s.charCodeAt(i);
+    if (c === 37 /* % */) {
+      percent = true;
+      exp -= 2;
+    } else if (c === 0x4e07 /* 万 */) exp += 4;
+    else if (c === 0x4ebf /* 亿 */) exp += 8;
+    else return NaN;
+    if (i + 1 !== len) return NaN;
+  }
+  if (exp < -22) return NaN;
+  let n = exp < 0 ? m / POW10[-exp] : m * POW10[exp]; // exp ≤ 8 here
+  if (neg) n = -n;
+  scanPercent = percent;
+  return n === 0 ? 0 : n;
+}
+
 /**
  * A number (§1): Excel numbers, or text like "1,234.5", "¥1,234", "￥1,234", "1.2万", "12%",
  * full-width digits. Booleans, dates and non-finite values are unreadable.
@@ -303,6 +376,10 @@ export function readNumber(v: CellValue, report: Report = noReport): number {
     if (Number.isFinite(v)) return v;
     report("not-a-number", String(v));
     return NaN;
+  }
+  if (typeof v === "string") {
+    const fast = scanPlainNumber(v);
+    if (fast === fast) return fast;
   }
   const p = prepare(v, report, "not-a-number");
   if (p === DONE) return NaN;
@@ -329,6 +406,10 @@ export function readRate(v: CellValue, report: Report = noReport): number {
     if (Number.isFinite(v)) return rateOfPlain(v);
     report("not-a-rate", String(v));
     return NaN;
+  }
+  if (typeof v === "string") {
+    const fast = scanPlainNumber(v);
+    if (fast === fast) return scanPercent ? fast : rateOfPlain(fast);
   }
   const p = prepare(v, report, "not-a-rate");
   if (p === DONE) return NaN;

@@ -7,16 +7,7 @@
  * Nothing is allocated per row except a CellProblem for an unreadable cell, so Excel's full
  * 1,048,575 rows fit comfortably in memory. Measured by `npm run bench:engine`.
  */
-import {
-  readBirthday,
-  readDate,
-  readFamiliarity,
-  readNumber,
-  readPosition,
-  readRate,
-  readText,
-  readYesNo,
-} from "./cells";
+import * as cells from "./cells";
 import type { Report } from "./cells";
 import * as days from "./days";
 import { nextMajorHoliday } from "./holidays";
@@ -32,7 +23,18 @@ import type { CellProblem, CellValue, DayNumber, FieldKey, HolidayHit, ProblemRe
 const { Abc, ActionKind, FIELD_KEYS, Position, Tier } = types;
 type Abc = types.Abc;
 type Position = types.Position;
-const text = readText;
+const {
+  readBirthday,
+  readDate,
+  readFamiliarity,
+  readNumber,
+  readPosition,
+  readRate,
+  readText: text,
+  readYesNo,
+  scanPlainNumber,
+  scanPercentSeen,
+} = cells;
 const formatIsoDay = days.formatIsoDay;
 const { MIN_EXCEL_SERIAL, MAX_EXCEL_SERIAL } = days;
 const EPOCH = types.EXCEL_EPOCH_OFFSET;
@@ -130,17 +132,19 @@ export function classify(input: TableInput, options: ClassifyOptions): ClassifyR
   const results = new Arena(new ArrayBuffer(n * (10 * 8 + 2 * 4 + 11) + 64));
   const scratchBuffer = takeScratch(n * (8 * (present + 2 + (hasC ? 1 : 0)) + 6 * 4 + 4 + 1) + 64);
   const scratch = new Arena(scratchBuffer);
+ 
 
   // ---- problems: one shared reporter, told the current row and field (no closure per row)
   const problems: CellProblem[] = [];
   const report: Report = (reason: ProblemReason, found: string) => {
+    ctx.reports++;
     problems.push({ row: ctx.row, field: ctx.field, reason, found: truncate(found) });
   };
   const addProblem = (row: number, field: FieldKey, reason: ProblemReason, found: string): void => {
     problems.push({ row, field, reason, found: truncate(found) });
   };
 
-  const ctx: ReadContext = { row: 0, field: "id", report };
+  const ctx: ReadContext = { row: 0, field: "id", report, reports: 0 };
   /** Missing fields read as one shared all-NaN column (never written) so the rules need no branches. */
   let blank: Float64Array | null = null;
   const blankColumn = (): Float64Array => (blank ??= scratch.f64(n).fill(NaN));
@@ -188,6 +192,7 @@ export function classify(input: TableInput, options: ClassifyOptions): ClassifyR
     readCoded(col, len, yesColumn, ctx, readYesNo);
     for (let i = 0; i < len; i++) if (yesColumn[i] === 1) criteriaYes[i]++; // blank or unreadable = no
   }
+ 
   const potentialIn = column("potential", "number", 0, MAX_POTENTIAL);
   const familiarity = column("familiarity", readFamiliarity);
   const lastContact = column("lastContact", "date");
@@ -225,6 +230,7 @@ export function classify(input: TableInput, options: ClassifyOptions): ClassifyR
   // ---- §2 value; negatives count as 0 and are a problem
   const value = results.f64(n);
   valuePass(n, inp, value, addProblem);
+ 
   const r: Outputs = {
     value,
     share: results.f64(n),
@@ -253,21 +259,30 @@ export function classify(input: TableInput, options: ClassifyOptions): ClassifyR
   const sortWork = scratch.u32(6 * n);
   abcClasses(value, settings, rules.valueOrder(value, sortWork, scratch.f64(n)), r);
 
+ 
   // ---- §3–§9 per row. Each pass is its own small function: the JIT optimises it whole and
   // inlines its rules (one long function with many loops kept falling back to the interpreter).
   const next = nextMajorHoliday(today);
   const holiday = next.day - today <= settings.holidayWindowDays ? next : null;
+ 
   tierPass(n, inp, r, today, settings);
+ 
   keyIndexPass(n, inp, r, settings);
+ 
   levelPass(n, inp, r, settings);
+ 
   strategyPass(n, inp, r);
+ 
   actionPass(n, inp, r, today, holiday, settings);
 
+ 
   // ---- §10 RFM (M comes with the ABC order; R and F by histogram or sort)
   rfmScores(r.recency, false, r.rfmR, sortWork);
   rfmScores(orders, true, r.rfmF, sortWork);
 
+ 
   const sorted = sortProblemsByRow(problems, n, r.problemStart, scratch.u32(n));
+ 
   giveBackScratch(scratchBuffer);
   return {
     rowCount: n,
@@ -284,6 +299,8 @@ interface ReadContext {
   row: number;
   field: FieldKey;
   report: Report;
+  /** How many problems have been reported (tells a silent blank from an unreadable cell). */
+  reports: number;
 }
 
 /*
@@ -302,22 +319,31 @@ function readNumbers(
   hi: number,
   drop: boolean,
 ): void {
+  // The loop over the cells stays minimal (most are finite numbers or blank); the range
+  // check is a second pass over the typed array, which costs next to nothing.
   for (let i = 0; i < len; i++) {
     const v = col[i];
-    let x: number;
-    if (typeof v === "number" && v - v === 0) x = v;
-    else if (v === null || v === undefined) x = NaN;
-    else {
-      ctx.row = i;
-      x = readNumber(v, ctx.report);
-    }
+    out[i] = typeof v === "number" && v - v === 0 ? v : v === null || v === undefined ? NaN : numberOfCell(v, i, ctx);
+  }
+  if (lo === -Infinity && hi === Infinity) return;
+  for (let i = 0; i < len; i++) {
+    const x = out[i];
     if (x < lo || x > hi) {
       ctx.row = i;
       ctx.report("out-of-range", String(x));
-      x = drop ? NaN : x < lo ? lo : hi;
+      out[i] = drop ? NaN : x < lo ? lo : hi;
     }
-    out[i] = x;
   }
+}
+
+/** A cell that is not a plain finite number: "¥1,234" and "1.2万" in place, the rest by readNumber. */
+function numberOfCell(v: CellValue, row: number, ctx: ReadContext): number {
+  if (typeof v === "string") {
+    const x = scanPlainNumber(v);
+    if (x === x) return x;
+  }
+  ctx.row = row;
+  return readNumber(v, ctx.report);
 }
 
 function readRates(col: ArrayLike<CellValue>, len: number, out: Float64Array, ctx: ReadContext): void {
@@ -328,7 +354,11 @@ function readRates(col: ArrayLike<CellValue>, len: number, out: Float64Array, ct
       // readRate's rule for a plain number (METHOD §1 and its notes): beyond ±1 it is a percentage.
       out[i] = v > 1 || v < -1 ? v / 100 : v;
     } else if (v === null || v === undefined) out[i] = NaN;
-    else if (typeof v === "string") out[i] = texts.read(v, i, ctx, readRate);
+    else if (typeof v === "string") {
+      // "30%" and "0.3" are read in place (each cell is a new string: a memo would hash it).
+      const x = scanPlainNumber(v);
+      out[i] = x === x ? (scanPercentSeen() || !(x > 1 || x < -1) ? x : x / 100) : texts.read(v, i, ctx, readRate);
+    }
     else {
       ctx.row = i;
       out[i] = readRate(v, ctx.report);
@@ -367,8 +397,8 @@ function readDates(col: ArrayLike<CellValue>, len: number, out: Float64Array, ct
 function readCoded(col: ArrayLike<CellValue>, len: number, out: Float64Array, ctx: ReadContext, reader: Reader): void {
   const texts = new TextMemo();
   // Whole numbers repeat too: 1/0, familiarity 1–5, birthdays as date serials. Remembered in
-  // a table allocated on first use; NaN (unreadable) is never remembered, so it is reported
-  // on every row.
+  // a table allocated on first use (NaN = not yet read); an unreadable number is never
+  // remembered, so it is reported on every row.
   let ints: Float64Array | null = null;
   for (let i = 0; i < len; i++) {
     const v = col[i];
@@ -379,7 +409,9 @@ function readCoded(col: ArrayLike<CellValue>, len: number, out: Float64Array, ct
       let x = ints[v];
       if (x !== x) {
         ctx.row = i;
-        x = ints[v] = reader(v, ctx.report);
+        const before = ctx.reports;
+        x = reader(v, ctx.report);
+        if (ctx.reports === before) ints[v] = x;
       }
       out[i] = x;
     } else {
@@ -391,8 +423,8 @@ function readCoded(col: ArrayLike<CellValue>, len: number, out: Float64Array, ct
 
 /**
  * What each text of a column read as (是/否, 强/平/弱, 30%, 3月5日 repeat): a few recent
- * texts compared with ===, then a bounded map. Only good reads are remembered, so an
- * unreadable text is reported on every row.
+ * texts compared with ===, then a bounded map. Good reads and blanks are remembered; an
+ * unreadable text is not, so it is reported on every row.
  */
 class TextMemo {
   private readonly recentKey: (string | null)[] = new Array<string | null>(RECENT).fill(null);
@@ -406,8 +438,11 @@ class TextMemo {
     let x = this.map.get(v);
     if (x === undefined) {
       ctx.row = row;
+      const before = ctx.reports;
       x = reader(v, ctx.report);
-      if (x !== x) return x;
+      // Unreadable (readPosition gives Unknown, the others NaN): not remembered, so it is
+      // reported on every row. A good read or a blank ("", " ") is remembered.
+      if (ctx.reports !== before) return x;
       if (this.map.size < MEMO_MAX) this.map.set(v, x);
     }
     keys[this.slot] = v;

@@ -5,23 +5,10 @@
  * Standard Time). The holidays of a year depend only on the year, so they are computed
  * once per year and cached: classifying a million rows asks the library a handful of times.
  */
-// lunar-javascript ships no type declarations; the two calls used here are typed below.
-// eslint-disable-next-line @typescript-eslint/ban-ts-comment
-// @ts-ignore -- untyped CommonJS package
-import * as lunarLib from "lunar-javascript";
+// lunar-javascript ships no types: the parts used here are declared in src/types/lunar-javascript.d.ts.
+import { Lunar, Solar } from "lunar-javascript";
 import { dayFromYmd } from "./days";
 import type { DayNumber, HolidayHit } from "./types";
-
-interface SolarDay {
-  getYear(): number;
-  getMonth(): number;
-  getDay(): number;
-}
-interface LunarLib {
-  Lunar: { fromYmd(y: number, m: number, d: number): { getSolar(): SolarDay } };
-  Solar: { fromYmd(y: number, m: number, d: number): { getLunar(): { getJieQiTable(): Record<string, SolarDay> } } };
-}
-const lunar = lunarLib as unknown as LunarLib;
 
 /** Gregorian years the calendar library covers reliably; outside them only 元旦/国庆 are given. */
 const LUNAR_MIN_YEAR = 1901;
@@ -29,12 +16,12 @@ const LUNAR_MAX_YEAR = 2099;
 
 const cache = new Map<number, readonly HolidayHit[]>();
 
-function solarToDay(s: SolarDay): DayNumber {
+function solarToDay(s: Solar): DayNumber {
   return dayFromYmd(s.getYear(), s.getMonth(), s.getDay());
 }
 
 function lunarDay(year: number, month: number, day: number): DayNumber {
-  return solarToDay(lunar.Lunar.fromYmd(year, month, day).getSolar());
+  return solarToDay(Lunar.fromYmd(year, month, day).getSolar());
 }
 
 /** The major holidays falling in Gregorian `year`, sorted by day. */
@@ -54,7 +41,7 @@ export function majorHolidaysOfYear(year: number): readonly HolidayHit[] {
       { key: "midAutumn", day: lunarDay(year, 8, 15) },
     );
     // Mid-April is always inside the lunar year whose table holds that year's 清明.
-    const table = lunar.Solar.fromYmd(year, 4, 15).getLunar().getJieQiTable();
+    const table = Solar.fromYmd(year, 4, 15).getLunar().getJieQiTable();
     hits.push({ key: "qingming", day: solarToDay(table["清明"]) });
   }
   hits.sort((a, b) => a.day - b.day);

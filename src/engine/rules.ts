@@ -48,26 +48,32 @@ export function fnv1a32(text: string): number {
   const n = text.length;
   for (let i = 0; i < n; i++) {
     let c = text.charCodeAt(i);
+    // The common cases first: ASCII (1 byte), then CJK and the rest of the BMP (3 bytes).
     if (c < 0x80) {
       h = Math.imul(h ^ c, FNV_PRIME);
       continue;
     }
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-      const lo = text.charCodeAt(i + 1);
+    if (c >= 0x800 && (c < 0xd800 || c > 0xdfff)) {
+      h = Math.imul(h ^ (0xe0 | (c >> 12)), FNV_PRIME);
+      h = Math.imul(h ^ (0x80 | ((c >> 6) & 0x3f)), FNV_PRIME);
+      h = Math.imul(h ^ (0x80 | (c & 0x3f)), FNV_PRIME);
+      continue;
+    }
+    if (c >= 0xd800) {
+      // A surrogate: a valid pair is one 4-byte code point; a lone one is U+FFFD (3 bytes).
+      const lo = c <= 0xdbff && i + 1 < n ? text.charCodeAt(i + 1) : 0;
       if (lo >= 0xdc00 && lo <= 0xdfff) {
         c = 0x10000 + ((c - 0xd800) << 10) + (lo - 0xdc00);
         i++;
-      } else c = 0xfffd;
-    } else if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
-    if (c < 0x800) {
-      h = Math.imul(h ^ (0xc0 | (c >> 6)), FNV_PRIME);
-    } else if (c < 0x10000) {
-      h = Math.imul(h ^ (0xe0 | (c >> 12)), FNV_PRIME);
+        h = Math.imul(h ^ (0xf0 | (c >> 18)), FNV_PRIME);
+        h = Math.imul(h ^ (0x80 | ((c >> 12) & 0x3f)), FNV_PRIME);
+      } else {
+        c = 0xfffd;
+        h = Math.imul(h ^ (0xe0 | (c >> 12)), FNV_PRIME);
+      }
       h = Math.imul(h ^ (0x80 | ((c >> 6) & 0x3f)), FNV_PRIME);
     } else {
-      h = Math.imul(h ^ (0xf0 | (c >> 18)), FNV_PRIME);
-      h = Math.imul(h ^ (0x80 | ((c >> 12) & 0x3f)), FNV_PRIME);
-      h = Math.imul(h ^ (0x80 | ((c >> 6) & 0x3f)), FNV_PRIME);
+      h = Math.imul(h ^ (0xc0 | (c >> 6)), FNV_PRIME); // 2 bytes
     }
     h = Math.imul(h ^ (0x80 | (c & 0x3f)), FNV_PRIME);
   }
