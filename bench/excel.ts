@@ -11,7 +11,7 @@ import { dayFromYmd } from "../src/engine/days";
 import { OUTPUT_COLUMNS } from "../src/engine/labels";
 import { outputRow } from "../src/engine/output";
 import type { CellValue } from "../src/engine/types";
-import { guardFormula } from "../src/excel/cellText";
+import { asTextConstant } from "../src/excel/cellText";
 import { DEFAULT_BYTE_BUDGET, writeInChunks } from "../src/excel/chunkedWrite";
 import { columnFormat } from "../src/excel/formats";
 import { FakeContext, putGrid } from "../tests/excel/fakeExcel";
@@ -46,7 +46,7 @@ async function writerBench(): Promise<void> {
   const out = await writeInChunks(
     {
       rowCount: ROWS,
-      row: (i) => outputRow(result, i, "zh").map((v) => (v === null ? "" : typeof v === "string" ? guardFormula(v) : v)),
+      row: (i) => outputRow(result, i, "zh").map((v) => (v === null ? "" : typeof v === "string" ? asTextConstant(v) : v)),
       formats: () => formats,
     },
     { write: () => undefined, flush: async () => undefined },

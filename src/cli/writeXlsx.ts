@@ -96,14 +96,13 @@ export function tableHeaders(inputHeaders: readonly CellValue[], outHeaders: rea
 }
 
 /**
- * A §11 cell for the workbook: DayNumber → date, text as a string cell. The engine puts an
- * apostrophe before formula-like texts (Office.js would evaluate them); a string cell in a
- * file is never evaluated, so the apostrophe is taken off again rather than shown.
+ * A §11 cell for the workbook: DayNumber → date, text as a string cell. A string cell in a
+ * file is never evaluated, so formula-like text ("-45", "=x") is written as it is.
  */
 export function xlsxOutputValue(v: string | number | null, kind: OutputKind): ExcelJS.CellValue {
   if (v === null || (typeof v === "number" && !Number.isFinite(v))) return null;
   if (typeof v === "number") return kind === "date" ? new Date(v * MS_PER_DAY) : v;
-  return xmlSafeText(/^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v);
+  return xmlSafeText(v);
 }
 
 export async function writeXlsx(file: string, plan: OutputPlan): Promise<void> {

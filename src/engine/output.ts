@@ -20,20 +20,13 @@ type Tier = types.Tier;
 
 export type OutputCell = string | number | null;
 
-/**
- * A text that no spreadsheet will evaluate: one starting with = + - @ (or a tab / carriage
- * return, which some programs strip before looking) gets a leading apostrophe.
+/*
+ * Texts come out as they are ("-45", a found cell "=1+1" quoted in Problems): keeping them
+ * inert is the writer's job, because each medium needs its own guard (Excel's quote prefix,
+ * the CSV apostrophe, a string cell in a file; a custom function's result is never evaluated).
  */
-export function safeText(s: string): string {
-  if (s === "") return s;
-  const c = s.charCodeAt(0);
-  // = + - @ \t \r
-  if (c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13) return "'" + s;
-  return s;
-}
-
 function textOrNull(s: string): string | null {
-  return s === "" ? null : safeText(s);
+  return s === "" ? null : s;
 }
 
 function numOrNull(x: number): number | null {
@@ -42,13 +35,12 @@ function numOrNull(x: number): number | null {
 
 /**
  * RFM digits, `-` for an unknown metric; null when all three are unknown. An unknown R
- * makes the text start with "-", which a spreadsheet would read as a formula, so it gets
- * the apostrophe of safeText ("'-45"; Excel shows -45 as text).
+ * makes the text start with "-": writers keep it text (see above).
  */
 export function rfmText(r: number, f: number, m: number): string | null {
   if (r === 0 && f === 0 && m === 0) return null;
   const d = (x: number): string => (x === 0 ? "-" : String(x));
-  return safeText(d(r) + d(f) + d(m));
+  return d(r) + d(f) + d(m);
 }
 
 /**

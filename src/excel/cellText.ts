@@ -1,27 +1,18 @@
 /**
  * What we put in a cell. Decision (see docs/METHOD-NOTES.md): a string that Excel would
- * read as a formula (= + - @) gets Excel's quote prefix `'`, which makes it a text
+ * read as a formula (= + - @; tab and CR too, which some programs strip first) gets Excel's quote prefix `'`, which makes it a text
  * constant whatever the cell's number format is, and the user sees the text unchanged.
  * A string that already starts with `'` gets one too, or Excel would swallow it.
  */
 export type OutCell = string | number | boolean | null;
 
-const FORMULA_START = /^[=+\-@']/;
+const FORMULA_START = /^[=+\-@'\t\r]/;
 
 export function asTextConstant(v: OutCell): string | number | boolean {
   if (v === null) return "";
   if (typeof v === "number") return Number.isFinite(v) ? v : "";
   if (typeof v === "string" && FORMULA_START.test(v)) return "'" + v;
   return v;
-}
-
-/**
- * Guard for text that should already be safe (the engine's safeText prefixes `'`): a string
- * still starting with = + - @ or a tab/CR gets the prefix; one starting with `'` is taken as
- * already prefixed.
- */
-export function guardFormula(v: string): string {
-  return /^[=+\-@\t\r]/.test(v) ? "'" + v : v;
 }
 
 /** UTF-8 length of a string, without allocating. */

@@ -11,7 +11,7 @@ import { setCurrentSettings } from "../engine/settingsStore";
 import type { FieldKey, Lang } from "../engine/types";
 import type { ApplyReport, ApplyRequest, ExcelAdapter, FoundTable, SortKey } from "./adapter";
 import { blockAddress, parseAddress, rangeA1 } from "./a1";
-import { guardFormula } from "./cellText";
+import { asTextConstant } from "./cellText";
 import { writeInChunks } from "./chunkedWrite";
 import { findCustomerTable, locate, readBlockValues } from "./findTable";
 import { COLUMN_WIDTHS, columnFormat, TIER_FILLS } from "./formats";
@@ -179,7 +179,7 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps = {}): ExcelAdapter 
               return out.map((v, k) => {
                 if (v === null) return "";
                 if (typeof v === "number") return k === dateCol ? excelSerialFromDay(v) : v;
-                return guardFormula(v);
+                return asTextConstant(v);
               });
             },
             formats: (i) => (i === 0 ? headerFormats : formatsRow),

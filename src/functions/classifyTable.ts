@@ -14,7 +14,7 @@ import { getCurrentSettings } from "../engine/settingsStore";
 import type { CellValue, FieldKey, TableInput } from "../engine/types";
 import { parseToday } from "./args";
 import { invalidValue } from "./errors";
-import { normalizeCell, safeText, toMatrix } from "./ranges";
+import { normalizeCell, toMatrix } from "./ranges";
 
 const DATE_COLUMNS = OUTPUT_COLUMNS.map((c) => c.kind === "date");
 
@@ -63,7 +63,7 @@ export function classifyTable(table: unknown, today?: unknown): (string | number
   };
   const width = OUTPUT_COLUMNS.length;
   const out: (string | number)[][] = new Array(m.length);
-  out[0] = outputHeaders(lang).map(safeText);
+  out[0] = outputHeaders(lang);
   for (let r = 1; r < m.length; r++) out[r] = new Array<string | number>(width).fill("");
   for (let i = 0; i < dataRows.length; i++) {
     const row = outputRow(result, i, lang, columnName);
@@ -72,7 +72,7 @@ export function classifyTable(table: unknown, today?: unknown): (string | number
       const v = row[c];
       if (v === null || v === undefined || (typeof v === "number" && Number.isNaN(v))) continue;
       if (typeof v === "number") target[c] = DATE_COLUMNS[c] ? excelSerialFromDay(v) : v;
-      else target[c] = safeText(v);
+      else target[c] = v; // a function's result is a value: Excel never evaluates it
     }
   }
   return out;

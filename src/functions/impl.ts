@@ -39,7 +39,7 @@ import type { CellValue, DayNumber, Lang } from "../engine/types";
 import { CellIssue, labelIssue, parseAbc, parseLanguage, parseLevel, parseTier, parseToday, throwingReport, UNREADABLE } from "./args";
 import { invalidValue } from "./errors";
 import { abcOf, buildPopulation, cumShareOf, place, volumePctOf, type Population } from "./population";
-import { alignArg, baseCells, cellPlace, isOmitted, mapShape, normalizeCell, safeText, toMatrix, type CellAt, type Shape } from "./ranges";
+import { alignArg, baseCells, cellPlace, isOmitted, mapShape, normalizeCell, toMatrix, type CellAt, type Shape } from "./ranges";
 
 export { classifyTable } from "./classifyTable";
 
@@ -54,8 +54,7 @@ const ignore: Report = () => {};
  */
 function cell(compute: () => string | number): Out {
   try {
-    const v = compute();
-    return typeof v === "string" ? safeText(v) : v;
+    return compute(); // a text result is shown as it is: Excel never evaluates a function's value
   } catch (e) {
     if (e instanceof CellIssue) return invalidValue(e.message);
     throw e;

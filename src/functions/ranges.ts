@@ -116,4 +116,3 @@ export function cellPlace(i: number, shape: Shape): { zh: string; en: string } {
 }
 
 /** Text written to a cell must never read as a formula: the engine's one rule (leading = + - @ get an apostrophe). */
-export { safeText } from "../engine/output";

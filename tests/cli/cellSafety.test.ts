@@ -61,8 +61,9 @@ describe("CSV cells", () => {
 });
 
 describe("XLSX cells", () => {
-  it("takes the engine's apostrophe off formula-like text (string cells are inert) and keeps other text", () => {
-    expect(xlsxOutputValue("'=x", "text")).toBe("=x");
+  it("writes text as it is (string cells are inert), formula-like or not", () => {
+    expect(xlsxOutputValue("=x", "text")).toBe("=x");
+    expect(xlsxOutputValue("-45", "text")).toBe("-45");
     expect(xlsxOutputValue("'abc", "text")).toBe("'abc");
     expect(xlsxOutputValue(20779, "date")).toEqual(new Date("2026-11-22T00:00:00Z"));
     expect(xlsxOutputValue("a\u0000b", "text")).toBe("ab");

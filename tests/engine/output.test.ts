@@ -2,7 +2,7 @@
 import { classify } from "../../src/engine/classify";
 import { dayFromYmd } from "../../src/engine/days";
 import { OUTPUT_COLUMNS } from "../../src/engine/labels";
-import { outputRow, paretoPoints, problemsText, rfmText, safeText, summarize, whyText } from "../../src/engine/output";
+import { outputRow, paretoPoints, problemsText, rfmText, summarize, whyText } from "../../src/engine/output";
 import { Abc, Tier } from "../../src/engine/types";
 import type { CellValue, FieldKey } from "../../src/engine/types";
 
@@ -74,7 +74,7 @@ describe("outputRow", () => {
   test("RFM text: three digits, '-' for unknown, null when all unknown", () => {
     expect(rfmText(5, 4, 5)).toBe("545");
     expect(rfmText(5, 0, 1)).toBe("5-1");
-    expect(rfmText(0, 3, 1)).toBe("'-31"); // a leading "-" would be read as a formula
+    expect(rfmText(0, 3, 1)).toBe("-31"); // raw text: the writers keep it from being read as a formula
     expect(rfmText(0, 0, 0)).toBe(null);
   });
 });
@@ -90,18 +90,10 @@ describe("Why", () => {
   });
 });
 
-describe("formula safety", () => {
-  test("texts starting with = + - @ get an apostrophe", () => {
-    expect(safeText("=SUM(A1)")).toBe("'=SUM(A1)");
-    expect(safeText("+1")).toBe("'+1");
-    expect(safeText("-3")).toBe("'-3");
-    expect(safeText("@x")).toBe("'@x");
-    expect(safeText("华东")).toBe("华东");
-    expect(safeText("")).toBe("");
-  });
-  test("a header that looks like a formula cannot leak into the problems cell", () => {
+describe("texts come out raw (each writer keeps them inert)", () => {
+  test("a header that looks like a formula reaches the problems cell as it is", () => {
     const t = classify({ rowCount: 1, columns: { name: ["a"], revenue: ["oops"] } }, { today: T });
-    expect(outputRow(t, 0, "en", () => "=HYPERLINK(1)")[13]).toBe(`'=HYPERLINK(1): not a number ("oops")`);
+    expect(outputRow(t, 0, "en", () => "=HYPERLINK(1)")[13]).toBe(`=HYPERLINK(1): not a number ("oops")`);
   });
   test("problems joined with ；", () => {
     const t = classify({ rowCount: 1, columns: { name: ["a"], revenue: ["x"], orders: ["y"] } }, { today: T });

@@ -3,6 +3,8 @@ import fc from "fast-check";
 import { classify } from "../../src/engine/classify";
 import { dayFromYmd } from "../../src/engine/days";
 import { outputRow } from "../../src/engine/output";
+import { csvSafeText, looksLikeFormula } from "../../src/cli/cellSafety";
+import { asTextConstant } from "../../src/excel/cellText";
 import { Abc, FIELD_KEYS, Tier } from "../../src/engine/types";
 import type { CellValue, FieldKey, TableInput } from "../../src/engine/types";
 
@@ -71,7 +73,12 @@ describe("classify on random tables", () => {
           }
           const row = outputRow(r, i, i % 2 ? "en" : "zh");
           expect(row).toHaveLength(14);
-          for (const c of row) if (typeof c === "string") expect("=+-@").not.toContain(c[0]);
+          // texts come out raw; once through the writers' guards none can start a formula
+          for (const c of row) {
+            if (typeof c !== "string") continue;
+            expect("=+-@\t\r").not.toContain(String(asTextConstant(c))[0]);
+            expect(looksLikeFormula(csvSafeText(c))).toBe(false);
+          }
         }
         expect(r.problemStart[r.rowCount]).toBe(r.problems.length);
       }),

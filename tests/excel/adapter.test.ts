@@ -230,7 +230,7 @@ describe("apply", () => {
       const row = real(result, i, lang, name);
       if (i === 0) {
         row[12] = "=HYPERLINK(\"http://evil\")"; // raw (not prefixed by the engine)
-        row[13] = "'-5%折扣"; // already prefixed, as the engine's safeText does
+        row[13] = "-5%折扣"; // the engine's texts are raw: the adapter guards them
         row[10] = "@SUM(A1)";
         row[11] = "545";
       }

@@ -1,5 +1,5 @@
 import { blockAddress, columnIndex, columnLetters, parseAddress, rangeA1 } from "../../src/excel/a1";
-import { asTextConstant, cellBytes, guardFormula, rowBytes, utf8Bytes } from "../../src/excel/cellText";
+import { asTextConstant, cellBytes, rowBytes, utf8Bytes } from "../../src/excel/cellText";
 import { DEFAULT_BYTE_BUDGET, planChunks, writeInChunks } from "../../src/excel/chunkedWrite";
 import { detectOwnColumns, planLayout } from "../../src/excel/layout";
 import { restorableCell, runsOf } from "../../src/excel/snapshot";
@@ -45,11 +45,12 @@ describe("cell text: formula-looking strings become text constants", () => {
     expect(asTextConstant(NaN)).toBe("");
     expect(asTextConstant(-5)).toBe(-5);
   });
-  test("the guard leaves the engine's already-prefixed text alone", () => {
-    expect(guardFormula("'=1+2")).toBe("'=1+2");
-    expect(guardFormula("=1+2")).toBe("'=1+2");
-    expect(guardFormula("\tx")).toBe("'\tx");
-    expect(guardFormula("A类")).toBe("A类");
+  test("the engine's raw texts: RFM with an unknown R, tab/CR starts, labels", () => {
+    expect(asTextConstant("-45")).toBe("'-45");
+    expect(asTextConstant("=1+2")).toBe("'=1+2");
+    expect(asTextConstant("\tx")).toBe("'\tx");
+    expect(asTextConstant("\rx")).toBe("'\rx");
+    expect(asTextConstant("A类")).toBe("A类");
   });
   test("byte estimates", () => {
     expect(utf8Bytes("abc")).toBe(3);

@@ -1,5 +1,5 @@
 import { FunctionError } from "../../src/functions/errors";
-import { alignArg, baseCells, cellPlace, mapShape, normalizeCell, safeText, toMatrix } from "../../src/functions/ranges";
+import { alignArg, baseCells, cellPlace, mapShape, normalizeCell, toMatrix } from "../../src/functions/ranges";
 
 describe("argument shapes", () => {
   test("scalars become 1×1, a 1-D array one row", () => {
@@ -57,13 +57,4 @@ describe("argument shapes", () => {
     expect(cellPlace(3, { rows: 2, cols: 2 })).toEqual({ zh: "第2行第2列", en: "row 2, column 2" });
   });
 
-  test("safeText prefixes text that a spreadsheet could read as a formula", () => {
-    expect(safeText("=1+1")).toBe("'=1+1");
-    expect(safeText("+86")).toBe("'+86");
-    expect(safeText("-45")).toBe("'-45");
-    expect(safeText("@x")).toBe("'@x");
-    expect(safeText("545")).toBe("545");
-    expect(safeText("")).toBe("");
-    expect(safeText("天王巨星")).toBe("天王巨星");
-  });
 });
