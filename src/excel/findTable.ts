@@ -23,24 +23,25 @@ export interface Located {
   tableName?: string;
 }
 
-export async function locate(ctx: Excel.RequestContext, caps: Capabilities): Promise<Located> {
-  const sel = ctx.workbook.getSelectedRange();
+export async function locate(context: Excel.RequestContext, caps: Capabilities): Promise<Located> {
+  const sel = context.workbook.getSelectedRange();
   sel.load("address");
-  await ctx.sync();
+  await context.sync();
   const selBlock = parseAddress(sel.address);
   if (!selBlock) throw new NoTableError(`无法识别选区 / Unreadable selection: ${sel.address}`);
-  const sheet = ctx.workbook.worksheets.getItem(selBlock.sheet);
+  const sheet = context.workbook.worksheets.getItem(selBlock.sheet);
 
   // 1. An Excel table that overlaps the selection (tables.items + addresses: ExcelApi 1.1).
+  // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- tables is a navigation property (a proxy), nothing to load
   const tables = sheet.tables;
   tables.load("items/name");
-  await ctx.sync();
+  await context.sync();
   const ranges = tables.items.map((t) => {
     const r = t.getRange();
     r.load("address");
     return { t, r };
   });
-  if (ranges.length) await ctx.sync();
+  if (ranges.length) await context.sync();
   for (const { t, r } of ranges) {
     const b = parseAddress(r.address);
     if (b && blocksIntersect(b, selBlock)) return { block: b, source: "table", tableName: t.name };
@@ -50,7 +51,7 @@ export async function locate(ctx: Excel.RequestContext, caps: Capabilities): Pro
   if (caps.has("surroundingRegion")) {
     const region = sel.getSurroundingRegion();
     region.load("address");
-    await ctx.sync();
+    await context.sync();
     const b = parseAddress(region.address);
     if (b && b.rowCount >= 2) return { block: b, source: "region" };
   }
@@ -58,7 +59,7 @@ export async function locate(ctx: Excel.RequestContext, caps: Capabilities): Pro
   // 3. The used range of the sheet (values only when 1.2 is there; the flag is ignored on 1.1).
   const used = sheet.getUsedRange(true);
   used.load("address");
-  await ctx.sync();
+  await context.sync();
   const b = parseAddress(used.address);
   if (!b) throw new NoTableError("工作表为空 / The sheet is empty");
   return { block: b, source: "usedRange" };
@@ -66,22 +67,25 @@ export async function locate(ctx: Excel.RequestContext, caps: Capabilities): Pro
 
 /** Reads a block's values in row chunks; `rowsPerRead` adapts to keep each response near the budget. */
 export async function readBlockValues(
-  ctx: Excel.RequestContext,
+  context: Excel.RequestContext,
   sheetName: string,
   block: CellBlock,
   what: "values" | "formulas" = "values",
   firstReadCells = FIRST_READ_CELLS,
   byteBudget = DEFAULT_BYTE_BUDGET,
 ): Promise<unknown[][]> {
-  const sheet = ctx.workbook.worksheets.getItem(sheetName);
+  const sheet = context.workbook.worksheets.getItem(sheetName);
   const cols = Math.max(1, block.colCount);
   const out: unknown[][] = [];
   let rowsPerRead = Math.max(1, Math.floor(Math.min(firstReadCells, MAX_READ_CELLS) / cols));
   for (let r = 0; r < block.rowCount; ) {
     const n = Math.min(rowsPerRead, block.rowCount - r);
     const range = sheet.getRange(rangeA1(block.row + r, block.col, n, cols));
+    // eslint-disable-next-line office-addins/no-empty-load -- loads `what` ("values" or "formulas"); the rule only reads literal arguments
     range.load(what);
-    await ctx.sync();
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- chunked on purpose: the next chunk's size depends on this response's bytes
+    await context.sync();
+    // eslint-disable-next-line office-addins/load-object-before-read -- `what` was loaded and synced just above; the rule cannot follow a computed key
     const got = range[what] as unknown[][];
     let bytes = 0;
     for (const row of got) {
@@ -100,9 +104,9 @@ function headerText(v: unknown): string {
   return String(v).trim();
 }
 
-export async function findCustomerTable(ctx: Excel.RequestContext, caps: Capabilities): Promise<FoundTable> {
-  const { block, source, tableName } = await locate(ctx, caps);
-  const rows = await readBlockValues(ctx, block.sheet, block);
+export async function findCustomerTable(context: Excel.RequestContext, caps: Capabilities): Promise<FoundTable> {
+  const { block, source, tableName } = await locate(context, caps);
+  const rows = await readBlockValues(context, block.sheet, block);
   const headers = (rows[0] ?? []).map(headerText);
   const dataRows = rows.length - 1;
   const columns: CellValue[][] = headers.map(() => new Array<CellValue>(Math.max(0, dataRows)));

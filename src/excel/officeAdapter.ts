@@ -26,7 +26,7 @@ import {
 import { deleteSnapshotSheet, hasSnapshot, readMeta, restoreSnapshot, runsOf, takeSnapshot, writeMeta } from "./snapshot";
 import { writeSummarySheet } from "./summarySheet";
 
-export type Run = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 export interface OfficeAdapterDeps {
   run?: Run;
@@ -55,7 +55,7 @@ function safely<T>(f: () => T): T | undefined {
 const T = (lang: Lang, zh: string, en: string) => (lang === "zh" ? zh : en);
 
 function officeRun(): Run {
-  return (batch) => Excel.run((ctx) => batch(ctx));
+  return (batch) => Excel.run((context) => batch(context));
 }
 
 export function createOfficeAdapter(deps: OfficeAdapterDeps = {}): ExcelAdapter {
@@ -92,9 +92,9 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps = {}): ExcelAdapter 
     });
     if (req.signal?.aborted) return cancelledReport();
 
-    return run(async (ctx) => {
-      const sheet = ctx.workbook.worksheets.getItem(loc.sheetName);
-      if (caps.has("suspendScreen")) ctx.application.suspendScreenUpdatingUntilNextSync();
+    return run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(loc.sheetName);
+      if (caps.has("suspendScreen")) context.application.suspendScreenUpdatingUntilNextSync();
       else warnings.push(caps.warning("suspendScreen", lang));
 
       // 1. Where the columns go: which columns right of the block are empty over its rows.
@@ -103,6 +103,7 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps = {}): ExcelAdapter 
       const probes = caps.has("usedRangeOrNull")
         ? Array.from({ length: probeCount }, (_, k) => {
             const p = sheet.getRange(rangeA1(loc.headerRow, blockEnd + k, totalRows, 1)).getUsedRangeOrNullObject(true);
+            // eslint-disable-next-line office-addins/no-navigational-load -- isNullObject is a scalar flag the rule does not know; loading it is the documented *OrNullObject check
             p.load("isNullObject");
             return p;
           })
@@ -112,11 +113,11 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps = {}): ExcelAdapter 
       let table: Excel.Table | null = null;
       let tableRange: Excel.Range | null = null;
       if (loc.tableName) {
-        table = ctx.workbook.tables.getItem(loc.tableName);
+        table = context.workbook.tables.getItem(loc.tableName);
         tableRange = table.getRange();
         tableRange.load("address");
       }
-      await ctx.sync();
+      await context.sync();
       const layout = planLayout({
         firstColumn: loc.firstColumn,
         columnCount: loc.columnCount,
@@ -134,7 +135,7 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps = {}): ExcelAdapter 
       let taken: Awaited<ReturnType<typeof takeSnapshot>>;
       try {
         taken = await takeSnapshot(
-          ctx,
+          context,
           caps,
           {
             sheetName: loc.sheetName,
@@ -148,7 +149,7 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps = {}): ExcelAdapter 
         );
       } catch (e) {
         const why = e instanceof Error ? e.message : String(e);
-        await deleteSnapshotSheet(ctx).catch(() => undefined);
+        await deleteSnapshotSheet(context).catch(() => undefined);
         throw new Error(`无法保存快照，未写入任何内容 / Could not save the snapshot; nothing was written: ${why}`);
       }
       const { meta, warnings: snapWarnings } = taken;
@@ -193,8 +194,8 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps = {}): ExcelAdapter 
               }
             },
             async flush() {
-              if (caps.has("suspendCalculation")) ctx.application.suspendApiCalculationUntilNextSync();
-              await ctx.sync();
+              if (caps.has("suspendCalculation")) context.application.suspendApiCalculationUntilNextSync();
+              await context.sync();
             },
           },
           {
@@ -205,7 +206,7 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps = {}): ExcelAdapter 
         );
         if (!caps.has("suspendCalculation")) warnings.push(caps.warning("suspendCalculation", lang));
         if (written.cancelled) {
-          await restoreSnapshot(ctx, caps, lang);
+          await restoreSnapshot(context, caps, lang);
           return cancelledReport();
         }
 
@@ -238,17 +239,17 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps = {}): ExcelAdapter 
             table.resize(blockAddress({ sheet: loc.sheetName, row: loc.headerRow, col: loc.firstColumn, rowCount: totalRows, colCount: last - loc.firstColumn + 1 }));
           else warnings.push(caps.warning("tableResize", lang));
         }
-        await ctx.sync();
+        await context.sync();
         req.onProgress?.(0.95);
 
         // 5. The summary sheet (it is removed by Restore when this apply created it).
-        const summary = await writeSummarySheet(ctx, caps, summarize(req.result), lang, warnings);
+        const summary = await writeSummarySheet(context, caps, summarize(req.result), lang, warnings);
         if (!summary.existed) {
           meta.summarySheet = summary.name;
-          await writeMeta(ctx, meta);
+          await writeMeta(context, meta);
         }
         sheet.activate();
-        await ctx.sync();
+        await context.sync();
         req.onProgress?.(1);
         const outRuns = runsOf(layout.columns).map((r) =>
           blockAddress({ sheet: loc.sheetName, row: loc.headerRow, col: r.col, rowCount: totalRows, colCount: r.count }),
@@ -263,7 +264,7 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps = {}): ExcelAdapter 
       } catch (e) {
         const why = e instanceof Error ? e.message : String(e);
         try {
-          await restoreSnapshot(ctx, caps, lang);
+          await restoreSnapshot(context, caps, lang);
         } catch {
           throw new Error(`写入失败，且未能恢复（请使用“恢复”）/ Writing failed and could not be undone (use Restore): ${why}`);
         }
@@ -273,9 +274,9 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps = {}): ExcelAdapter 
   }
 
   /** The block around the selection and the sheet column of one of our output columns. */
-  async function locateOwn(ctx: Excel.RequestContext, key: OutputColumnKey) {
-    const found = await locate(ctx, caps);
-    const header = (await readBlockValues(ctx, found.block.sheet, { ...found.block, rowCount: 1 }))[0] ?? [];
+  async function locateOwn(context: Excel.RequestContext, key: OutputColumnKey) {
+    const found = await locate(context, caps);
+    const header = (await readBlockValues(context, found.block.sheet, { ...found.block, rowCount: 1 }))[0] ?? [];
     const own = detectOwnColumns(header).find((i) => outputKeyOf(header[i]) === key);
     if (own === undefined) {
       const name = OUTPUT_COLUMNS.find((c) => c.key === key)!;
@@ -292,7 +293,7 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps = {}): ExcelAdapter 
 
   return {
     uiLanguage,
-    findCustomerTable: () => run((ctx) => findCustomerTable(ctx, caps)),
+    findCustomerTable: () => run((context) => findCustomerTable(context, caps)),
     async loadSettings(): Promise<Settings | null> {
       return readStoredSettings(docSettings())?.settings ?? null;
     },
@@ -301,49 +302,50 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps = {}): ExcelAdapter 
       setCurrentSettings(settings);
     },
     apply,
-    hasSnapshot: () => run((ctx) => hasSnapshot(ctx)),
-    restore: () => run((ctx) => restoreSnapshot(ctx, caps, uiLang())),
+    hasSnapshot: () => run((context) => hasSnapshot(context)),
+    restore: () => run((context) => restoreSnapshot(context, caps, uiLang())),
     async selectCell(address: string): Promise<void> {
-      await run(async (ctx) => {
+      await run(async (context) => {
         const b = parseAddress(address);
         if (!b) throw new Error(`无法识别的地址 / Not a cell address: ${address}`);
-        const sheet = b.sheet ? ctx.workbook.worksheets.getItem(b.sheet) : ctx.workbook.worksheets.getActiveWorksheet();
+        const sheet = b.sheet ? context.workbook.worksheets.getItem(b.sheet) : context.workbook.worksheets.getActiveWorksheet();
         sheet.activate();
         sheet.getRange(rangeA1(b.row, b.col, b.rowCount, b.colCount)).select();
-        await ctx.sync();
+        await context.sync();
       });
     },
     async sortBy(key: SortKey, descending: boolean): Promise<void> {
       const lang = uiLang();
       if (!caps.has("sort")) throw new Error(caps.warning("sort", lang));
-      await run(async (ctx) => {
-        const { found, index } = await locateOwn(ctx, SORT_COLUMN[key]);
+      await run(async (context) => {
+        const { found, index } = await locateOwn(context, SORT_COLUMN[key]);
         const fields = [{ key: index, ascending: !descending }];
-        if (found.tableName) ctx.workbook.tables.getItem(found.tableName).sort.apply(fields);
+        if (found.tableName) context.workbook.tables.getItem(found.tableName).sort.apply(fields);
         else
-          ctx.workbook.worksheets
+          context.workbook.worksheets
             .getItem(found.block.sheet)
             .getRange(rangeA1(found.block.row, found.block.col, found.block.rowCount, found.block.colCount))
             .sort.apply(fields, false, true);
-        await ctx.sync();
+        await context.sync();
       });
     },
     async filterTier(label: string | null): Promise<void> {
       const lang = uiLang();
-      await run(async (ctx) => {
-        const { found, index } = await locateOwn(ctx, "tier");
+      await run(async (context) => {
+        const { found, index } = await locateOwn(context, "tier");
         if (found.tableName) {
           if (!caps.has("tableFilter")) throw new Error(caps.warning("tableFilter", lang));
-          const filter = ctx.workbook.tables.getItem(found.tableName).columns.getItemAt(index).filter;
+          const filter = context.workbook.tables.getItem(found.tableName).columns.getItemAt(index).filter;
           if (label === null) filter.clear();
           else filter.applyValuesFilter([label]);
         } else {
           if (!caps.has("autoFilter")) throw new Error(caps.warning("autoFilter", lang));
-          const sheet = ctx.workbook.worksheets.getItem(found.block.sheet);
+          const sheet = context.workbook.worksheets.getItem(found.block.sheet);
           if (label === null) {
             // Clearing criteria on a sheet without an AutoFilter is an error: check first.
             sheet.autoFilter.load("enabled");
-            await ctx.sync();
+            await context.sync();
+            // eslint-disable-next-line office-addins/load-object-before-read -- autoFilter.enabled was loaded and synced just above via the navigation property
             if (sheet.autoFilter.enabled) sheet.autoFilter.clearCriteria();
           } else
             sheet.autoFilter.apply(rangeA1(found.block.row, found.block.col, found.block.rowCount, found.block.colCount), index, {
@@ -351,7 +353,7 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps = {}): ExcelAdapter 
               values: [label],
             });
         }
-        await ctx.sync();
+        await context.sync();
       });
     },
   };

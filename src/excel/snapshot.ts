@@ -59,7 +59,7 @@ export function restorableCell(formula: unknown, value: unknown): unknown {
 }
 
 async function copyBlock(
-  ctx: Excel.RequestContext,
+  context: Excel.RequestContext,
   caps: Capabilities,
   from: Excel.Worksheet,
   to: Excel.Worksheet,
@@ -71,8 +71,9 @@ async function copyBlock(
         const n = Math.min(COPY_ROWS, meta.rowCount - r);
         const a = rangeA1(meta.headerRow + r, run.col, n, run.count);
         to.getRange(a).copyFrom(from.getRange(a), "All", false, false);
-        if (caps.has("suspendCalculation")) ctx.application.suspendApiCalculationUntilNextSync();
-        await ctx.sync();
+        if (caps.has("suspendCalculation")) context.application.suspendApiCalculationUntilNextSync();
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- chunked on purpose: each batch stays under Excel's request/response size limits
+        await context.sync();
       }
       continue;
     }
@@ -81,7 +82,8 @@ async function copyBlock(
       const n = Math.min(rowsPerRead, meta.rowCount - r);
       const src = from.getRange(rangeA1(meta.headerRow + r, run.col, n, run.count));
       src.load("formulas,values,numberFormat");
-      await ctx.sync();
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- chunked on purpose: each batch stays under Excel's request/response size limits
+      await context.sync();
       const formulas = src.formulas;
       const values = src.values;
       const formats = src.numberFormat;
@@ -99,8 +101,9 @@ async function copyBlock(
             dst.values = vals as (string | number | boolean)[][];
           },
           async flush() {
-            if (caps.has("suspendCalculation")) ctx.application.suspendApiCalculationUntilNextSync();
-            await ctx.sync();
+            if (caps.has("suspendCalculation")) context.application.suspendApiCalculationUntilNextSync();
+            // eslint-disable-next-line office-addins/no-context-sync-in-loop -- chunked on purpose: each batch stays under Excel's request/response size limits
+            await context.sync();
           },
         },
       );
@@ -108,13 +111,14 @@ async function copyBlock(
   }
 }
 
-async function deleteSnapshotSheet(ctx: Excel.RequestContext): Promise<void> {
-  const old = ctx.workbook.worksheets.getItemOrNullObject(SNAPSHOT_SHEET);
+async function deleteSnapshotSheet(context: Excel.RequestContext): Promise<void> {
+  const old = context.workbook.worksheets.getItemOrNullObject(SNAPSHOT_SHEET);
+  // eslint-disable-next-line office-addins/no-navigational-load -- isNullObject is a scalar flag the rule does not know; loading it is the documented *OrNullObject check
   old.load("isNullObject");
-  await ctx.sync();
+  await context.sync();
   if (!old.isNullObject) {
     old.delete();
-    await ctx.sync();
+    await context.sync();
   }
 }
 
@@ -124,16 +128,16 @@ function warn(lang: Lang, zh: string, en: string): string {
 
 /** Saves the target block; returns the meta (stored on the sheet) and any warnings. */
 export async function takeSnapshot(
-  ctx: Excel.RequestContext,
+  context: Excel.RequestContext,
   caps: Capabilities,
   base: Omit<SnapshotMeta, "version" | "mode" | "widths">,
   lang: Lang,
 ): Promise<{ meta: SnapshotMeta; warnings: string[] }> {
   const warnings: string[] = [];
   if (base.columns.some((c) => c >= META_COLUMN)) throw new Error("output columns reach the last column of the sheet");
-  await deleteSnapshotSheet(ctx);
-  const target = ctx.workbook.worksheets.getItem(base.sheetName);
-  const snap = ctx.workbook.worksheets.add(SNAPSHOT_SHEET);
+  await deleteSnapshotSheet(context);
+  const target = context.workbook.worksheets.getItem(base.sheetName);
+  const snap = context.workbook.worksheets.add(SNAPSHOT_SHEET);
   if (caps.has("hideSheet")) snap.visibility = "VeryHidden";
   else warnings.push(caps.warning("hideSheet", lang));
 
@@ -144,7 +148,7 @@ export async function takeSnapshot(
         return r;
       })
     : [];
-  await ctx.sync();
+  await context.sync();
   const widths = widthRanges.map((r) => r.format.columnWidth ?? null);
   const mode = caps.has("copyFrom") ? "copy" : "values";
   if (mode === "values")
@@ -156,26 +160,27 @@ export async function takeSnapshot(
       ),
     );
   const meta: SnapshotMeta = { version: 1, ...base, widths, mode };
-  await copyBlock(ctx, caps, target, snap, meta);
-  await writeMeta(ctx, meta);
+  await copyBlock(context, caps, target, snap, meta);
+  await writeMeta(context, meta);
   return { meta, warnings };
 }
 
-export async function writeMeta(ctx: Excel.RequestContext, meta: SnapshotMeta): Promise<void> {
-  const cell = ctx.workbook.worksheets.getItem(SNAPSHOT_SHEET).getRange(META_CELL);
+export async function writeMeta(context: Excel.RequestContext, meta: SnapshotMeta): Promise<void> {
+  const cell = context.workbook.worksheets.getItem(SNAPSHOT_SHEET).getRange(META_CELL);
   cell.numberFormat = [["@"]];
   cell.values = [[JSON.stringify(meta)]];
-  await ctx.sync();
+  await context.sync();
 }
 
-export async function readMeta(ctx: Excel.RequestContext): Promise<SnapshotMeta | null> {
-  const snap = ctx.workbook.worksheets.getItemOrNullObject(SNAPSHOT_SHEET);
+export async function readMeta(context: Excel.RequestContext): Promise<SnapshotMeta | null> {
+  const snap = context.workbook.worksheets.getItemOrNullObject(SNAPSHOT_SHEET);
+  // eslint-disable-next-line office-addins/no-navigational-load -- isNullObject is a scalar flag the rule does not know; loading it is the documented *OrNullObject check
   snap.load("isNullObject");
-  await ctx.sync();
+  await context.sync();
   if (snap.isNullObject) return null;
   const cell = snap.getRange(META_CELL);
   cell.load("values");
-  await ctx.sync();
+  await context.sync();
   try {
     const meta = JSON.parse(String(cell.values[0][0])) as SnapshotMeta;
     return meta && meta.version === 1 ? meta : null;
@@ -186,18 +191,19 @@ export async function readMeta(ctx: Excel.RequestContext): Promise<SnapshotMeta 
 
 /** Puts the target back from the snapshot and removes the snapshot. */
 export async function restoreSnapshot(
-  ctx: Excel.RequestContext,
+  context: Excel.RequestContext,
   caps: Capabilities,
   lang: Lang,
 ): Promise<{ restored: boolean; message: string }> {
-  const meta = await readMeta(ctx);
+  const meta = await readMeta(context);
   if (!meta)
     return { restored: false, message: warn(lang, "没有可恢复的快照。", "There is no snapshot to restore.") };
-  const target = ctx.workbook.worksheets.getItemOrNullObject(meta.sheetName);
+  const target = context.workbook.worksheets.getItemOrNullObject(meta.sheetName);
+  // eslint-disable-next-line office-addins/no-navigational-load -- isNullObject is a scalar flag the rule does not know; loading it is the documented *OrNullObject check
   target.load("isNullObject");
-  await ctx.sync();
+  await context.sync();
   if (target.isNullObject) {
-    await deleteSnapshotSheet(ctx);
+    await deleteSnapshotSheet(context);
     return {
       restored: false,
       message: warn(lang, `工作表“${meta.sheetName}”已不存在，无法恢复。`, `Sheet "${meta.sheetName}" no longer exists; nothing restored.`),
@@ -205,39 +211,41 @@ export async function restoreSnapshot(
   }
   // The table shrinks first, so the cells it gave up become plain cells again.
   if (meta.table && caps.has("tableResize")) {
-    const t = ctx.workbook.tables.getItemOrNullObject(meta.table.name);
+    const t = context.workbook.tables.getItemOrNullObject(meta.table.name);
+    // eslint-disable-next-line office-addins/no-navigational-load -- isNullObject is a scalar flag the rule does not know; loading it is the documented *OrNullObject check
     t.load("isNullObject");
-    await ctx.sync();
+    await context.sync();
     if (!t.isNullObject) {
       t.resize(meta.table.address);
-      await ctx.sync();
+      await context.sync();
     }
   }
   if (caps.has("conditionalFormats"))
     for (const run of runsOf(meta.columns))
       target.getRange(rangeA1(meta.headerRow, run.col, meta.rowCount, run.count)).conditionalFormats.clearAll();
-  const snap = ctx.workbook.worksheets.getItem(SNAPSHOT_SHEET);
-  await copyBlock(ctx, caps, snap, target, meta);
+  const snap = context.workbook.worksheets.getItem(SNAPSHOT_SHEET);
+  await copyBlock(context, caps, snap, target, meta);
   meta.columns.forEach((c, i) => {
     const w = meta.widths[i];
     if (typeof w === "number" && caps.has("columnWidth")) target.getRange(rangeA1(meta.headerRow, c)).format.columnWidth = w;
   });
   if (meta.summarySheet) {
-    const s = ctx.workbook.worksheets.getItemOrNullObject(meta.summarySheet);
+    const s = context.workbook.worksheets.getItemOrNullObject(meta.summarySheet);
+    // eslint-disable-next-line office-addins/no-navigational-load -- isNullObject is a scalar flag the rule does not know; loading it is the documented *OrNullObject check
     s.load("isNullObject");
-    await ctx.sync();
+    await context.sync();
     if (!s.isNullObject) s.delete();
   }
-  await ctx.sync();
-  await deleteSnapshotSheet(ctx);
+  await context.sync();
+  await deleteSnapshotSheet(context);
   return {
     restored: true,
     message: warn(lang, "已恢复到上次写入之前的状态。", "The sheet is back as it was before the last apply."),
   };
 }
 
-export async function hasSnapshot(ctx: Excel.RequestContext): Promise<boolean> {
-  return (await readMeta(ctx)) !== null;
+export async function hasSnapshot(context: Excel.RequestContext): Promise<boolean> {
+  return (await readMeta(context)) !== null;
 }
 
 export { deleteSnapshotSheet };

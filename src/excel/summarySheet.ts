@@ -61,19 +61,20 @@ export function summaryGrid(s: Summary, lang: Lang): SummaryGrid {
 }
 
 export async function writeSummarySheet(
-  ctx: Excel.RequestContext,
+  context: Excel.RequestContext,
   caps: Capabilities,
   summary: Summary,
   lang: Lang,
   warnings: string[],
 ): Promise<{ name: string; existed: boolean }> {
   const name = summarySheetName(lang);
-  const old = ctx.workbook.worksheets.getItemOrNullObject(name);
+  const old = context.workbook.worksheets.getItemOrNullObject(name);
+  // eslint-disable-next-line office-addins/no-navigational-load -- isNullObject is a scalar flag the rule does not know; loading it is the documented *OrNullObject check
   old.load("isNullObject");
-  await ctx.sync();
+  await context.sync();
   const existed = !old.isNullObject;
   if (existed) old.delete();
-  const sheet = ctx.workbook.worksheets.add(name);
+  const sheet = context.workbook.worksheets.add(name);
   const grid = summaryGrid(summary, lang);
   const main = sheet.getRange(rangeA1(0, 0, grid.cells.length, 4));
   main.numberFormat = grid.formats;
@@ -83,7 +84,7 @@ export async function writeSummarySheet(
   const pr = sheet.getRange(rangeA1(0, PARETO_COL, p.length, 3));
   pr.numberFormat = p.map((row, i) => (i === 0 ? ["@", "@", "@"] : ["0%", "0.0%", "0.0%"]));
   pr.values = p;
-  await ctx.sync();
+  await context.sync();
   if (p.length < 2) return { name, existed };
   if (!caps.has("charts")) {
     warnings.push(caps.warning("charts", lang));
@@ -104,6 +105,6 @@ export async function writeSummarySheet(
     chart.title.text = title;
     chart.setPosition(rangeA1(grid.cells.length + 1, 0), rangeA1(grid.cells.length + 20, 6));
   }
-  await ctx.sync();
+  await context.sync();
   return { name, existed };
 }

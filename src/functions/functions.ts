@@ -11,7 +11,7 @@
 import * as impl from "./impl";
 import { guard } from "./errors";
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes ranges of any cell type. */
+// `any` in the signatures below: Excel passes ranges of any cell type.
 
 
 /**
