@@ -26,7 +26,8 @@ export interface CliOptions {
 /** What the user asked for: a run, or help/version text already printed. */
 export type ParsedArgs = { kind: "run"; options: CliOptions } | { kind: "done" };
 
-export const USAGE_ZH = "用法：crm-classify <输入.xlsx|.csv> --out <输出.xlsx|.csv> [--sheet 名称] [--today YYYY-MM-DD] [--lang zh|en] [--settings 设置.json]";
+export const USAGE_ZH =
+  "用法：crm-classify <输入.xlsx|.csv> --out <输出.xlsx|.csv> [--sheet 名称] [--today YYYY-MM-DD] [--lang zh|en] [--settings 设置.json]";
 
 export function formatOf(file: string): FileFormat | null {
   const ext = path.extname(file).toLowerCase();
@@ -41,7 +42,9 @@ function usage(zh: string, en: string): CliError {
 
 export function parseArgs(argv: readonly string[], out: (s: string) => void): ParsedArgs {
   const program = new Command("crm-classify")
-    .description("客户分级助手：为客户表加上价值等级、关系水平和下一步行动 / CRM Tiers: classify a customer table")
+    .description(
+      "客户分级助手：为客户表加上价值等级、关系水平和下一步行动 / CRM Tiers: classify a customer table",
+    )
     .argument("<input>", "输入文件 .xlsx 或 .csv / input file")
     .option("-o, --out <file>", "输出文件 .xlsx 或 .csv（按扩展名）/ output file, format by extension")
     .option("--sheet <name>", "要读取的工作表（默认第一个）/ worksheet to read (default: the first)")
@@ -62,7 +65,13 @@ export function parseArgs(argv: readonly string[], out: (s: string) => void): Pa
     }
     throw e;
   }
-  const o = program.opts<{ out?: string; sheet?: string; today?: string; lang?: string; settings?: string }>();
+  const o = program.opts<{
+    out?: string;
+    sheet?: string;
+    today?: string;
+    lang?: string;
+    settings?: string;
+  }>();
   const input = program.args[0];
   return { kind: "run", options: checkOptions(input, o) };
 }
@@ -83,14 +92,21 @@ function checkOptions(
   }
   if (!o.out) throw usage(`缺少 --out 输出文件。${USAGE_ZH}`, "missing --out <output.xlsx|.csv>");
   const outFormat = formatOf(o.out);
-  if (outFormat === null || path.extname(o.out).toLowerCase() === ".txt" || path.extname(o.out).toLowerCase() === ".tsv") {
+  if (
+    outFormat === null ||
+    path.extname(o.out).toLowerCase() === ".txt" ||
+    path.extname(o.out).toLowerCase() === ".tsv"
+  ) {
     throw usage(`输出文件 ${o.out} 应以 .xlsx 或 .csv 结尾`, `the output ${o.out} must end in .xlsx or .csv`);
   }
   let today: DayNumber | undefined;
   if (o.today !== undefined) {
     today = /^\d{4}-\d{2}-\d{2}$/.test(o.today.trim()) ? parseIsoDay(o.today.trim()) : NaN;
     if (!Number.isFinite(today)) {
-      throw usage(`--today 日期无效：“${o.today}”，应为 YYYY-MM-DD，如 2026-11-22`, `bad --today "${o.today}": use YYYY-MM-DD, e.g. 2026-11-22`);
+      throw usage(
+        `--today 日期无效：“${o.today}”，应为 YYYY-MM-DD，如 2026-11-22`,
+        `bad --today "${o.today}": use YYYY-MM-DD, e.g. 2026-11-22`,
+      );
     }
   }
   let lang: Lang | undefined;

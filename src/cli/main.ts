@@ -66,11 +66,17 @@ async function classifyFile(opts: CliOptions, io: CliIo): Promise<void> {
   };
 
   progress(`正在读取 ${opts.input}…`, `reading ${opts.input}…`);
-  const read = opts.inputFormat === "xlsx" ? await readXlsx(opts.input, { sheet: opts.sheet }) : await readCsv(opts.input);
+  const read =
+    opts.inputFormat === "xlsx"
+      ? await readXlsx(opts.input, { sheet: opts.sheet })
+      : await readCsv(opts.input);
   const { sheet, dropped } = withoutOwnBlock(read);
   if (dropped > 0) {
     sheet.notes.push(
-      bilingual("注意：输入中已有上次分级的结果列，已用本次结果替换", "note: the input holds the columns of an earlier run; they are replaced"),
+      bilingual(
+        "注意：输入中已有上次分级的结果列，已用本次结果替换",
+        "note: the input holds the columns of an earlier run; they are replaced",
+      ),
     );
   }
   for (const note of sheet.notes) io.stderr((io.isTTY ? "\r\x1b[K" : "") + note + "\n");
@@ -85,7 +91,7 @@ async function classifyFile(opts: CliOptions, io: CliIo): Promise<void> {
   const result = classify(tableInput(sheet, mapping), { today, settings });
   const headerText = (f: FieldKey): string => {
     const c = mapping.columns[f];
-    return c === undefined ? "" : mapping.headers[c] ?? "";
+    return c === undefined ? "" : (mapping.headers[c] ?? "");
   };
   const summary = summarizeRun(result, lang);
   const plan: OutputPlan = {
@@ -108,7 +114,10 @@ async function classifyFile(opts: CliOptions, io: CliIo): Promise<void> {
   } catch (e) {
     throw new CliError(
       1,
-      bilingual(`无法写入输出文件 ${opts.out}：${(e as Error).message}`, `cannot write the output ${opts.out}: ${(e as Error).message}`),
+      bilingual(
+        `无法写入输出文件 ${opts.out}：${(e as Error).message}`,
+        `cannot write the output ${opts.out}: ${(e as Error).message}`,
+      ),
     );
   }
   if (io.isTTY) io.stderr("\r\x1b[K");
@@ -125,7 +134,10 @@ async function refuseSamePath(input: string, out: string): Promise<void> {
   if (same) {
     throw new CliError(
       2,
-      bilingual(`--out 不能与输入文件相同（${out}）：输入文件绝不会被修改`, `--out must differ from the input (${out}): the input is never modified`),
+      bilingual(
+        `--out 不能与输入文件相同（${out}）：输入文件绝不会被修改`,
+        `--out must differ from the input (${out}): the input is never modified`,
+      ),
     );
   }
 }
@@ -135,8 +147,12 @@ async function loadSettings(file: string): Promise<Settings> {
   try {
     text = await fs.readFile(file, "utf8");
   } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code === "ENOENT" ? "文件不存在 / not found" : (e as Error).message;
-    throw new CliError(1, bilingual(`无法读取设置文件 ${file}`, `cannot read the settings file ${file}`) + `: ${why}`);
+    const why =
+      (e as NodeJS.ErrnoException).code === "ENOENT" ? "文件不存在 / not found" : (e as Error).message;
+    throw new CliError(
+      1,
+      bilingual(`无法读取设置文件 ${file}`, `cannot read the settings file ${file}`) + `: ${why}`,
+    );
   }
   const { settings, errors } = settingsFromJson(text.replace(/^\uFEFF/, ""));
   if (errors.length > 0) {
@@ -187,7 +203,10 @@ function checkHeaders(sheet: SheetData): HeaderMapping {
     );
   }
   if (sheet.rowCount === 0) {
-    throw new CliError(1, bilingual(`${where} 只有表头，没有客户数据`, `${whereEn} has a header row but no customer rows`));
+    throw new CliError(
+      1,
+      bilingual(`${where} 只有表头，没有客户数据`, `${whereEn} has a header row but no customer rows`),
+    );
   }
   return mapping;
 }

@@ -17,7 +17,9 @@ export async function openOutput(file: string, { stream = true } = {}): Promise<
   await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
   const tempPath = `${file}.${process.pid}.tmp`;
   const ws = stream ? createWriteStream(tempPath) : null;
-  const closed = ws ? new Promise<void>((resolve, reject) => ws.on("close", resolve).on("error", reject)) : Promise.resolve();
+  const closed = ws
+    ? new Promise<void>((resolve, reject) => ws.on("close", resolve).on("error", reject))
+    : Promise.resolve();
   closed.catch(() => undefined); // reported by write/commit; never an unhandled rejection
   return {
     tempPath,

@@ -99,7 +99,10 @@ export async function readCsv(file: string): Promise<SheetData> {
     );
   }
   if (headers === null) {
-    throw new CliError(1, bilingual(`文件 ${file} 是空的，没有表头和数据`, `the file ${file} is empty: no header row, no data`));
+    throw new CliError(
+      1,
+      bilingual(`文件 ${file} 是空的，没有表头和数据`, `the file ${file} is empty: no header row, no data`),
+    );
   }
   const columnCount = Math.max(headers.length, builder.columns.length);
   builder.ensureColumns(columnCount);
@@ -133,6 +136,9 @@ export function unreadable(file: string, e: unknown): CliError {
   }
   return new CliError(
     1,
-    bilingual(`无法读取输入文件 ${file}：${(e as Error).message}`, `cannot read the input file ${file}: ${(e as Error).message}`),
+    bilingual(
+      `无法读取输入文件 ${file}：${(e as Error).message}`,
+      `cannot read the input file ${file}: ${(e as Error).message}`,
+    ),
   );
 }

@@ -24,7 +24,10 @@ export function isDateFormat(fmt: string | undefined): boolean {
  * hyperlinks, the cached result for formulas, "#N/A" for errors (as Office.js gives them).
  * `original` is set when the cell must be written back as found (not as `value`).
  */
-export function normalizeExcelValue(v: unknown, numFmt?: string): { value: CellValue; original?: OriginalCell } {
+export function normalizeExcelValue(
+  v: unknown,
+  numFmt?: string,
+): { value: CellValue; original?: OriginalCell } {
   if (v === null || v === undefined) return { value: null };
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return { value: v };
   if (v instanceof Date) return { value: v };
@@ -99,7 +102,9 @@ export async function readXlsx(file: string, options: ReadXlsxOptions = {}): Pro
     );
   }
   if (!found) {
-    const names = ((reader as unknown as { model?: { sheets?: { name: string }[] } }).model?.sheets ?? []).map((s) => s.name);
+    const names = (
+      (reader as unknown as { model?: { sheets?: { name: string }[] } }).model?.sheets ?? []
+    ).map((s) => s.name);
     if (options.sheet !== undefined) {
       throw new CliError(
         1,
@@ -114,7 +119,10 @@ export async function readXlsx(file: string, options: ReadXlsxOptions = {}): Pro
   if (found.rowCount === 0 && found.headers.length === 0) {
     throw new CliError(
       1,
-      bilingual(`工作表“${found.sheetName}”是空的，没有表头和数据`, `the sheet "${found.sheetName}" is empty: no header row, no data`),
+      bilingual(
+        `工作表“${found.sheetName}”是空的，没有表头和数据`,
+        `the sheet "${found.sheetName}" is empty: no header row, no data`,
+      ),
     );
   }
   return found;
@@ -150,7 +158,11 @@ async function readWorksheet(ws: WorksheetReaderLike, sheetName: string): Promis
       values[c] = value;
       if (original !== undefined) (originals ??= new Map()).set(c, original);
       if (!isBlankCell(value)) blank = false;
-      if (headers !== null && numFmts[c] === undefined && (typeof value === "number" || value instanceof Date)) {
+      if (
+        headers !== null &&
+        numFmts[c] === undefined &&
+        (typeof value === "number" || value instanceof Date)
+      ) {
         numFmts[c] = cell.numFmt ?? "General";
       }
     });

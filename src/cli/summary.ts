@@ -49,11 +49,17 @@ export function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) {
     const cp = ch.codePointAt(0) ?? 0;
-    w += (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) ||
-      (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
-      (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x20000 && cp <= 0x3fffd)
-      ? 2
-      : 1;
+    w +=
+      (cp >= 0x1100 && cp <= 0x115f) ||
+      (cp >= 0x2e80 && cp <= 0xa4cf) ||
+      (cp >= 0xac00 && cp <= 0xd7a3) ||
+      (cp >= 0xf900 && cp <= 0xfaff) ||
+      (cp >= 0xfe30 && cp <= 0xfe4f) ||
+      (cp >= 0xff00 && cp <= 0xff60) ||
+      (cp >= 0xffe0 && cp <= 0xffe6) ||
+      (cp >= 0x20000 && cp <= 0x3fffd)
+        ? 2
+        : 1;
   }
   return w;
 }
@@ -72,12 +78,16 @@ export function formatSummary(s: CliSummary, lang: Lang, outFile: string): strin
   const head = zh ? ["价值等级", "客户数", "价值占比"] : ["Tier", "Customers", "Value share"];
   const abcHead = zh ? ["ABC分类", "客户数", "价值占比"] : ["ABC", "Customers", "Value share"];
   const lines: string[] = [];
-  lines.push(zh ? `已分级 ${s.customers} 位客户 → ${outFile}` : `Classified ${s.customers} customers → ${outFile}`);
+  lines.push(
+    zh ? `已分级 ${s.customers} 位客户 → ${outFile}` : `Classified ${s.customers} customers → ${outFile}`,
+  );
   const table = (header: string[], rows: SummaryLine[]) => {
     const cells = [header, ...rows.map((r) => [r.label, String(r.count), percentText(r.valueShare)])];
     const widths = header.map((_, k) => Math.max(...cells.map((row) => displayWidth(row[k]))));
     for (const row of cells) {
-      lines.push(`  ${padEnd(row[0], widths[0])}  ${padStart(row[1], widths[1])}  ${padStart(row[2], widths[2])}`);
+      lines.push(
+        `  ${padEnd(row[0], widths[0])}  ${padStart(row[1], widths[1])}  ${padStart(row[2], widths[2])}`,
+      );
     }
   };
   table(head, s.byTier);

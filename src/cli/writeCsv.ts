@@ -47,7 +47,8 @@ export async function writeCsv(file: string, plan: OutputPlan): Promise<void> {
       const row: string[] = new Array(sheet.columnCount + plan.kinds.length);
       for (let c = 0; c < sheet.columnCount; c++) row[c] = csvInputCell(sheet.columns[c][i]);
       const cells = plan.outputCells(i);
-      for (let k = 0; k < cells.length; k++) row[sheet.columnCount + k] = csvOutputCell(cells[k], plan.kinds[k]);
+      for (let k = 0; k < cells.length; k++)
+        row[sheet.columnCount + k] = csvOutputCell(cells[k], plan.kinds[k]);
       batch.push(row);
       if (batch.length === BATCH_ROWS) {
         await out.write(stringify(batch, { record_delimiter: "\r\n" }));

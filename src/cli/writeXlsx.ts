@@ -59,7 +59,10 @@ export function xlsxInputValue(v: CellValue | unknown, fromCsv: boolean): ExcelJ
   }
   if (typeof v === "number" || typeof v === "boolean" || v instanceof Date) return v;
   if (typeof v === "object" && v !== null && Array.isArray((v as { richText?: unknown }).richText)) {
-    const rt = (v as ExcelJS.CellRichTextValue).richText.map((r) => ({ ...r, text: xmlSafeText(String(r.text ?? "")) }));
+    const rt = (v as ExcelJS.CellRichTextValue).richText.map((r) => ({
+      ...r,
+      text: xmlSafeText(String(r.text ?? "")),
+    }));
     return { richText: rt };
   }
   if (typeof v === "object" && v !== null && typeof (v as { error?: unknown }).error === "string") {
@@ -131,16 +134,23 @@ async function writeWorkbook(path: string, plan: OutputPlan): Promise<void> {
   ];
   // The table's own autofilter replaces the sheet's. A table has at least one body row.
   const names = tableHeaders(sheet.headers, plan.outHeaders);
-  wb.addTable(ws, { name: TABLE_NAME, ref: `A1:${columnLetter(total - 1)}${Math.max(sheet.rowCount, 1) + 1}`, columns: names });
+  wb.addTable(ws, {
+    name: TABLE_NAME,
+    ref: `A1:${columnLetter(total - 1)}${Math.max(sheet.rowCount, 1) + 1}`,
+    columns: names,
+  });
 
   // Header cells hold exactly the table's column names (Excel repairs the file otherwise).
   const header = ws.addRow(names);
-  for (let c = 1; c <= total; c++) header.getCell(c).style = c <= inCols ? STYLE.inputHeader : STYLE.outputHeader;
+  for (let c = 1; c <= total; c++)
+    header.getCell(c).style = c <= inCols ? STYLE.inputHeader : STYLE.outputHeader;
   header.commit();
 
   // Per input column: the number format to put back on its numbers and dates.
   const fromCsv = sheet.format === "csv";
-  const numStyle = sheet.numFmts.map((f) => (f && f !== "General" && !isDateFormat(f) ? { numFmt: f } : null));
+  const numStyle = sheet.numFmts.map((f) =>
+    f && f !== "General" && !isDateFormat(f) ? { numFmt: f } : null,
+  );
   const dateStyle = sheet.numFmts.map((f) => (f && isDateFormat(f) ? { numFmt: f } : STYLE.date));
   const tierCol = inCols + 1;
 
@@ -158,12 +168,22 @@ async function writeWorkbook(path: string, plan: OutputPlan): Promise<void> {
     for (let c = 0; c < inCols; c++) {
       const v = values[c];
       row.getCell(c + 1).style =
-        v instanceof Date ? dateStyle[c] : typeof v === "number" && numStyle[c] ? (numStyle[c] as Partial<ExcelJS.Style>) : NO_STYLE;
+        v instanceof Date
+          ? dateStyle[c]
+          : typeof v === "number" && numStyle[c]
+            ? (numStyle[c] as Partial<ExcelJS.Style>)
+            : NO_STYLE;
     }
     for (let k = 0; k < cells.length; k++) {
       const kind = plan.kinds[k];
       row.getCell(inCols + k + 1).style =
-        values[inCols + k] === null ? NO_STYLE : kind === "date" ? STYLE.date : kind === "percent" ? STYLE.percent : NO_STYLE;
+        values[inCols + k] === null
+          ? NO_STYLE
+          : kind === "date"
+            ? STYLE.date
+            : kind === "percent"
+              ? STYLE.percent
+              : NO_STYLE;
     }
     row.getCell(tierCol).style = TIER_STYLE[plan.tierOf(i)] ?? NO_STYLE;
     row.commit();
@@ -206,7 +226,11 @@ function writeSummarySheet(wb: TableWorkbookWriter, plan: OutputPlan): void {
     s.byTier,
     TIER_ORDER.map((t) => TIER_FILL[t]),
   );
-  block(zh ? ["ABC分类", "客户数", "价值占比"] : ["ABC", "Customers", "Value share"], s.byAbc, [null, null, null]);
+  block(zh ? ["ABC分类", "客户数", "价值占比"] : ["ABC", "Customers", "Value share"], s.byAbc, [
+    null,
+    null,
+    null,
+  ]);
 
   const facts: [string, number][] = [
     [zh ? "逾期未联系（客户）" : "Overdue contacts (customers)", s.overdue],

@@ -144,7 +144,9 @@ export class TableWorkbookWriter extends ExcelJS.stream.xlsx.WorkbookWriter {
         zip.append(xml, { name: `xl/tables/${p}` });
         return this._sheetRelsWriter.addRelationship({ Target: `../tables/${p}`, Type: TABLE_REL });
       });
-      this._write(`<tableParts count="${rIds.length}">${rIds.map((r) => `<tablePart r:id="${r}"/>`).join("")}</tableParts>`);
+      this._write(
+        `<tableParts count="${rIds.length}">${rIds.map((r) => `<tablePart r:id="${r}"/>`).join("")}</tableParts>`,
+      );
       closeWorksheet.call(this);
     };
   }
@@ -159,7 +161,11 @@ export class TableWorkbookWriter extends ExcelJS.stream.xlsx.WorkbookWriter {
     // exceljs renders and appends the file synchronously inside this call: catch that append.
     const append = zip.append;
     zip.append = (source, data) =>
-      append.call(zip, data.name === "[Content_Types].xml" ? source.replace("</Types>", `${overrides}</Types>`) : source, data);
+      append.call(
+        zip,
+        data.name === "[Content_Types].xml" ? source.replace("</Types>", `${overrides}</Types>`) : source,
+        data,
+      );
     try {
       return super.addContentTypes();
     } finally {

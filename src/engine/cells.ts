@@ -20,7 +20,14 @@ const FOUND_LIMIT = 60;
 // Blank, text normalisation and Excel errors
 
 function isSpaceCode(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b);
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x3000 ||
+    c === 0xfeff ||
+    (c >= 0x2000 && c <= 0x200b)
+  );
 }
 
 function isBlankString(s: string): boolean {
@@ -153,7 +160,13 @@ function prepare(v: unknown, report: Report, reason: ProblemReason): Prepared {
     }
     if ("result" in o) return prepare(o.result, report, reason);
     if (Array.isArray(o.richText)) {
-      return prepare(o.richText.map((r) => (r && typeof r === "object" ? String((r as { text?: unknown }).text ?? "") : "")).join(""), report, reason);
+      return prepare(
+        o.richText
+          .map((r) => (r && typeof r === "object" ? String((r as { text?: unknown }).text ?? "") : ""))
+          .join(""),
+        report,
+        reason,
+      );
     }
     if (typeof o.text === "string") return prepare(o.text, report, reason);
   }
@@ -292,14 +305,18 @@ function scanNumber(s: string): number {
   if (commas) core = core.replaceAll(",", "");
   const shift = scale - (percent ? 2 : 0);
   // Shifting the decimal exponent in the text keeps "1.1%" exactly 0.011 (no 1.1/100 rounding).
-  let n = shift === 0 ? Number(core) : hasExp ? Number(core) * Math.pow(10, shift) : Number(`${core}e${shift}`);
+  let n =
+    shift === 0 ? Number(core) : hasExp ? Number(core) * Math.pow(10, shift) : Number(`${core}e${shift}`);
   if (!Number.isFinite(n)) return NaN;
   if (neg) n = -n;
   scanPercent = percent;
   return n === 0 ? 0 : n;
 }
 
-const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+const POW10 = [
+  1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+  1e20, 1e21, 1e22,
+];
 /** Above this many digits the mantissa might not be an exact double: leave it to Number(). */
 const FAST_MAX_DIGITS = 15;
 
@@ -427,7 +444,8 @@ export function readRate(v: CellValue, report: Report = noReport): number {
 
 const TIME_CLOCK =
   /^(?:(?:上午|下午|中午|晚上|凌晨|早上)\s*)?\d{1,2}(?::\d{1,2}){1,2}(?:\.\d+)?\s*(?:[ap]\.?m\.?|上午|下午)?\s*(?:z|[+-]\d{2}:?\d{2})?$/i;
-const TIME_HAN = /^(?:(?:上午|下午|中午|晚上|凌晨|早上)\s*)?\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分(?:\s*\d{1,2}\s*秒)?)?$/;
+const TIME_HAN =
+  /^(?:(?:上午|下午|中午|晚上|凌晨|早上)\s*)?\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分(?:\s*\d{1,2}\s*秒)?)?$/;
 
 /** Is `rest` (after a date) empty or a time of day? */
 function isTimeRest(s: string, at: number): boolean {
@@ -561,7 +579,9 @@ function monthDayOfDay(day: DayNumber): number {
   const z = day + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
@@ -698,10 +718,12 @@ export function readText(v: CellValue): string {
     if (excelErrorOf(o)) return "";
     if ("result" in o) return readText(o.result as CellValue);
     if (Array.isArray(o.richText)) {
-      return o.richText.map((r) => (r && typeof r === "object" ? String((r as { text?: unknown }).text ?? "") : "")).join("").trim();
+      return o.richText
+        .map((r) => (r && typeof r === "object" ? String((r as { text?: unknown }).text ?? "") : ""))
+        .join("")
+        .trim();
     }
     if (typeof o.text === "string") return o.text.trim();
   }
   return "";
 }
-

@@ -16,7 +16,15 @@ import type { ActionInput } from "./rules";
 import type { Settings } from "./settings";
 import { getCurrentSettings } from "./settingsStore";
 import * as types from "./types";
-import type { CellProblem, CellValue, DayNumber, FieldKey, HolidayHit, ProblemReason, TableInput } from "./types";
+import type {
+  CellProblem,
+  CellValue,
+  DayNumber,
+  FieldKey,
+  HolidayHit,
+  ProblemReason,
+  TableInput,
+} from "./types";
 
 // Module-local copies of what the per-row loops use: the CommonJS output of transpilers
 // (tsx/esbuild) reads an imported binding through a getter on every use.
@@ -132,7 +140,6 @@ export function classify(input: TableInput, options: ClassifyOptions): ClassifyR
   const results = new Arena(new ArrayBuffer(n * (10 * 8 + 2 * 4 + 11) + 64));
   const scratchBuffer = takeScratch(n * (8 * (present + 2 + (hasC ? 1 : 0)) + 6 * 4 + 4 + 1) + 64);
   const scratch = new Arena(scratchBuffer);
- 
 
   // ---- problems: one shared reporter, told the current row and field (no closure per row)
   const problems: CellProblem[] = [];
@@ -153,7 +160,13 @@ export function classify(input: TableInput, options: ClassifyOptions): ClassifyR
    * cannot know about (future dates, ranges) done in the same pass; a missing field reads as
    * the shared blank column. Each kind of column has its own small loop (see readNumbers …).
    */
-  const column = (field: FieldKey, kind: "number" | "rate" | "date" | Reader, lo = -Infinity, hi = Infinity, drop = false) => {
+  const column = (
+    field: FieldKey,
+    kind: "number" | "rate" | "date" | Reader,
+    lo = -Infinity,
+    hi = Infinity,
+    drop = false,
+  ) => {
     const col = cols[field];
     if (!col) return blankColumn();
     const out = scratch.f64(n);
@@ -192,7 +205,7 @@ export function classify(input: TableInput, options: ClassifyOptions): ClassifyR
     readCoded(col, len, yesColumn, ctx, readYesNo);
     for (let i = 0; i < len; i++) if (yesColumn[i] === 1) criteriaYes[i]++; // blank or unreadable = no
   }
- 
+
   const potentialIn = column("potential", "number", 0, MAX_POTENTIAL);
   const familiarity = column("familiarity", readFamiliarity);
   const lastContact = column("lastContact", "date");
@@ -230,7 +243,7 @@ export function classify(input: TableInput, options: ClassifyOptions): ClassifyR
   // ---- §2 value; negatives count as 0 and are a problem
   const value = results.f64(n);
   valuePass(n, inp, value, addProblem);
- 
+
   const r: Outputs = {
     value,
     share: results.f64(n),
@@ -259,30 +272,27 @@ export function classify(input: TableInput, options: ClassifyOptions): ClassifyR
   const sortWork = scratch.u32(6 * n);
   abcClasses(value, settings, rules.valueOrder(value, sortWork, scratch.f64(n)), r);
 
- 
   // ---- §3–§9 per row. Each pass is its own small function: the JIT optimises it whole and
   // inlines its rules (one long function with many loops kept falling back to the interpreter).
   const next = nextMajorHoliday(today);
   const holiday = next.day - today <= settings.holidayWindowDays ? next : null;
- 
+
   tierPass(n, inp, r, today, settings);
- 
+
   keyIndexPass(n, inp, r, settings);
- 
+
   levelPass(n, inp, r, settings);
- 
+
   strategyPass(n, inp, r);
- 
+
   actionPass(n, inp, r, today, holiday, settings);
 
- 
   // ---- §10 RFM (M comes with the ABC order; R and F by histogram or sort)
   rfmScores(r.recency, false, r.rfmR, sortWork);
   rfmScores(orders, true, r.rfmF, sortWork);
 
- 
   const sorted = sortProblemsByRow(problems, n, r.problemStart, scratch.u32(n));
- 
+
   giveBackScratch(scratchBuffer);
   return {
     rowCount: n,
@@ -323,7 +333,12 @@ function readNumbers(
   // check is a second pass over the typed array, which costs next to nothing.
   for (let i = 0; i < len; i++) {
     const v = col[i];
-    out[i] = typeof v === "number" && v - v === 0 ? v : v === null || v === undefined ? NaN : numberOfCell(v, i, ctx);
+    out[i] =
+      typeof v === "number" && v - v === 0
+        ? v
+        : v === null || v === undefined
+          ? NaN
+          : numberOfCell(v, i, ctx);
   }
   if (lo === -Infinity && hi === Infinity) return;
   for (let i = 0; i < len; i++) {
@@ -357,9 +372,9 @@ function readRates(col: ArrayLike<CellValue>, len: number, out: Float64Array, ct
     else if (typeof v === "string") {
       // "30%" and "0.3" are read in place (each cell is a new string: a memo would hash it).
       const x = scanPlainNumber(v);
-      out[i] = x === x ? (scanPercentSeen() || !(x > 1 || x < -1) ? x : x / 100) : texts.read(v, i, ctx, readRate);
-    }
-    else {
+      out[i] =
+        x === x ? (scanPercentSeen() || !(x > 1 || x < -1) ? x : x / 100) : texts.read(v, i, ctx, readRate);
+    } else {
       ctx.row = i;
       out[i] = readRate(v, ctx.report);
     }
@@ -367,7 +382,13 @@ function readRates(col: ArrayLike<CellValue>, len: number, out: Float64Array, ct
 }
 
 /** Dates; one after `today` is a problem and counts as missing (METHOD §1). */
-function readDates(col: ArrayLike<CellValue>, len: number, out: Float64Array, ctx: ReadContext, today: DayNumber): void {
+function readDates(
+  col: ArrayLike<CellValue>,
+  len: number,
+  out: Float64Array,
+  ctx: ReadContext,
+  today: DayNumber,
+): void {
   const texts = new TextMemo();
   for (let i = 0; i < len; i++) {
     const v = col[i];
@@ -394,7 +415,13 @@ function readDates(col: ArrayLike<CellValue>, len: number, out: Float64Array, ct
 }
 
 /** Coded columns (yes/no, familiarity, position, birthday): few distinct cells, remembered. */
-function readCoded(col: ArrayLike<CellValue>, len: number, out: Float64Array, ctx: ReadContext, reader: Reader): void {
+function readCoded(
+  col: ArrayLike<CellValue>,
+  len: number,
+  out: Float64Array,
+  ctx: ReadContext,
+  reader: Reader,
+): void {
   const texts = new TextMemo();
   // Whole numbers repeat too: 1/0, familiarity 1–5, birthdays as date serials. Remembered in
   // a table allocated on first use (NaN = not yet read); an unreadable number is never
@@ -496,8 +523,17 @@ function valuePass(n: number, inp: Inputs, value: Float64Array, addProblem: AddP
 
 /** §3 growth, new, recency; §6 potential; §4 tier. */
 function tierPass(n: number, inp: Inputs, r: Outputs, today: DayNumber, settings: Settings): void {
-  const { revenue, prevRevenue, firstOrder, lastOrder, orders, overdueDays, criteriaYes, hasCriteria, potentialIn } =
-    inp;
+  const {
+    revenue,
+    prevRevenue,
+    firstOrder,
+    lastOrder,
+    orders,
+    overdueDays,
+    criteriaYes,
+    hasCriteria,
+    potentialIn,
+  } = inp;
   const { value, abc, growth, isNew, recency, potential, tier } = r;
   for (let i = 0; i < n; i++) {
     const g = growthOf(revenue[i], prevRevenue[i]);
@@ -529,7 +565,15 @@ function keyIndexPass(n: number, inp: Inputs, r: Outputs, settings: Settings): v
   for (let i = 0; i < n; i++) {
     keyIndex[i] =
       value[i] === value[i]
-        ? keyIndexOf(volumePct[i], activeMonths[i], orders[i], overdueDays[i], growth[i], isNew[i] === 1, settings)
+        ? keyIndexOf(
+            volumePct[i],
+            activeMonths[i],
+            orders[i],
+            overdueDays[i],
+            growth[i],
+            isNew[i] === 1,
+            settings,
+          )
         : NaN;
   }
 }
@@ -540,7 +584,15 @@ function levelPass(n: number, inp: Inputs, r: Outputs, settings: Settings): void
   const { abc, tier, risk, level, gap } = r;
   for (let i = 0; i < n; i++) {
     const a = abc[i] as Abc;
-    risk[i] = riskFlags(a, orders[i], activeMonths[i], marginRate[i], prevMarginRate[i], overdueDays[i], settings);
+    risk[i] = riskFlags(
+      a,
+      orders[i],
+      activeMonths[i],
+      marginRate[i],
+      prevMarginRate[i],
+      overdueDays[i],
+      settings,
+    );
     const lv = relationshipLevel(a, marginBand(marginRate[i], settings), tier[i] as types.Tier);
     level[i] = lv;
     gap[i] = familiarityGap(lv, familiarity[i]);
@@ -553,7 +605,11 @@ function strategyPass(n: number, inp: Inputs, r: Outputs): void {
   const strategy = r.strategy;
   for (let i = 0; i < n; i++) {
     const pos = position[i];
-    strategy[i] = salesStrategy(incumbent[i], (pos === pos ? pos : Position.Unknown) as Position, opportunity[i]);
+    strategy[i] = salesStrategy(
+      incumbent[i],
+      (pos === pos ? pos : Position.Unknown) as Position,
+      opportunity[i],
+    );
   }
 }
 
@@ -697,7 +753,10 @@ function jitterOf(
 ): number {
   const v = names && i < names.length ? names[i] : undefined;
   // Fast path: a name that plainly needs no trimming and is no Excel error is its own key.
-  let key = typeof v === "string" && v.length > 0 && plain(v.charCodeAt(0)) && plain(v.charCodeAt(v.length - 1)) ? v : text(v);
+  let key =
+    typeof v === "string" && v.length > 0 && plain(v.charCodeAt(0)) && plain(v.charCodeAt(v.length - 1))
+      ? v
+      : text(v);
   if (key === "" && ids && i < ids.length) key = text(ids[i]);
   return (fnv1a32(key) % (2 * j + 1)) - j;
 }
@@ -708,7 +767,12 @@ function plain(c: number): boolean {
 }
 
 /** Stable counting sort of the problems by row; also returns each row's start index. */
-function sortProblemsByRow(problems: CellProblem[], n: number, start: Int32Array, fill: Uint32Array): CellProblem[] {
+function sortProblemsByRow(
+  problems: CellProblem[],
+  n: number,
+  start: Int32Array,
+  fill: Uint32Array,
+): CellProblem[] {
   start.fill(0);
   for (const p of problems) start[p.row + 1]++;
   for (let i = 0; i < n; i++) start[i + 1] += start[i];

@@ -257,7 +257,9 @@ export function mappingMessages(
     const h = mapping.headers[col] ?? "";
     if (!h || ignored.has(normalizeHeader(h))) continue;
     const shown = h.length > 30 ? h.slice(0, 29) + "…" : h;
-    out.push(lang === "zh" ? `${letter(col)} 列“${shown}”未使用` : `Column ${letter(col)} “${shown}” is not used`);
+    out.push(
+      lang === "zh" ? `${letter(col)} 列“${shown}”未使用` : `Column ${letter(col)} “${shown}” is not used`,
+    );
   }
   return out;
 }

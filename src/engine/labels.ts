@@ -113,7 +113,9 @@ const ACTION_DETAIL: Record<number, readonly Pair[]> = {
     ["亲自致电问候", "Call personally with holiday wishes"],
     ["发送个性化问候（勿群发）", "Send a personal greeting (not a mass message)"],
   ],
-  [ActionKind.AfterSale]: [["回访使用情况和满意度", "Check how the order went and whether they are satisfied"]],
+  [ActionKind.AfterSale]: [
+    ["回访使用情况和满意度", "Check how the order went and whether they are satisfied"],
+  ],
   [ActionKind.WinBack]: [
     ["登门拜访，了解下滑原因", "Visit in person to learn why business has dropped"],
     ["制定回购营销方案", "Plan an offer to win a repeat order"],
@@ -124,9 +126,17 @@ const ACTION_DETAIL: Record<number, readonly Pair[]> = {
     ["情感电话", "Personal call to keep in touch"],
     ["电话回访", "Follow-up call"],
   ],
-  [ActionKind.Referral]: [["请客户推荐同行或朋友，并给予回馈", "Ask for an introduction to peers or friends, and thank them in return"]],
+  [ActionKind.Referral]: [
+    [
+      "请客户推荐同行或朋友，并给予回馈",
+      "Ask for an introduction to peers or friends, and thank them in return",
+    ],
+  ],
   [ActionKind.Deepen]: [
-    ["邀请参加培训或活动（同流→交流→交心）", "Invite to a training or event (shared activity → conversation → trust)"],
+    [
+      "邀请参加培训或活动（同流→交流→交心）",
+      "Invite to a training or event (shared activity → conversation → trust)",
+    ],
   ],
 };
 

@@ -12,8 +12,17 @@ import type { FieldKey, HolidayHit, Lang } from "./types";
 // Module-local copies (called once per output row; CommonJS transpilers would otherwise go
 // through a getter on every use).
 const { ymdFromDay } = days;
-const { abcLabel, actionText, holidayLabel, levelLabel, overdueLabel, problemMessage, riskLabel, strategyLabel, tierLabel } =
-  labels;
+const {
+  abcLabel,
+  actionText,
+  holidayLabel,
+  levelLabel,
+  overdueLabel,
+  problemMessage,
+  riskLabel,
+  strategyLabel,
+  tierLabel,
+} = labels;
 const { Abc, ActionKind, Tier } = types;
 type Abc = types.Abc;
 type Tier = types.Tier;
@@ -104,7 +113,10 @@ function tierReason(result: ClassifyResult, i: number, lang: Lang): { text: stri
   const g = result.growth[i];
   switch (t) {
     case Tier.Insufficient:
-      return { text: zh ? "数据不足：无销售额或毛利" : "Insufficient data: no revenue or profit", saysGrowth: false };
+      return {
+        text: zh ? "数据不足：无销售额或毛利" : "Insufficient data: no revenue or profit",
+        saysGrowth: false,
+      };
     case Tier.Fading: {
       const why: string[] = [];
       const dropped = g === g && g <= s.fadingGrowth + 1e-9;
@@ -149,7 +161,9 @@ function actionReason(result: ClassifyResult, i: number, lang: Lang): string {
   const zh = lang === "zh";
   switch (result.action[i]) {
     case ActionKind.Birthday:
-      return zh ? `生日${monthDay(result.nextContact[i], lang)}` : `birthday ${monthDay(result.nextContact[i], lang)}`;
+      return zh
+        ? `生日${monthDay(result.nextContact[i], lang)}`
+        : `birthday ${monthDay(result.nextContact[i], lang)}`;
     case ActionKind.Holiday: {
       const h = result.holiday as HolidayHit;
       return `${holidayLabel(h.key, lang)}${zh ? "" : " "}${monthDay(h.day, lang)}`;
@@ -205,7 +219,13 @@ export function problemsText(
 // ---------------------------------------------------------------- summary
 
 /** Tiers in the order a summary lists them: most valuable first, 数据不足 last. */
-export const TIER_ORDER: readonly Tier[] = [Tier.Star, Tier.Rising, Tier.Regular, Tier.Fading, Tier.Insufficient];
+export const TIER_ORDER: readonly Tier[] = [
+  Tier.Star,
+  Tier.Rising,
+  Tier.Regular,
+  Tier.Fading,
+  Tier.Insufficient,
+];
 export const ABC_ORDER: readonly Abc[] = [Abc.A, Abc.B, Abc.C];
 
 export interface GroupSummary {
@@ -278,7 +298,12 @@ export function summarize(result: ClassifyResult): Summary {
       value: tierValue[tier],
       share: shareOf(tierValue[tier]),
     })),
-    abc: ABC_ORDER.map((abc) => ({ abc, count: abcCount[abc], value: abcValue[abc], share: shareOf(abcValue[abc]) })),
+    abc: ABC_ORDER.map((abc) => ({
+      abc,
+      count: abcCount[abc],
+      value: abcValue[abc],
+      share: shareOf(abcValue[abc]),
+    })),
     overdueCount,
     problemRowCount: problemRows,
     problemCount: result.problems.length,

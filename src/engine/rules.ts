@@ -247,7 +247,11 @@ export interface ValueOrder {
   sorted: Float64Array;
 }
 
-export function valueOrder(values: ArrayLike<number>, work?: Uint32Array, sortedInto?: Float64Array): ValueOrder {
+export function valueOrder(
+  values: ArrayLike<number>,
+  work?: Uint32Array,
+  sortedInto?: Float64Array,
+): ValueOrder {
   let n = 0;
   for (let i = 0; i < values.length; i++) if (values[i] === values[i]) n++;
   const sorted = sortedInto && sortedInto.length >= n ? sortedInto.subarray(0, n) : new Float64Array(n);
@@ -381,9 +385,11 @@ export function tierOf(
   settings: Pick<Settings, "fadingGrowth" | "risingGrowth" | "lapseDays" | "risingPotential" | "onTimeDays">,
 ): Tier {
   if (!hasValue) return Tier.Insufficient;
-  if (history && (growth <= settings.fadingGrowth + TOLERANCE || recency > settings.lapseDays)) return Tier.Fading;
+  if (history && (growth <= settings.fadingGrowth + TOLERANCE || recency > settings.lapseDays))
+    return Tier.Fading;
   if (abc === Abc.A) return Tier.Star;
-  const promising = isNew || growth >= settings.risingGrowth - TOLERANCE || potential >= settings.risingPotential;
+  const promising =
+    isNew || growth >= settings.risingGrowth - TOLERANCE || potential >= settings.risingPotential;
   if (promising && !(overdueDays > settings.onTimeDays)) return Tier.Rising;
   return Tier.Regular;
 }
@@ -405,7 +411,13 @@ export function keyIndex(
   isNew: boolean,
   settings: Pick<
     Settings,
-    "weightVolume" | "weightContinuity" | "weightPayment" | "weightGrowth" | "continuityMonths" | "paymentZeroDays" | "newGrowthScore"
+    | "weightVolume"
+    | "weightContinuity"
+    | "weightPayment"
+    | "weightGrowth"
+    | "continuityMonths"
+    | "paymentZeroDays"
+    | "newGrowthScore"
   >,
 ): number {
   let sum = 0;
@@ -423,7 +435,11 @@ export function keyIndex(
     sum += settings.weightPayment * (1 - Math.min(Math.max(overdueDays, 0) / settings.paymentZeroDays, 1));
     weights += settings.weightPayment;
   }
-  const g = isNew ? settings.newGrowthScore : growth === growth ? Math.min(Math.max(growth + 0.5, 0), 1) : NaN;
+  const g = isNew
+    ? settings.newGrowthScore
+    : growth === growth
+      ? Math.min(Math.max(growth + 0.5, 0), 1)
+      : NaN;
   if (g === g) {
     sum += settings.weightGrowth * g;
     weights += settings.weightGrowth;
@@ -444,7 +460,8 @@ export function riskFlags(
 ): number {
   let bits = 0;
   if (abc === Abc.A) {
-    if (orders <= settings.oneOffMaxOrders || activeMonths <= settings.oneOffMaxOrders) bits |= RiskFlag.OneOff;
+    if (orders <= settings.oneOffMaxOrders || activeMonths <= settings.oneOffMaxOrders)
+      bits |= RiskFlag.OneOff;
     if (prevMarginRate - marginRate >= settings.marginSqueeze - TOLERANCE) bits |= RiskFlag.MarginSqueeze;
   }
   if (overdueDays > settings.paymentRiskDays) bits |= RiskFlag.Payment;
@@ -462,7 +479,10 @@ export function potentialScore(hasCriteriaColumns: boolean, yesCount: number, po
 // ---------------------------------------------------------------- §7 relationship level
 
 /** §7: ≥ marginHigh high, ≥ marginMedium medium, else low; unknown = medium. */
-export function marginBand(rate: number, settings: Pick<Settings, "marginHigh" | "marginMedium">): MarginBand {
+export function marginBand(
+  rate: number,
+  settings: Pick<Settings, "marginHigh" | "marginMedium">,
+): MarginBand {
   if (rate !== rate) return MarginBand.Medium;
   if (rate >= settings.marginHigh - TOLERANCE) return MarginBand.High;
   if (rate >= settings.marginMedium - TOLERANCE) return MarginBand.Medium;
@@ -500,7 +520,10 @@ export function familiarityGap(level: Level, familiarity: number): number {
 /** §8 cadence by tier, in days (before jitter). */
 export function cadenceDays(
   tier: Tier,
-  s: Pick<Settings, "cadenceStar" | "cadenceRising" | "cadenceRegular" | "cadenceFading" | "cadenceInsufficient">,
+  s: Pick<
+    Settings,
+    "cadenceStar" | "cadenceRising" | "cadenceRegular" | "cadenceFading" | "cadenceInsufficient"
+  >,
 ): number {
   switch (tier) {
     case Tier.Star:
@@ -584,7 +607,11 @@ type ActionSettings = Pick<
  * §8: the candidate with the earliest due date (a due date before today counting as today;
  * ties go to the lower candidate number). Writes into `out` and returns it.
  */
-export function nextAction(a: ActionInput, s: ActionSettings, out: ActionOutput = newActionOutput()): ActionOutput {
+export function nextAction(
+  a: ActionInput,
+  s: ActionSettings,
+  out: ActionOutput = newActionOutput(),
+): ActionOutput {
   const today = a.today;
   // Candidates are visited in METHOD order and a later one wins only with a strictly earlier
   // date, so ties go to the lower number. Written without closures: called once per row.
@@ -662,7 +689,8 @@ export function nextAction(a: ActionInput, s: ActionSettings, out: ActionOutput 
 
 /** §9. incumbent / opportunity are 1, 0 or NaN (unknown); an unknown input never matches. */
 export function salesStrategy(incumbent: number, position: Position, opportunity: number): Strategy {
-  if (incumbent !== incumbent && position === Position.Unknown && opportunity !== opportunity) return Strategy.None;
+  if (incumbent !== incumbent && position === Position.Unknown && opportunity !== opportunity)
+    return Strategy.None;
   if (incumbent === 1) return Strategy.Fortify;
   if (position === Position.Strong) return Strategy.Frontal;
   if (opportunity === 0) return Strategy.Develop;

@@ -92,7 +92,8 @@ export async function writeInChunks(
   let largest = 0;
   let written = 0;
   for (const chunk of chunkRows(source.rowCount, sizeOf, options.budget)) {
-    if (options.signal?.aborted) return { rowsWritten: written, cancelled: true, syncs, largestChunkBytes: largest };
+    if (options.signal?.aborted)
+      return { rowsWritten: written, cancelled: true, syncs, largestChunkBytes: largest };
     const n = chunk.end - chunk.start;
     const values = pendingValues.splice(0, n);
     const formats = source.formats ? pendingFormats.splice(0, n) : null;

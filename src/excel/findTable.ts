@@ -78,7 +78,7 @@ export async function readBlockValues(
   const cols = Math.max(1, block.colCount);
   const out: unknown[][] = [];
   let rowsPerRead = Math.max(1, Math.floor(Math.min(firstReadCells, MAX_READ_CELLS) / cols));
-  for (let r = 0; r < block.rowCount; ) {
+  for (let r = 0; r < block.rowCount;) {
     const n = Math.min(rowsPerRead, block.rowCount - r);
     const range = sheet.getRange(rangeA1(block.row + r, block.col, n, cols));
     // eslint-disable-next-line office-addins/no-empty-load -- loads `what` ("values" or "formulas"); the rule only reads literal arguments
@@ -104,7 +104,10 @@ function headerText(v: unknown): string {
   return String(v).trim();
 }
 
-export async function findCustomerTable(context: Excel.RequestContext, caps: Capabilities): Promise<FoundTable> {
+export async function findCustomerTable(
+  context: Excel.RequestContext,
+  caps: Capabilities,
+): Promise<FoundTable> {
   const { block, source, tableName } = await locate(context, caps);
   const rows = await readBlockValues(context, block.sheet, block);
   const headers = (rows[0] ?? []).map(headerText);

@@ -23,7 +23,15 @@ import {
   writeStoredSettings,
   type DocumentSettings,
 } from "./settingsStorage";
-import { deleteSnapshotSheet, hasSnapshot, readMeta, restoreSnapshot, runsOf, takeSnapshot, writeMeta } from "./snapshot";
+import {
+  deleteSnapshotSheet,
+  hasSnapshot,
+  readMeta,
+  restoreSnapshot,
+  runsOf,
+  takeSnapshot,
+  writeMeta,
+} from "./snapshot";
 import { writeSummarySheet } from "./summarySheet";
 
 export type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -102,7 +110,9 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps = {}): ExcelAdapter 
       const probeCount = Math.max(0, Math.min(OUTPUT_COLUMNS.length + PROBE_EXTRA, LAST_COLUMN - blockEnd));
       const probes = caps.has("usedRangeOrNull")
         ? Array.from({ length: probeCount }, (_, k) => {
-            const p = sheet.getRange(rangeA1(loc.headerRow, blockEnd + k, totalRows, 1)).getUsedRangeOrNullObject(true);
+            const p = sheet
+              .getRange(rangeA1(loc.headerRow, blockEnd + k, totalRows, 1))
+              .getUsedRangeOrNullObject(true);
             // eslint-disable-next-line office-addins/no-navigational-load -- isNullObject is a scalar flag the rule does not know; loading it is the documented *OrNullObject check
             p.load("isNullObject");
             return p;
@@ -150,7 +160,9 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps = {}): ExcelAdapter 
       } catch (e) {
         const why = e instanceof Error ? e.message : String(e);
         await deleteSnapshotSheet(context).catch(() => undefined);
-        throw new Error(`无法保存快照，未写入任何内容 / Could not save the snapshot; nothing was written: ${why}`);
+        throw new Error(
+          `无法保存快照，未写入任何内容 / Could not save the snapshot; nothing was written: ${why}`,
+        );
       }
       const { meta, warnings: snapWarnings } = taken;
       warnings.push(...snapWarnings);
@@ -189,7 +201,8 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps = {}): ExcelAdapter 
             write(start, values, formats) {
               for (const r of runs) {
                 const range = sheet.getRange(rangeA1(loc.headerRow + start, r.col, values.length, r.count));
-                if (formats) range.numberFormat = formats.map((row) => r.members.map((k) => row[k])) as string[][];
+                if (formats)
+                  range.numberFormat = formats.map((row) => r.members.map((k) => row[k])) as string[][];
                 range.values = values.map((row) => r.members.map((k) => row[k])) as (string | number)[][];
               }
             },
@@ -213,7 +226,10 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps = {}): ExcelAdapter 
         // 4. Widths, tier fills (conditional formats follow sorting and edits), table size.
         const colOf = (key: OutputColumnKey) => layout.columns[keys.indexOf(key)];
         if (caps.has("columnWidth"))
-          keys.forEach((key) => (sheet.getRange(rangeA1(loc.headerRow, colOf(key))).format.columnWidth = COLUMN_WIDTHS[key]));
+          keys.forEach(
+            (key) =>
+              (sheet.getRange(rangeA1(loc.headerRow, colOf(key))).format.columnWidth = COLUMN_WIDTHS[key]),
+          );
         if (dataRows > 0) {
           if (caps.has("conditionalFormats")) {
             const tierRange = sheet.getRange(rangeA1(loc.headerRow + 1, colOf("tier"), dataRows, 1));
@@ -236,7 +252,15 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps = {}): ExcelAdapter 
               ),
             );
           else if (caps.has("tableResize"))
-            table.resize(blockAddress({ sheet: loc.sheetName, row: loc.headerRow, col: loc.firstColumn, rowCount: totalRows, colCount: last - loc.firstColumn + 1 }));
+            table.resize(
+              blockAddress({
+                sheet: loc.sheetName,
+                row: loc.headerRow,
+                col: loc.firstColumn,
+                rowCount: totalRows,
+                colCount: last - loc.firstColumn + 1,
+              }),
+            );
           else warnings.push(caps.warning("tableResize", lang));
         }
         await context.sync();
@@ -252,7 +276,13 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps = {}): ExcelAdapter 
         await context.sync();
         req.onProgress?.(1);
         const outRuns = runsOf(layout.columns).map((r) =>
-          blockAddress({ sheet: loc.sheetName, row: loc.headerRow, col: r.col, rowCount: totalRows, colCount: r.count }),
+          blockAddress({
+            sheet: loc.sheetName,
+            row: loc.headerRow,
+            col: r.col,
+            rowCount: totalRows,
+            colCount: r.count,
+          }),
         );
         return {
           outputAddress: outRuns.join(","),
@@ -266,9 +296,13 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps = {}): ExcelAdapter 
         try {
           await restoreSnapshot(context, caps, lang);
         } catch {
-          throw new Error(`写入失败，且未能恢复（请使用“恢复”）/ Writing failed and could not be undone (use Restore): ${why}`);
+          throw new Error(
+            `写入失败，且未能恢复（请使用“恢复”）/ Writing failed and could not be undone (use Restore): ${why}`,
+          );
         }
-        throw new Error(`写入失败，工作表已恢复原状 / Writing failed; the sheet was put back as it was: ${why}`);
+        throw new Error(
+          `写入失败，工作表已恢复原状 / Writing failed; the sheet was put back as it was: ${why}`,
+        );
       }
     });
   }
@@ -276,11 +310,14 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps = {}): ExcelAdapter 
   /** The block around the selection and the sheet column of one of our output columns. */
   async function locateOwn(context: Excel.RequestContext, key: OutputColumnKey) {
     const found = await locate(context, caps);
-    const header = (await readBlockValues(context, found.block.sheet, { ...found.block, rowCount: 1 }))[0] ?? [];
+    const header =
+      (await readBlockValues(context, found.block.sheet, { ...found.block, rowCount: 1 }))[0] ?? [];
     const own = detectOwnColumns(header).find((i) => outputKeyOf(header[i]) === key);
     if (own === undefined) {
       const name = OUTPUT_COLUMNS.find((c) => c.key === key)!;
-      throw new Error(`找不到“${name.zh}”列，请先运行分级 / Column "${name.en}" not found: run the classification first`);
+      throw new Error(
+        `找不到“${name.zh}”列，请先运行分级 / Column "${name.en}" not found: run the classification first`,
+      );
     }
     return { found, index: own };
   }
@@ -308,7 +345,9 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps = {}): ExcelAdapter 
       await run(async (context) => {
         const b = parseAddress(address);
         if (!b) throw new Error(`无法识别的地址 / Not a cell address: ${address}`);
-        const sheet = b.sheet ? context.workbook.worksheets.getItem(b.sheet) : context.workbook.worksheets.getActiveWorksheet();
+        const sheet = b.sheet
+          ? context.workbook.worksheets.getItem(b.sheet)
+          : context.workbook.worksheets.getActiveWorksheet();
         sheet.activate();
         sheet.getRange(rangeA1(b.row, b.col, b.rowCount, b.colCount)).select();
         await context.sync();
@@ -348,10 +387,14 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps = {}): ExcelAdapter 
             // eslint-disable-next-line office-addins/load-object-before-read -- autoFilter.enabled was loaded and synced just above via the navigation property
             if (sheet.autoFilter.enabled) sheet.autoFilter.clearCriteria();
           } else
-            sheet.autoFilter.apply(rangeA1(found.block.row, found.block.col, found.block.rowCount, found.block.colCount), index, {
-              filterOn: "Values",
-              values: [label],
-            });
+            sheet.autoFilter.apply(
+              rangeA1(found.block.row, found.block.col, found.block.rowCount, found.block.colCount),
+              index,
+              {
+                filterOn: "Values",
+                values: [label],
+              },
+            );
         }
         await context.sync();
       });

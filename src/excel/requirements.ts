@@ -10,7 +10,11 @@ export const FEATURES = {
   suspendScreen: { set: "1.9", zh: "写入时暂停屏幕刷新", en: "pausing screen updates while writing" },
   usedRangeOrNull: { set: "1.4", zh: "检查右侧空列", en: "checking for empty columns" },
   copyFrom: { set: "1.9", zh: "快照中保存填充色和字体", en: "keeping fills and fonts in the snapshot" },
-  tableResize: { set: "1.13", zh: "把结果列并入Excel表格", en: "adding the result columns to the Excel table" },
+  tableResize: {
+    set: "1.13",
+    zh: "把结果列并入Excel表格",
+    en: "adding the result columns to the Excel table",
+  },
   conditionalFormats: { set: "1.6", zh: "按等级着色", en: "colouring by tier" },
   charts: { set: "1.1", zh: "帕累托图", en: "Pareto chart" },
   comboChart: { set: "1.8", zh: "组合图（改用折线图）", en: "combo chart (a line chart is used instead)" },

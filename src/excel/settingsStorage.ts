@@ -41,7 +41,10 @@ export function readStoredSettings(doc: DocumentSettings | null): LoadedSettings
 }
 
 export function writeStoredSettings(doc: DocumentSettings | null, settings: Settings): Promise<void> {
-  if (!doc) return Promise.reject(new Error("设置无法保存：没有打开的工作簿 / Settings cannot be saved: no workbook"));
+  if (!doc)
+    return Promise.reject(
+      new Error("设置无法保存：没有打开的工作簿 / Settings cannot be saved: no workbook"),
+    );
   doc.set(SETTINGS_KEY, settingsToJson(settings));
   return new Promise((resolve, reject) => {
     doc.saveAsync((result) => {
@@ -56,7 +59,9 @@ export function writeStoredSettings(doc: DocumentSettings | null, settings: Sett
  * Start-up: puts the workbook's settings in force for the task pane and the custom
  * functions. Returns them (null when the workbook has none: the defaults stay).
  */
-export async function initSettingsFromDocument(doc: DocumentSettings | null = officeDocumentSettings()): Promise<LoadedSettings | null> {
+export async function initSettingsFromDocument(
+  doc: DocumentSettings | null = officeDocumentSettings(),
+): Promise<LoadedSettings | null> {
   const loaded = readStoredSettings(doc);
   if (loaded) setCurrentSettings(loaded.settings);
   return loaded;

@@ -134,7 +134,8 @@ export async function takeSnapshot(
   lang: Lang,
 ): Promise<{ meta: SnapshotMeta; warnings: string[] }> {
   const warnings: string[] = [];
-  if (base.columns.some((c) => c >= META_COLUMN)) throw new Error("output columns reach the last column of the sheet");
+  if (base.columns.some((c) => c >= META_COLUMN))
+    throw new Error("output columns reach the last column of the sheet");
   await deleteSnapshotSheet(context);
   const target = context.workbook.worksheets.getItem(base.sheetName);
   const snap = context.workbook.worksheets.add(SNAPSHOT_SHEET);
@@ -206,7 +207,11 @@ export async function restoreSnapshot(
     await deleteSnapshotSheet(context);
     return {
       restored: false,
-      message: warn(lang, `工作表“${meta.sheetName}”已不存在，无法恢复。`, `Sheet "${meta.sheetName}" no longer exists; nothing restored.`),
+      message: warn(
+        lang,
+        `工作表“${meta.sheetName}”已不存在，无法恢复。`,
+        `Sheet "${meta.sheetName}" no longer exists; nothing restored.`,
+      ),
     };
   }
   // The table shrinks first, so the cells it gave up become plain cells again.
@@ -222,12 +227,15 @@ export async function restoreSnapshot(
   }
   if (caps.has("conditionalFormats"))
     for (const run of runsOf(meta.columns))
-      target.getRange(rangeA1(meta.headerRow, run.col, meta.rowCount, run.count)).conditionalFormats.clearAll();
+      target
+        .getRange(rangeA1(meta.headerRow, run.col, meta.rowCount, run.count))
+        .conditionalFormats.clearAll();
   const snap = context.workbook.worksheets.getItem(SNAPSHOT_SHEET);
   await copyBlock(context, caps, snap, target, meta);
   meta.columns.forEach((c, i) => {
     const w = meta.widths[i];
-    if (typeof w === "number" && caps.has("columnWidth")) target.getRange(rangeA1(meta.headerRow, c)).format.columnWidth = w;
+    if (typeof w === "number" && caps.has("columnWidth"))
+      target.getRange(rangeA1(meta.headerRow, c)).format.columnWidth = w;
   });
   if (meta.summarySheet) {
     const s = context.workbook.worksheets.getItemOrNullObject(meta.summarySheet);

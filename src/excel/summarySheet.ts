@@ -41,17 +41,29 @@ export function summaryGrid(s: Summary, lang: Lang): SummaryGrid {
   add([T(lang, "客户分级汇总", "Customer tiers summary")]);
   add([T(lang, "客户总数", "Customers"), s.rowCount], ["@", "0"]);
   add([]);
-  add([T(lang, "价值等级", "Tier"), T(lang, "客户数", "Customers"), T(lang, "价值", "Value"), T(lang, "价值占比", "Value share")]);
+  add([
+    T(lang, "价值等级", "Tier"),
+    T(lang, "客户数", "Customers"),
+    T(lang, "价值", "Value"),
+    T(lang, "价值占比", "Value share"),
+  ]);
   for (const g of s.tiers) add([tierLabel(g.tier, lang), g.count, g.value, g.share], [...groupFmt]);
   add([T(lang, "合计", "Total"), s.rowCount, s.totalValue, s.totalValue > 0 ? 1 : 0], [...groupFmt]);
   add([]);
-  add([T(lang, "ABC分类", "ABC"), T(lang, "客户数", "Customers"), T(lang, "价值", "Value"), T(lang, "价值占比", "Value share")]);
+  add([
+    T(lang, "ABC分类", "ABC"),
+    T(lang, "客户数", "Customers"),
+    T(lang, "价值", "Value"),
+    T(lang, "价值占比", "Value share"),
+  ]);
   for (const g of s.abc) add([abcLabel(g.abc), g.count, g.value, g.share], [...groupFmt]);
   add([]);
   add([T(lang, "逾期未联系的客户", "Overdue contacts"), s.overdueCount], ["@", "0"]);
   add([T(lang, "有数据问题的客户", "Customers with data problems"), s.problemRowCount], ["@", "0"]);
   // The top-left cell stays blank so Excel takes the first column as the categories.
-  const pareto: Cell[][] = [["", T(lang, "本段价值占比", "Value in slice"), T(lang, "累计价值占比", "Cumulative value share")]];
+  const pareto: Cell[][] = [
+    ["", T(lang, "本段价值占比", "Value in slice"), T(lang, "累计价值占比", "Cumulative value share")],
+  ];
   let prev = 0;
   for (const p of s.pareto) {
     pareto.push([p.customers, p.value - prev, p.value]);
@@ -90,7 +102,11 @@ export async function writeSummarySheet(
     warnings.push(caps.warning("charts", lang));
     return { name, existed };
   }
-  const title = T(lang, "帕累托：客户（按价值排序）与累计价值占比", "Pareto: customers ranked by value and cumulative value share");
+  const title = T(
+    lang,
+    "帕累托：客户（按价值排序）与累计价值占比",
+    "Pareto: customers ranked by value and cumulative value share",
+  );
   if (caps.has("comboChart")) {
     const chart = sheet.charts.add("ColumnClustered", pr, "Columns");
     chart.title.text = title;

@@ -34,7 +34,9 @@ export function parseToday(arg: unknown): DayNumber {
     bad = true;
   });
   if (bad || Number.isNaN(day)) {
-    throw invalidValue(`参数 today 不是有效日期（${String(v)}）/ Argument today is not a valid date (${String(v)})`);
+    throw invalidValue(
+      `参数 today 不是有效日期（${String(v)}）/ Argument today is not a valid date (${String(v)})`,
+    );
   }
   return day;
 }
@@ -45,9 +47,20 @@ export function parseLanguage(arg: unknown): Lang {
   const v = single(arg, "language");
   if (isBlankCell(v)) return "zh";
   const s = String(v).trim().toLowerCase();
-  if (s === "zh" || s.startsWith("zh-") || s.startsWith("zh_") || s === "cn" || s === "中文" || s === "chinese") return "zh";
-  if (s === "en" || s.startsWith("en-") || s.startsWith("en_") || s === "english" || s === "英文") return "en";
-  throw invalidValue(`参数 language 应为 "zh" 或 "en"（${String(v)}）/ Argument language must be "zh" or "en" (${String(v)})`);
+  if (
+    s === "zh" ||
+    s.startsWith("zh-") ||
+    s.startsWith("zh_") ||
+    s === "cn" ||
+    s === "中文" ||
+    s === "chinese"
+  )
+    return "zh";
+  if (s === "en" || s.startsWith("en-") || s.startsWith("en_") || s === "english" || s === "英文")
+    return "en";
+  throw invalidValue(
+    `参数 language 应为 "zh" 或 "en"（${String(v)}）/ Argument language must be "zh" or "en" (${String(v)})`,
+  );
 }
 
 /** Normalises a label for lookup: trimmed, lower case, inner spaces collapsed. */
@@ -55,7 +68,10 @@ function key(s: string): string {
   return s.trim().toLowerCase().replace(/\s+/g, " ");
 }
 
-function labelTable<T extends number>(values: readonly T[], label: (v: T, lang: Lang) => string): Map<string, T> {
+function labelTable<T extends number>(
+  values: readonly T[],
+  label: (v: T, lang: Lang) => string,
+): Map<string, T> {
   const m = new Map<string, T>();
   for (const v of values) {
     m.set(key(label(v, "zh")), v);
@@ -124,12 +140,20 @@ export function quote(found: string): string {
 export function throwingReport(argName: string, place: { zh: string; en: string }): Report {
   return (reason: ProblemReason, found: string) => {
     const [zh, en] = REASONS[reason] ?? ["无法识别", "cannot be read"];
-    throw new CellIssue(`${argName} ${place.zh}：${zh}（${quote(found)}）`, `${argName} ${place.en}: ${en} (${quote(found)})`);
+    throw new CellIssue(
+      `${argName} ${place.zh}：${zh}（${quote(found)}）`,
+      `${argName} ${place.en}: ${en} (${quote(found)})`,
+    );
   };
 }
 
 /** A CellIssue for a label that is not one of the known labels. */
-export function labelIssue(argName: string, place: { zh: string; en: string }, v: CellValue, what: { zh: string; en: string }): CellIssue {
+export function labelIssue(
+  argName: string,
+  place: { zh: string; en: string },
+  v: CellValue,
+  what: { zh: string; en: string },
+): CellIssue {
   return new CellIssue(
     `${argName} ${place.zh}：无法识别为${what.zh}（${quote(String(v))}）`,
     `${argName} ${place.en}: is not ${what.en} (${quote(String(v))})`,

@@ -54,7 +54,10 @@ export function classifyTable(table: unknown, today?: unknown): (string | number
     for (let i = 0; i < rowsCells.length; i++) column[i] = rowsCells[i][col];
     columns[field] = column;
   }
-  const result = classify({ rowCount: rowsCells.length, columns }, { today: day, settings: getCurrentSettings() });
+  const result = classify(
+    { rowCount: rowsCells.length, columns },
+    { today: day, settings: getCurrentSettings() },
+  );
 
   // Problems name the column as the user wrote it.
   const columnName = (f: FieldKey): string => {

@@ -13,7 +13,6 @@ import { guard } from "./errors";
 
 // `any` in the signatures below: Excel passes ranges of any cell type.
 
-
 /**
  * Classifies a whole customer table (with its header row) and spills the result columns with a header row.
  * @customfunction CLASSIFY CLASSIFY
@@ -50,7 +49,9 @@ function tier(
   today?: any,
   language?: any,
 ): any[][] {
-  return guard(() => impl.tier(values, population, prevRevenue, lastOrder, orders, overdueDays, potential, today, language));
+  return guard(() =>
+    impl.tier(values, population, prevRevenue, lastOrder, orders, overdueDays, potential, today, language),
+  );
 }
 
 /**
@@ -190,7 +191,10 @@ function nextContact(
   today?: any,
 ): any[][] {
   return guard(() =>
-    impl.nextContact({ name, tier, lastContact, lastOrder, birthday, abc, level, orders, familiarity, referrals }, today),
+    impl.nextContact(
+      { name, tier, lastContact, lastOrder, birthday, abc, level, orders, familiarity, referrals },
+      today,
+    ),
   );
 }
 

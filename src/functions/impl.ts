@@ -7,7 +7,16 @@
  * Bad shapes throw #VALUE! (the whole formula). A bad cell gives #VALUE! in that output cell
  * only, with a message naming the argument and its row. Settings: getCurrentSettings().
  */
-import { readBirthday, readDate, readFamiliarity, readNumber, readPosition, readRate, readText, readYesNo } from "../engine/cells";
+import {
+  readBirthday,
+  readDate,
+  readFamiliarity,
+  readNumber,
+  readPosition,
+  readRate,
+  readText,
+  readYesNo,
+} from "../engine/cells";
 import type { Report } from "../engine/cells";
 import { excelSerialFromDay } from "../engine/days";
 import { nextMajorHoliday } from "../engine/holidays";
@@ -36,10 +45,30 @@ import type { Settings } from "../engine/settings";
 import { getCurrentSettings } from "../engine/settingsStore";
 import { Abc, ActionKind, Level, Position, Tier } from "../engine/types";
 import type { CellValue, DayNumber, Lang } from "../engine/types";
-import { CellIssue, labelIssue, parseAbc, parseLanguage, parseLevel, parseTier, parseToday, throwingReport, UNREADABLE } from "./args";
+import {
+  CellIssue,
+  labelIssue,
+  parseAbc,
+  parseLanguage,
+  parseLevel,
+  parseTier,
+  parseToday,
+  throwingReport,
+  UNREADABLE,
+} from "./args";
 import { invalidValue } from "./errors";
 import { abcOf, buildPopulation, cumShareOf, place, volumePctOf, type Population } from "./population";
-import { alignArg, baseCells, cellPlace, isOmitted, mapShape, normalizeCell, toMatrix, type CellAt, type Shape } from "./ranges";
+import {
+  alignArg,
+  baseCells,
+  cellPlace,
+  isOmitted,
+  mapShape,
+  normalizeCell,
+  toMatrix,
+  type CellAt,
+  type Shape,
+} from "./ranges";
 
 export { classifyTable } from "./classifyTable";
 
@@ -89,12 +118,14 @@ function populationOf(arg: unknown, argName: string): Population {
   return buildPopulation(values);
 }
 
-
 // ------------------------------------------------------------------ ABC, SHARE
 
 function valuesAndPopulation(values: unknown, population: unknown) {
   const base = baseCells(values, "values");
-  const pop = populationOf(isOmitted(population) ? values : population, isOmitted(population) ? "values" : "population");
+  const pop = populationOf(
+    isOmitted(population) ? values : population,
+    isOmitted(population) ? "values" : "population",
+  );
   return { ...base, pop };
 }
 
@@ -150,9 +181,7 @@ export function tier(
   const ord = alignArg(orders, shape, "orders", "values");
   const late = alignArg(overdueDays, shape, "overdueDays", "values");
   const pot = alignArg(potential, shape, "potential", "values");
-  return mapShape(shape, (i) =>
-    cell(() => tierLabel(tierAt(i), lang)),
-  );
+  return mapShape(shape, (i) => cell(() => tierLabel(tierAt(i), lang)));
 
   function tierAt(i: number): Tier {
     const v = num(at, i, readNumber, "values", shape);
@@ -223,7 +252,9 @@ export function potential(criteria: unknown): Out[][] {
   const m = toMatrix(criteria, "criteria");
   const cols = m[0].length;
   if (cols > 7) {
-    throw invalidValue(`参数 criteria 有 ${cols} 列，最多 7 列 / Argument criteria has ${cols} columns; at most 7`);
+    throw invalidValue(
+      `参数 criteria 有 ${cols} 列，最多 7 列 / Argument criteria has ${cols} columns; at most 7`,
+    );
   }
   return m.map((row) => {
     let yes = 0;
@@ -246,7 +277,8 @@ function abcArg(at: CellAt | null, i: number, argName: string, shape: Shape): Ab
   if (at === null) return Abc.None;
   const v = at(i);
   const a = parseAbc(v);
-  if (a === UNREADABLE) throw labelIssue(argName, cellPlace(i, shape), v, { zh: "ABC分类（A/B/C）", en: "an ABC class (A/B/C)" });
+  if (a === UNREADABLE)
+    throw labelIssue(argName, cellPlace(i, shape), v, { zh: "ABC分类（A/B/C）", en: "an ABC class (A/B/C)" });
   return a;
 }
 
@@ -254,7 +286,8 @@ function levelArg(at: CellAt | null, i: number, argName: string, shape: Shape): 
   if (at === null) return undefined;
   const v = at(i);
   const l = parseLevel(v);
-  if (l === UNREADABLE) throw labelIssue(argName, cellPlace(i, shape), v, { zh: "关系水平", en: "a relationship level" });
+  if (l === UNREADABLE)
+    throw labelIssue(argName, cellPlace(i, shape), v, { zh: "关系水平", en: "a relationship level" });
   return l;
 }
 
@@ -268,7 +301,12 @@ function levelOf(a: Abc, rate: number, t: Tier | undefined, s: Readonly<Settings
 }
 
 /** CRM.LEVEL. */
-export function level(abcArgument: unknown, marginRate: unknown, tierArgument?: unknown, language?: unknown): Out[][] {
+export function level(
+  abcArgument: unknown,
+  marginRate: unknown,
+  tierArgument?: unknown,
+  language?: unknown,
+): Out[][] {
   const s = getCurrentSettings();
   const lang = parseLanguage(language);
   const { shape, at } = baseCells(abcArgument, "abc");
@@ -303,7 +341,11 @@ export interface ActionArgs {
  * Runs §8 for every cell of `name`; `emit` turns the chosen action into the output cell.
  * A row whose name and tier are both blank (an empty row of a spilled range) gives "".
  */
-function actions(args: ActionArgs, today: unknown, emit: (kind: ActionKind, variant: number, due: DayNumber) => string | number): Out[][] {
+function actions(
+  args: ActionArgs,
+  today: unknown,
+  emit: (kind: ActionKind, variant: number, due: DayNumber) => string | number,
+): Out[][] {
   const s = getCurrentSettings();
   const day = parseToday(today);
   const { shape, at: names } = baseCells(args.name, "name");
@@ -370,7 +412,12 @@ export function nextContact(args: ActionArgs, today?: unknown): Out[][] {
 // ------------------------------------------------------------------ STRATEGY
 
 /** CRM.STRATEGY: §9; unreadable inputs count as unknown (METHOD.md §9), all unknown → blank. */
-export function strategy(incumbent: unknown, position: unknown, opportunity: unknown, language?: unknown): Out[][] {
+export function strategy(
+  incumbent: unknown,
+  position: unknown,
+  opportunity: unknown,
+  language?: unknown,
+): Out[][] {
   const lang = parseLanguage(language);
   const { shape, at } = baseCells(incumbent, "incumbent");
   const pos = alignArg(position, shape, "position", "incumbent");

@@ -25,7 +25,8 @@ export function isOmitted(arg: unknown): boolean {
 /** Any argument as a 2-D array: a scalar becomes 1×1, a 1-D array one row. */
 export function toMatrix(arg: unknown, argName: string): Matrix {
   if (!Array.isArray(arg)) return [[arg]];
-  if (arg.length === 0) throw invalidValue(`参数 ${argName} 是空区域 / Argument ${argName} is an empty range`);
+  if (arg.length === 0)
+    throw invalidValue(`参数 ${argName} 是空区域 / Argument ${argName} is an empty range`);
   if (!Array.isArray(arg[0])) return [arg as unknown[]];
   const width = (arg[0] as unknown[]).length;
   for (const row of arg) {

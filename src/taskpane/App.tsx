@@ -56,9 +56,7 @@ export function App({ adapter }: { adapter: ExcelAdapter }) {
 }
 
 type TableState =
-  | { kind: "loading" }
-  | { kind: "ready"; table: FoundTable }
-  | { kind: "error"; message: string };
+  { kind: "loading" } | { kind: "ready"; table: FoundTable } | { kind: "error"; message: string };
 
 function Pane() {
   const adapter = useAdapter();
@@ -123,7 +121,8 @@ function Pane() {
     }
   }, [table, mapping, settings]);
 
-  const onRemap = (field: FieldKey, column: number | null) => setOverrides((o) => ({ ...o, [field]: column }));
+  const onRemap = (field: FieldKey, column: number | null) =>
+    setOverrides((o) => ({ ...o, [field]: column }));
   const onFinished = (report: ApplyReport | null) => {
     if (report && !report.cancelled) {
       setApplied(true);
@@ -181,7 +180,12 @@ function Pane() {
               {preview.result && (
                 <PreviewPanel table={table} mapping={mapping} result={preview.result} onError={setNotice} />
               )}
-              <ApplyPanel table={table} mapping={mapping.columns} result={preview.result} onFinished={onFinished} />
+              <ApplyPanel
+                table={table}
+                mapping={mapping.columns}
+                result={preview.result}
+                onFinished={onFinished}
+              />
             </>
           )}
           <ManagerTools

@@ -1,6 +1,13 @@
 /** Step 3: write the result to the sheet, with progress and Cancel, then show the report. */
 import * as React from "react";
-import { Button, Field, MessageBar, MessageBarBody, ProgressBar, Subtitle2 } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Subtitle2,
+} from "@fluentui/react-components";
 import type { ClassifyResult } from "../engine/classify";
 import type { FieldKey } from "../engine/types";
 import type { ApplyReport, FoundTable } from "../excel/adapter";

@@ -1,6 +1,12 @@
 /** Never a blank pane: a render error becomes a message with a way back. */
 import * as React from "react";
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+} from "@fluentui/react-components";
 import { errorText } from "./errors";
 import type { PaneStrings } from "./strings";
 

@@ -1,6 +1,14 @@
 /** Step 4: sort and filter the written table, and put the sheet back (restore). */
 import * as React from "react";
-import { Button, Caption1, Field, MessageBar, MessageBarBody, Select, Subtitle2 } from "@fluentui/react-components";
+import {
+  Button,
+  Caption1,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Subtitle2,
+} from "@fluentui/react-components";
 import { tierLabel } from "../engine/labels";
 import type { SortKey } from "../excel/adapter";
 import { useAdapter } from "./AdapterContext";
@@ -30,7 +38,9 @@ export function ManagerTools({ canSortFilter, canRestore, onRestored }: ManagerT
   const styles = useStyles();
   const [busy, setBusy] = React.useState(false);
   const [filter, setFilter] = React.useState("");
-  const [status, setStatus] = React.useState<{ intent: "success" | "error" | "info"; text: string } | null>(null);
+  const [status, setStatus] = React.useState<{ intent: "success" | "error" | "info"; text: string } | null>(
+    null,
+  );
 
   type Status = { intent: "success" | "error" | "info"; text: string };
   const run = async (work: () => Promise<Status | null>) => {

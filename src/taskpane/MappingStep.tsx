@@ -1,6 +1,14 @@
 /** Step 1: which column holds which METHOD.md §1 field; every field can be remapped. */
 import * as React from "react";
-import { Button, Field, MessageBar, MessageBarBody, Select, Subtitle2, Caption1 } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Subtitle2,
+  Caption1,
+} from "@fluentui/react-components";
 import { FIELD_KEYS, type FieldKey } from "../engine/types";
 import type { HeaderMapping } from "../engine/headers";
 import { mappingMessages } from "../engine/headers";
@@ -26,7 +34,9 @@ export function MappingStep({ table, mapping, onRemap }: MappingStepProps) {
   const styles = useStyles();
   const [showAll, setShowAll] = React.useState(false);
 
-  const fields = FIELD_KEYS.filter((f) => showAll || ALWAYS_SHOWN.includes(f) || mapping.columns[f] !== undefined);
+  const fields = FIELD_KEYS.filter(
+    (f) => showAll || ALWAYS_SHOWN.includes(f) || mapping.columns[f] !== undefined,
+  );
   const messages = mappingMessages(mapping, lang, table.location.firstColumn, ALL_OUTPUT_HEADERS);
   const blocked = mapping.missing.length > 0;
 

@@ -21,17 +21,72 @@ export function ParetoChart({ points, caption }: { points: [number, number][]; c
         width="100%"
         style={{ maxWidth: W * 1.4 }}
       >
-        <rect x={x(0)} y={y(1)} width={x(1) - x(0)} height={y(0) - y(1)} fill="none" stroke={tokens.colorNeutralStroke2} />
+        <rect
+          x={x(0)}
+          y={y(1)}
+          width={x(1) - x(0)}
+          height={y(0) - y(1)}
+          fill="none"
+          stroke={tokens.colorNeutralStroke2}
+        />
         {/* The 80 % value line and the 20 % customers line of the 80/20 rule. */}
-        <line x1={x(0)} x2={x(1)} y1={y(0.8)} y2={y(0.8)} stroke={tokens.colorNeutralStroke1} strokeDasharray="3 3" />
-        <line x1={x(0.2)} x2={x(0.2)} y1={y(0)} y2={y(1)} stroke={tokens.colorNeutralStroke1} strokeDasharray="3 3" />
+        <line
+          x1={x(0)}
+          x2={x(1)}
+          y1={y(0.8)}
+          y2={y(0.8)}
+          stroke={tokens.colorNeutralStroke1}
+          strokeDasharray="3 3"
+        />
+        <line
+          x1={x(0.2)}
+          x2={x(0.2)}
+          y1={y(0)}
+          y2={y(1)}
+          stroke={tokens.colorNeutralStroke1}
+          strokeDasharray="3 3"
+        />
         <line x1={x(0)} x2={x(1)} y1={y(0)} y2={y(1)} stroke={tokens.colorNeutralStroke3} />
         <polyline points={path} fill="none" stroke={tokens.colorBrandForeground1} strokeWidth={2} />
-        <text x={PAD.left - 4} y={y(1) + 4} textAnchor="end" fontSize={9} fill={tokens.colorNeutralForeground3}>100%</text>
-        <text x={PAD.left - 4} y={y(0.8) + 3} textAnchor="end" fontSize={9} fill={tokens.colorNeutralForeground3}>80%</text>
-        <text x={PAD.left - 4} y={y(0) + 3} textAnchor="end" fontSize={9} fill={tokens.colorNeutralForeground3}>0</text>
-        <text x={x(0.2)} y={H - PAD.bottom + 11} textAnchor="middle" fontSize={9} fill={tokens.colorNeutralForeground3}>20%</text>
-        <text x={x(0.5)} y={H - 3} textAnchor="middle" fontSize={9} fill={tokens.colorNeutralForeground3}>{s.paretoAxisCustomers}</text>
+        <text
+          x={PAD.left - 4}
+          y={y(1) + 4}
+          textAnchor="end"
+          fontSize={9}
+          fill={tokens.colorNeutralForeground3}
+        >
+          100%
+        </text>
+        <text
+          x={PAD.left - 4}
+          y={y(0.8) + 3}
+          textAnchor="end"
+          fontSize={9}
+          fill={tokens.colorNeutralForeground3}
+        >
+          80%
+        </text>
+        <text
+          x={PAD.left - 4}
+          y={y(0) + 3}
+          textAnchor="end"
+          fontSize={9}
+          fill={tokens.colorNeutralForeground3}
+        >
+          0
+        </text>
+        <text
+          x={x(0.2)}
+          y={H - PAD.bottom + 11}
+          textAnchor="middle"
+          fontSize={9}
+          fill={tokens.colorNeutralForeground3}
+        >
+          20%
+        </text>
+        <text x={x(0.5)} y={H - 3} textAnchor="middle" fontSize={9} fill={tokens.colorNeutralForeground3}>
+          {s.paretoAxisCustomers}
+        </text>
       </svg>
       <figcaption style={{ fontSize: tokens.fontSizeBase200 }}>{caption}</figcaption>
     </figure>

@@ -75,7 +75,10 @@ export function PreviewPanel({ table, mapping, result, onError }: PreviewPanelPr
           </Table>
           {stats.overdue > 0 && <Caption1 as="p">{s.overdueCount(stats.overdue)}</Caption1>}
           {stats.pareto.length > 1 && (
-            <ParetoChart points={stats.pareto} caption={s.paretoCaption("20%", formatPercent(stats.top20Share))} />
+            <ParetoChart
+              points={stats.pareto}
+              caption={s.paretoCaption("20%", formatPercent(stats.top20Share))}
+            />
           )}
         </>
       )}
@@ -84,7 +87,12 @@ export function PreviewPanel({ table, mapping, result, onError }: PreviewPanelPr
   );
 }
 
-function ProblemList(props: { table: FoundTable; mapping: HeaderMapping; problems: CellProblem[]; onError: (m: string) => void }) {
+function ProblemList(props: {
+  table: FoundTable;
+  mapping: HeaderMapping;
+  problems: CellProblem[];
+  onError: (m: string) => void;
+}) {
   const { table, mapping, problems, onError } = props;
   const adapter = useAdapter();
   const lang = useLang();
@@ -118,7 +126,9 @@ function ProblemList(props: { table: FoundTable; mapping: HeaderMapping; problem
           );
         })}
       </ul>
-      {problems.length > shown.length && <Caption1 as="p">{s.moreProblems(problems.length - shown.length)}</Caption1>}
+      {problems.length > shown.length && (
+        <Caption1 as="p">{s.moreProblems(problems.length - shown.length)}</Caption1>
+      )}
     </div>
   );
 }

@@ -98,7 +98,6 @@ export function SettingsPanel({ settings, onSaved }: SettingsPanelProps) {
     void save(DEFAULT_SETTINGS);
   };
 
-
   return (
     <section aria-labelledby="settings-title" className={styles.section}>
       <Subtitle2 as="h2" id="settings-title" style={{ margin: 0 }}>

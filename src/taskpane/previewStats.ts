@@ -6,7 +6,13 @@ import { Tier } from "../engine/types";
 import type { ClassifyResult } from "../engine/classify";
 
 /** Display order: the tiers a manager acts on first. */
-export const TIER_ORDER: readonly Tier[] = [Tier.Star, Tier.Rising, Tier.Regular, Tier.Fading, Tier.Insufficient];
+export const TIER_ORDER: readonly Tier[] = [
+  Tier.Star,
+  Tier.Rising,
+  Tier.Regular,
+  Tier.Fading,
+  Tier.Insufficient,
+];
 
 export interface TierRow {
   tier: Tier;
@@ -41,13 +47,18 @@ export function previewStats(result: ClassifyResult): PreviewStats {
     if (result.overdue[i] > 0) overdue++;
     if (t !== Tier.Insufficient && Number.isFinite(result.value[i])) valued++;
   }
-  const rows = TIER_ORDER.map((tier) => ({ tier, customers: customers.get(tier) ?? 0, valueShare: shares.get(tier) ?? 0 }));
+  const rows = TIER_ORDER.map((tier) => ({
+    tier,
+    customers: customers.get(tier) ?? 0,
+    valueShare: shares.get(tier) ?? 0,
+  }));
 
   // Values of the customers that have one, largest first (negative values count as 0, §2).
   const values = new Float64Array(valued);
   let k = 0;
   for (let i = 0; i < n; i++) {
-    if (result.tier[i] !== Tier.Insufficient && Number.isFinite(result.value[i])) values[k++] = Math.max(result.value[i], 0);
+    if (result.tier[i] !== Tier.Insufficient && Number.isFinite(result.value[i]))
+      values[k++] = Math.max(result.value[i], 0);
   }
   values.sort();
   values.reverse();

@@ -148,7 +148,8 @@ const en: PaneStrings = {
   findingTable: "Reading the customer table…",
   refreshTable: "Read the table again",
   tableFound: (address, rows) => `Customer table: ${address} (${rows} rows)`,
-  tableNotFound: "No customer table found. Select any cell of the customer table, then click “Find customer table”.",
+  tableNotFound:
+    "No customer table found. Select any cell of the customer table, then click “Find customer table”.",
   mappingTitle: "1. Columns",
   mappingHint: "Matched by header. Change any field with its dropdown.",
   fieldColumn: "Field",
@@ -200,7 +201,8 @@ const en: PaneStrings = {
   somethingWrong: "Something went wrong: ",
   tryAgain: "Try again",
   openInExcel: "Open CRM Tiers in Excel",
-  openInExcelDetail: "This page is the task pane of an Excel add-in; use it inside Excel (desktop or on the web).",
+  openInExcelDetail:
+    "This page is the task pane of an Excel add-in; use it inside Excel (desktop or on the web).",
 };
 
 export function paneStrings(lang: Lang): PaneStrings {
