@@ -12,28 +12,19 @@ import { createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from "fs
 import { tmpdir } from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import { mulberry32 } from "../scripts/prng";
 
 const MAX_ROWS = 1_048_575;
 const HEADERS = ["客户编号", "客户名称", "销售额", "上期销售额", "毛利率", "订单数", "最近下单日期", "最近联系日期", "熟悉程度", "平均逾期天数"];
 const ANCHOR_DAY = 20_758; // 2026-11-01
 const TODAY = "2026-11-22";
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const iso = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
 
 /** Row i of the synthetic table (the same for CSV and XLSX). */
 function* rows(n: number): Generator<(string | number | null)[]> {
-  const r = rng(42);
+  const r = mulberry32(42);
   for (let i = 0; i < n; i++) {
     const revenue = Math.round(10_000 / Math.pow(1 - r() * 0.999, 1 / 0.9));
     yield [

@@ -19,25 +19,14 @@ import { classify } from "../src/engine/classify";
 import { dayFromYmd } from "../src/engine/days";
 import { outputRow } from "../src/engine/output";
 import type { CellValue, FieldKey, TableInput } from "../src/engine/types";
+import { mulberry32 } from "../scripts/prng";
 
 const ROWS = Number(process.env.ROWS ?? 1048575);
 const TODAY = dayFromYmd(2027, 1, 20);
 const SERIAL_TODAY = TODAY + 25569;
 
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function generate(n: number): TableInput {
-  const rnd = prng(20270120);
+  const rnd = mulberry32(20270120);
   const cols: Partial<Record<FieldKey, CellValue[]>> = {};
   const make = (f: FieldKey): CellValue[] => (cols[f] = new Array<CellValue>(n));
   const name = make("name");

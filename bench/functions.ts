@@ -4,22 +4,12 @@
  * runs per call. Run: npm run bench:functions
  */
 import { classifyTable, tier } from "../src/functions/impl";
+import { mulberry32 } from "../scripts/prng";
 
 const ROWS = 100_000;
 const RUNS = 5;
 const TODAY = 46000; // 2025-12-09 as an Excel serial
 
-/** Deterministic PRNG (mulberry32) so every run sees the same data. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -38,7 +28,7 @@ function time(label: string, call: () => unknown[][]): void {
   console.log(`${label}: median ${median(ms).toFixed(1)} ms per call over ${ROWS.toLocaleString("en")} rows (runs: ${ms.map((m) => m.toFixed(0)).join(", ")} ms)`);
 }
 
-const rand = rng(20251209);
+const rand = mulberry32(20251209);
 const values: unknown[][] = [];
 const prev: unknown[][] = [];
 const lastOrder: unknown[][] = [];

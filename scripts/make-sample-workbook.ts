@@ -12,22 +12,12 @@
 import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import * as path from "path";
+import { mulberry32 } from "./prng";
 
 export const ANCHOR = Date.UTC(2026, 10, 1); // 2026-11-01
 const DAY = 86_400_000;
 const CUSTOMERS = 200;
 
-/** mulberry32: a small, well-mixed 32-bit PRNG; the same seed gives the same workbook. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PREFIX = [
   "华安", "东方", "恒信", "鑫达", "宏远", "金桥", "瑞丰", "中联", "永盛", "海纳", "天成", "博远", "新源", "汇通",
@@ -48,7 +38,7 @@ export const HEADERS = [
 type Cell = ExcelJS.CellValue;
 
 function buildRows(): Cell[][] {
-  const r = rng(20261101);
+  const r = mulberry32(20261101);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
   const chance = (p: number) => r() < p;
   const daysAgo = (n: number) => new Date(ANCHOR - Math.round(n) * DAY);

@@ -28,7 +28,7 @@ import type {
 
 // Module-local copies of what the per-row loops use: the CommonJS output of transpilers
 // (tsx/esbuild) reads an imported binding through a getter on every use.
-const { Abc, ActionKind, FIELD_KEYS, Position, Tier } = types;
+const { Abc, ActionKind, FIELD_KEYS, Position } = types;
 type Abc = types.Abc;
 type Position = types.Position;
 const {
@@ -60,6 +60,7 @@ const {
   isNewCustomer,
   keyIndex: keyIndexOf,
   marginBand,
+  newActionInput,
   newActionOutput,
   nextAction,
   nextBirthday,
@@ -625,20 +626,7 @@ function actionPass(
   const { orders, birthday, lastOrder, lastContact, familiarity, referrals, names, ids } = inp;
   const { tier, abc, gap, action, actionVariant, nextContact, overdue } = r;
   const birthdayCache = new Float64Array(1232).fill(NaN); // month×100+day → next occurrence
-  const act: ActionInput = {
-    today,
-    tier: Tier.Insufficient,
-    abc: Abc.None,
-    orders: NaN,
-    birthdayDay: NaN,
-    holiday,
-    lastOrder: NaN,
-    lastContact: NaN,
-    familiarity: NaN,
-    referrals: NaN,
-    gap: NaN,
-    jitter: 0,
-  };
+  const act: ActionInput = newActionInput(today, holiday);
   const out = newActionOutput();
   const maxJitter = Math.max(0, Math.floor(settings.jitterDays));
   for (let i = 0; i < n; i++) {

@@ -580,6 +580,24 @@ export interface ActionOutput {
   overdue: number;
 }
 
+/** An ActionInput for `today` with every per-customer fact unknown, to be filled row by row. */
+export function newActionInput(today: DayNumber, holiday: HolidayHit | null): ActionInput {
+  return {
+    today,
+    tier: Tier.Insufficient,
+    abc: Abc.None,
+    orders: NaN,
+    birthdayDay: NaN,
+    holiday,
+    lastOrder: NaN,
+    lastContact: NaN,
+    familiarity: NaN,
+    referrals: NaN,
+    gap: NaN,
+    jitter: 0,
+  };
+}
+
 export function newActionOutput(): ActionOutput {
   return { kind: ActionKind.None, variant: 0, due: NaN, overdue: 0 };
 }

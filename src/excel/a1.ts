@@ -2,6 +2,7 @@
  * A1 addresses: 0-based (row, column) ↔ "Sheet1!B2:D9". Pure, no Office.js, so the
  * adapter can plan ranges without a round trip and tests can check them.
  */
+import { columnLetter } from "../engine/headers";
 
 export interface CellBlock {
   sheet: string;
@@ -12,16 +13,8 @@ export interface CellBlock {
   colCount: number;
 }
 
-export function columnLetters(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** "A", "B", …, "Z", "AA", … for a 0-based column index (the engine's, which messages use too). */
+export const columnLetters = columnLetter;
 
 export function columnIndex(letters: string): number {
   let n = 0;

@@ -30,6 +30,7 @@ import {
   jitterDays,
   keyIndex as keyIndexRule,
   marginBand,
+  newActionInput,
   newActionOutput,
   nextAction as nextActionRule,
   nextBirthday,
@@ -360,20 +361,7 @@ function actions(
   const fam = alignArg(args.familiarity, shape, "familiarity", "name");
   const refs = alignArg(args.referrals, shape, "referrals", "name");
   const holiday = nextMajorHoliday(day);
-  const input: ActionInput = {
-    today: day,
-    tier: Tier.Insufficient,
-    abc: Abc.None,
-    orders: NaN,
-    birthdayDay: NaN,
-    holiday,
-    lastOrder: NaN,
-    lastContact: NaN,
-    familiarity: NaN,
-    referrals: NaN,
-    gap: NaN,
-    jitter: 0,
-  };
+  const input: ActionInput = newActionInput(day, holiday);
   const out = newActionOutput();
   return mapShape(shape, (i) =>
     cell(() => {

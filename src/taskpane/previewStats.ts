@@ -4,15 +4,10 @@
  */
 import { Tier } from "../engine/types";
 import type { ClassifyResult } from "../engine/classify";
+import { TIER_ORDER } from "../engine/output";
 
-/** Display order: the tiers a manager acts on first. */
-export const TIER_ORDER: readonly Tier[] = [
-  Tier.Star,
-  Tier.Rising,
-  Tier.Regular,
-  Tier.Fading,
-  Tier.Insufficient,
-];
+/** Display order: the tiers a manager acts on first (the engine's summary order). */
+export { TIER_ORDER };
 
 export interface TierRow {
   tier: Tier;
