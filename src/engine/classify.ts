@@ -73,7 +73,15 @@ const {
   valueOf,
 } = rules;
 
-/** The result of classifying a table: typed arrays, one entry per input row; NaN = unknown. */
+/**
+ * The result of classifying a table: typed arrays, one entry per input row; NaN = unknown.
+ * Columns that only hold whole numbers (key index 0–100, familiarity gap −4..3, day counts
+ * and DayNumbers) are Float32Array: it holds every integer of magnitude up to 2^24 (a day
+ * count or DayNumber within ±45,000 years) and NaN exactly. That makes the result buffer,
+ * the one big fresh allocation of a call, 83 bytes a row instead of 99; V8 weighs such
+ * external memory when it decides on a full GC. Fractions (value, shares, volumePct, growth,
+ * and potential, which a number column may give as 3.5) stay Float64Array.
+ */
 export interface ClassifyResult {
   rowCount: number;
   today: DayNumber;
@@ -86,15 +94,19 @@ export interface ClassifyResult {
   volumePct: Float64Array;
   growth: Float64Array;
   isNew: Uint8Array;
-  recency: Float64Array;
-  keyIndex: Float64Array;
+  /** today − lastOrder in whole days. */
+  recency: Float32Array;
+  /** 0..100, whole. */
+  keyIndex: Float32Array;
   risk: Uint8Array;
   potential: Float64Array;
   level: Uint8Array;
-  gap: Float64Array;
+  /** target − familiarity: a whole number −4..3. */
+  gap: Float32Array;
   action: Uint8Array;
   actionVariant: Uint8Array;
-  nextContact: Float64Array;
+  /** A DayNumber. */
+  nextContact: Float32Array;
   overdue: Int32Array;
   strategy: Uint8Array;
   rfmR: Uint8Array;
@@ -132,13 +144,14 @@ export function classify(input: TableInput, options: ClassifyOptions): ClassifyR
   const n = Math.max(0, Math.floor(input.rowCount)) | 0;
   const cols = input.columns;
 
-  // Two allocations for the whole table (results, and scratch dropped after the call):
-  // thirty separate big typed arrays would each push V8 towards another full GC.
+  // Two allocations for the whole table (results, and scratch kept for the next call):
+  // thirty separate big typed arrays would each push V8 towards another full GC. The result
+  // buffer is the one fresh allocation of a call, so it is kept small (RESULT_BYTES_PER_ROW).
   let present = 0;
   for (const f of FLOAT_FIELDS) if (cols[f]) present++;
   let hasC = false;
   for (const c of CRITERIA) if (cols[c]) hasC = true;
-  const results = new Arena(new ArrayBuffer(n * (10 * 8 + 2 * 4 + 11) + 64));
+  const r = carveOutputs(new Arena(new ArrayBuffer(n * RESULT_BYTES_PER_ROW + 64)), n);
   const scratchBuffer = takeScratch(n * (8 * (present + 2 + (hasC ? 1 : 0)) + 6 * 4 + 4 + 1) + 64);
   const scratch = new Arena(scratchBuffer);
 
@@ -242,34 +255,9 @@ export function classify(input: TableInput, options: ClassifyOptions): ClassifyR
   };
 
   // ---- §2 value; negatives count as 0 and are a problem
-  const value = results.f64(n);
+  const value = r.value;
   valuePass(n, inp, value, addProblem);
 
-  const r: Outputs = {
-    value,
-    share: results.f64(n),
-    cumShare: results.f64(n),
-    volumePct: results.f64(n),
-    growth: results.f64(n),
-    recency: results.f64(n),
-    keyIndex: results.f64(n),
-    potential: results.f64(n),
-    gap: results.f64(n),
-    nextContact: results.f64(n),
-    overdue: results.i32(n),
-    problemStart: results.i32(n + 1),
-    tier: results.u8(n),
-    abc: results.u8(n),
-    isNew: results.u8(n),
-    risk: results.u8(n),
-    level: results.u8(n),
-    action: results.u8(n),
-    actionVariant: results.u8(n),
-    strategy: results.u8(n),
-    rfmR: results.u8(n),
-    rfmF: results.u8(n),
-    rfmM: results.u8(n),
-  };
   const sortWork = scratch.u32(6 * n);
   abcClasses(value, settings, rules.valueOrder(value, sortWork, scratch.f64(n)), r);
 
@@ -302,6 +290,42 @@ export function classify(input: TableInput, options: ClassifyOptions): ClassifyR
     ...r,
     holiday,
     problems: sorted,
+  };
+}
+
+/**
+ * Bytes per row of the result buffer: value, share, cumShare, volumePct, growth, potential
+ * (Float64); recency, keyIndex, gap, nextContact (Float32); overdue, problemStart (Int32);
+ * eleven Uint8 columns.
+ */
+const RESULT_BYTES_PER_ROW = 6 * 8 + 4 * 4 + 2 * 4 + 11;
+
+/** The result arrays, carved from one buffer (Float64, then 4-byte, then byte columns: aligned). */
+function carveOutputs(arena: Arena, n: number): Outputs {
+  return {
+    value: arena.f64(n),
+    share: arena.f64(n),
+    cumShare: arena.f64(n),
+    volumePct: arena.f64(n),
+    growth: arena.f64(n),
+    potential: arena.f64(n),
+    recency: arena.f32(n),
+    keyIndex: arena.f32(n),
+    gap: arena.f32(n),
+    nextContact: arena.f32(n),
+    overdue: arena.i32(n),
+    problemStart: arena.i32(n + 1),
+    tier: arena.u8(n),
+    abc: arena.u8(n),
+    isNew: arena.u8(n),
+    risk: arena.u8(n),
+    level: arena.u8(n),
+    action: arena.u8(n),
+    actionVariant: arena.u8(n),
+    strategy: arena.u8(n),
+    rfmR: arena.u8(n),
+    rfmF: arena.u8(n),
+    rfmM: arena.u8(n),
   };
 }
 
@@ -433,7 +457,7 @@ function readCoded(
     if (v === null || v === undefined) out[i] = NaN;
     else if (typeof v === "string") out[i] = texts.read(v, i, ctx, reader);
     else if (typeof v === "number" && v >= 0 && v < INT_MEMO && (v | 0) === v) {
-      ints ??= new Float64Array(INT_MEMO).fill(NaN);
+      ints ??= (intMemoTable ??= new Float64Array(INT_MEMO)).fill(NaN);
       let x = ints[v];
       if (x !== x) {
         ctx.row = i;
@@ -448,6 +472,9 @@ function readCoded(
     }
   }
 }
+
+/** readCoded's table of whole numbers, kept between calls (one column is read at a time). */
+let intMemoTable: Float64Array | null = null;
 
 /**
  * What each text of a column read as (是/否, 强/平/弱, 30%, 3月5日 repeat): a few recent
@@ -614,6 +641,9 @@ function strategyPass(n: number, inp: Inputs, r: Outputs): void {
   }
 }
 
+/** actionPass's month×100+day → next occurrence, kept between calls. */
+let birthdayTable: Float64Array | null = null;
+
 /** §8 next action, next contact and overdue days. */
 function actionPass(
   n: number,
@@ -625,7 +655,7 @@ function actionPass(
 ): void {
   const { orders, birthday, lastOrder, lastContact, familiarity, referrals, names, ids } = inp;
   const { tier, abc, gap, action, actionVariant, nextContact, overdue } = r;
-  const birthdayCache = new Float64Array(1232).fill(NaN); // month×100+day → next occurrence
+  const birthdayCache = (birthdayTable ??= new Float64Array(1232)).fill(NaN); // month×100+day → next occurrence
   const act: ActionInput = newActionInput(today, holiday);
   const out = newActionOutput();
   const maxJitter = Math.max(0, Math.floor(settings.jitterDays));
@@ -703,9 +733,11 @@ function giveBackScratch(buffer: ArrayBuffer): void {
 /** Frees the scratch memory kept from the last classify (e.g. when the task pane closes). */
 export function releaseClassifyWorkspace(): void {
   spareScratch = null;
+  intMemoTable = null;
+  birthdayTable = null;
 }
 
-/** Typed arrays carved out of one ArrayBuffer, in the order f64 → i32/u32 → u8 (aligned). */
+/** Typed arrays carved out of one ArrayBuffer, in the order f64 → f32/i32/u32 → u8 (aligned). */
 class Arena {
   private offset = 0;
   constructor(private readonly buffer: ArrayBuffer) {}
@@ -716,6 +748,9 @@ class Arena {
   }
   f64(n: number): Float64Array {
     return new Float64Array(this.buffer, this.take(8 * n, 8), n);
+  }
+  f32(n: number): Float32Array {
+    return new Float32Array(this.buffer, this.take(4 * n, 4), n);
   }
   i32(n: number): Int32Array {
     return new Int32Array(this.buffer, this.take(4 * n, 4), n);
