@@ -54,7 +54,7 @@ function serialToDay(serial: number): DayNumber {
 const {
   abcClasses,
   familiarityGap,
-  fnv1a32,
+  fnv1a32Int,
   growthOf,
   hasHistory,
   isNewCustomer,
@@ -152,7 +152,7 @@ export function classify(input: TableInput, options: ClassifyOptions): ClassifyR
   let hasC = false;
   for (const c of CRITERIA) if (cols[c]) hasC = true;
   const r = carveOutputs(new Arena(new ArrayBuffer(n * RESULT_BYTES_PER_ROW + 64)), n);
-  const scratchBuffer = takeScratch(n * (8 * (present + 2 + (hasC ? 1 : 0)) + 6 * 4 + 4 + 1) + 64);
+  const scratchBuffer = takeScratch(n * (8 * (present + 2 + (hasC ? 1 : 0)) + 6 * 4 + 2 * 4 + 4 + 1) + 64);
   const scratch = new Arena(scratchBuffer);
 
   // ---- problems: one shared reporter, told the current row and field (no closure per row)
@@ -254,11 +254,25 @@ export function classify(input: TableInput, options: ClassifyOptions): ClassifyR
     ids: cols.id,
   };
 
+  // ---- duplicate customers (a problem; the row is still classified) and the §8 jitter, from
+  // one hash of each row's key. The hash table borrows the sort's work area, which the ABC
+  // sort below overwrites anyway (the table needs < 4n entries, the area holds 6n).
+  const sortWork = scratch.u32(6 * n);
+  const jitter = scratch.i32(n);
+  duplicatePass(
+    n,
+    inp,
+    sortWork,
+    scratch.i32(n),
+    jitter,
+    Math.max(0, Math.floor(settings.jitterDays)),
+    addProblem,
+  );
+
   // ---- §2 value; negatives count as 0 and are a problem
   const value = r.value;
   valuePass(n, inp, value, addProblem);
 
-  const sortWork = scratch.u32(6 * n);
   abcClasses(value, settings, rules.valueOrder(value, sortWork, scratch.f64(n)), r);
 
   // ---- §3–§9 per row. Each pass is its own small function: the JIT optimises it whole and
@@ -274,7 +288,7 @@ export function classify(input: TableInput, options: ClassifyOptions): ClassifyR
 
   strategyPass(n, inp, r);
 
-  actionPass(n, inp, r, today, holiday, settings);
+  actionPass(n, inp, r, today, holiday, jitter, settings);
 
   // ---- §10 RFM (M comes with the ABC order; R and F by histogram or sort)
   rfmScores(r.recency, false, r.rfmR, sortWork);
@@ -651,14 +665,14 @@ function actionPass(
   r: Outputs,
   today: DayNumber,
   holiday: HolidayHit | null,
+  jitter: Int32Array,
   settings: Settings,
 ): void {
-  const { orders, birthday, lastOrder, lastContact, familiarity, referrals, names, ids } = inp;
+  const { orders, birthday, lastOrder, lastContact, familiarity, referrals } = inp;
   const { tier, abc, gap, action, actionVariant, nextContact, overdue } = r;
   const birthdayCache = (birthdayTable ??= new Float64Array(1232)).fill(NaN); // month×100+day → next occurrence
   const act: ActionInput = newActionInput(today, holiday);
   const out = newActionOutput();
-  const maxJitter = Math.max(0, Math.floor(settings.jitterDays));
   for (let i = 0; i < n; i++) {
     const md = birthday[i];
     let bd = NaN;
@@ -675,8 +689,7 @@ function actionPass(
     act.familiarity = familiarity[i];
     act.referrals = referrals[i];
     act.gap = gap[i];
-    // The jitter only moves a known last contact's due date: hash the name only then.
-    act.jitter = lastContact[i] === lastContact[i] ? jitterOf(names, ids, i, maxJitter) : 0;
+    act.jitter = jitter[i]; // from duplicatePass
     nextAction(act, settings, out);
     action[i] = out.kind;
     actionVariant[i] = out.variant;
@@ -767,21 +780,103 @@ function truncate(s: string): string {
   return s.length > FOUND_MAX ? s.slice(0, FOUND_MAX - 1) + "…" : s;
 }
 
-/** §8 jitter of row i, from the trimmed name (the id when the name is empty). */
-function jitterOf(
-  names: ArrayLike<CellValue> | undefined,
-  ids: ArrayLike<CellValue> | undefined,
-  i: number,
-  j: number,
-): number {
-  const v = names && i < names.length ? names[i] : undefined;
-  // Fast path: a name that plainly needs no trimming and is no Excel error is its own key.
-  let key =
-    typeof v === "string" && v.length > 0 && plain(v.charCodeAt(0)) && plain(v.charCodeAt(v.length - 1))
-      ? v
-      : text(v);
-  if (key === "" && ids && i < ids.length) key = text(ids[i]);
-  return (fnv1a32(key) % (2 * j + 1)) - j;
+/**
+ * Duplicate customers and the §8 jitter (docs/METHOD-NOTES.md, "Duplicate customers").
+ * A row's key is its trimmed id, or its trimmed name when it has no id; a row whose key
+ * repeats an earlier row's key of the same kind gets a "duplicate" problem on that field
+ * (blank keys never repeat). The jitter hashes the name (the id when the name is blank):
+ * the key's own hash unless a row has both and they differ, so most rows hash one text.
+ *
+ * Two loops: the first hashes each row's key (sequential reads of the texts), the second
+ * looks the hashes up in an open-addressing table of row+1 (a power of two ≥ 2n entries, so
+ * probes stay short), comparing texts only on equal hashes. Kept apart, the second loop is
+ * tight enough for the CPU to overlap its random reads of the table; one combined loop
+ * measured about three times slower.
+ */
+function duplicatePass(
+  n: number,
+  inp: Inputs,
+  table: Uint32Array,
+  keyHash: Int32Array,
+  jitter: Int32Array,
+  maxJitter: number,
+  addProblem: AddProblem,
+): void {
+  const keys = new RowKeys(inp, n);
+  const { names, ids, nameCount, idCount } = keys;
+  const lastContact = inp.lastContact;
+  const span = 2 * maxJitter + 1;
+  for (let i = 0; i < n; i++) {
+    const idKey = i < idCount ? keyText(ids[i]) : "";
+    const byId = idKey !== "";
+    const h = fnv1a32Int(byId ? idKey : i < nameCount ? keyText(names[i]) : "");
+    keyHash[i] = h;
+    // The jitter only moves a known last contact's due date: hash a second text only then.
+    if (lastContact[i] === lastContact[i]) {
+      let jh = h;
+      if (byId && i < nameCount) {
+        const name = keyText(names[i]);
+        if (name !== "" && name !== idKey) jh = fnv1a32Int(name);
+      }
+      jitter[i] = ((jh >>> 0) % span) - maxJitter; // §8 takes the hash as unsigned
+    } else jitter[i] = 0;
+  }
+
+  let size = 2;
+  while (size < 2 * n) size *= 2;
+  const mask = size - 1;
+  table.fill(0, 0, size); // the scratch may be a reused buffer
+  for (let i = 0; i < n; i++) {
+    const h = keyHash[i];
+    if (h === BLANK_HASH && keys.key(i) === "") continue;
+    let slot = h & mask;
+    let seen = table[slot];
+    while (seen !== 0) {
+      if (keyHash[seen - 1] === h && keys.same(seen - 1, i)) break;
+      slot = (slot + 1) & mask;
+      seen = table[slot];
+    }
+    if (seen === 0) table[slot] = i + 1;
+    else addProblem(i, keys.byId(i) ? "id" : "name", "duplicate", keys.key(i));
+  }
+}
+
+/** The hash of the blank key. */
+const BLANK_HASH = fnv1a32Int("");
+const NO_CELLS: ArrayLike<CellValue> = [];
+
+/** The customer key of a row, read again from the cells (for the rare rows that need it). */
+class RowKeys {
+  readonly names: ArrayLike<CellValue>;
+  readonly ids: ArrayLike<CellValue>;
+  readonly nameCount: number;
+  readonly idCount: number;
+  constructor(inp: Inputs, n: number) {
+    this.names = inp.names ?? NO_CELLS;
+    this.ids = inp.ids ?? NO_CELLS;
+    this.nameCount = Math.min(this.names.length, n);
+    this.idCount = Math.min(this.ids.length, n);
+  }
+  byId(i: number): boolean {
+    return i < this.idCount && keyText(this.ids[i]) !== "";
+  }
+  /** The trimmed id, else the trimmed name; "" for none. */
+  key(i: number): string {
+    const id = i < this.idCount ? keyText(this.ids[i]) : "";
+    if (id !== "") return id;
+    return i < this.nameCount ? keyText(this.names[i]) : "";
+  }
+  /** Same key text and same kind: an id never repeats a name. */
+  same(j: number, i: number): boolean {
+    return this.byId(j) === this.byId(i) && this.key(j) === this.key(i);
+  }
+}
+
+/** readText, with a fast path: a text that plainly needs no trimming and is no Excel error is itself. */
+function keyText(v: CellValue): string {
+  return typeof v === "string" && v.length > 0 && plain(v.charCodeAt(0)) && plain(v.charCodeAt(v.length - 1))
+    ? v
+    : text(v);
 }
 
 /** A character that is certainly not trimmed and does not start an Excel error: CJK or printable ASCII but '#'. */

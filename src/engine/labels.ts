@@ -243,6 +243,13 @@ const PROBLEM: Record<ProblemReason, Pair> = {
   "not-position": ["竞争地位应为 强/平/弱", "not strong, even or weak"],
   "out-of-range": ["超出允许范围", "out of range"],
   "negative-value": ["为负数，按 0 计算", "negative, counted as 0"],
+  duplicate: ["重复的客户", "duplicate"],
+};
+
+/** What follows the found text of a duplicate, by the field that was the customer's key. */
+const DUPLICATE_TAIL: Partial<Record<FieldKey, Pair>> = {
+  name: ["前面已有同名记录", "an earlier row has the same name"],
+  id: ["前面已有相同编号的记录", "an earlier row has the same ID"],
 };
 
 const FOUND_MAX = 30;
@@ -263,6 +270,11 @@ export function problemMessage(p: CellProblem, lang: Lang, columnName?: string):
   const name = columnName && columnName.trim() ? columnName.trim() : fieldLabel(p.field, lang);
   const what = pick(PROBLEM[p.reason], lang) || p.reason;
   const found = p.found === undefined || p.found === null || p.found === "" ? "" : quoteFound(p.found);
-  if (lang === "zh") return found ? `${name}：${what}（${found}）` : `${name}：${what}`;
-  return found ? `${name}: ${what} (${found})` : `${name}: ${what}`;
+  const tail = p.reason === "duplicate" ? pick(DUPLICATE_TAIL[p.field], lang) : "";
+  if (lang === "zh") {
+    const s = found ? `${name}：${what}（${found}）` : `${name}：${what}`;
+    return tail ? `${s}，${tail}` : s;
+  }
+  const s = found ? `${name}: ${what} (${found})` : `${name}: ${what}`;
+  return tail ? `${s}, ${tail}` : s;
 }

@@ -44,6 +44,14 @@ const FNV_PRIME = 16777619;
  * TextEncoder does.
  */
 export function fnv1a32(text: string): number {
+  return fnv1a32Int(text) >>> 0;
+}
+
+/**
+ * fnv1a32 as a signed 32-bit integer (the same bits): a small integer to V8, so a loop over
+ * a million names stores and compares it without boxing a number above 2^31.
+ */
+export function fnv1a32Int(text: string): number {
   let h = FNV_OFFSET | 0; // as int32, so the loop stays in integer arithmetic
   const n = text.length;
   for (let i = 0; i < n; i++) {
@@ -77,7 +85,7 @@ export function fnv1a32(text: string): number {
     }
     h = Math.imul(h ^ (0x80 | (c & 0x3f)), FNV_PRIME);
   }
-  return h >>> 0;
+  return h;
 }
 
 /** The text the jitter is hashed from: the trimmed name, or the trimmed id when the name is empty. */

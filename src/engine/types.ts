@@ -96,9 +96,10 @@ export type ProblemReason =
   | "not-familiarity"
   | "not-position"
   | "out-of-range" // e.g. activeMonths 13, potential 9 (clamped or dropped, see engine docs)
-  | "negative-value"; // value < 0 counts as 0
+  | "negative-value" // value < 0 counts as 0
+  | "duplicate"; // the customer key (id, else name) repeats an earlier row's; the row still counts
 
-/** One unreadable cell: the run goes on, the row says what was found. */
+/** One unreadable cell (or a repeated customer): the run goes on, the row says what was found. */
 export interface CellProblem {
   /** 0-based index of the data row (the caller adds its header/sheet offset). */
   row: number;

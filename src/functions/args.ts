@@ -128,6 +128,7 @@ const REASONS: Record<ProblemReason, readonly [string, string]> = {
   "not-position": ["无法识别为竞争地位（强/平/弱）", "is not a position (strong/even/weak)"],
   "out-of-range": ["超出范围", "is out of range"],
   "negative-value": ["为负数", "is negative"],
+  duplicate: ["与前面的客户重复", "repeats an earlier customer"], // classify only; no function reports it
 };
 
 /** Shows a found value briefly and quoted. */

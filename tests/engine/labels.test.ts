@@ -233,6 +233,7 @@ describe("problemMessage", () => {
       "not-position",
       "out-of-range",
       "negative-value",
+      "duplicate",
     ];
     for (const lang of ["zh", "en"] as const) {
       const texts = reasons.map((r) => problemMessage(p(r, "x"), lang, "C"));
