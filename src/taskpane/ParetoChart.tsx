@@ -6,6 +6,12 @@ import { useStrings } from "./useLang";
 const W = 260;
 const H = 150;
 const PAD = { left: 34, right: 8, top: 8, bottom: 24 };
+/** Value-axis labels: [cumulative share, text, baseline nudge in px]. */
+const Y_TICKS: readonly [number, string, number][] = [
+  [1, "100%", 4],
+  [0.8, "80%", 3],
+  [0, "0", 3],
+];
 
 export function ParetoChart({ points, caption }: { points: [number, number][]; caption: string }) {
   const s = useStrings();
@@ -48,33 +54,18 @@ export function ParetoChart({ points, caption }: { points: [number, number][]; c
         />
         <line x1={x(0)} x2={x(1)} y1={y(0)} y2={y(1)} stroke={tokens.colorNeutralStroke3} />
         <polyline points={path} fill="none" stroke={tokens.colorBrandForeground1} strokeWidth={2} />
-        <text
-          x={PAD.left - 4}
-          y={y(1) + 4}
-          textAnchor="end"
-          fontSize={9}
-          fill={tokens.colorNeutralForeground3}
-        >
-          100%
-        </text>
-        <text
-          x={PAD.left - 4}
-          y={y(0.8) + 3}
-          textAnchor="end"
-          fontSize={9}
-          fill={tokens.colorNeutralForeground3}
-        >
-          80%
-        </text>
-        <text
-          x={PAD.left - 4}
-          y={y(0) + 3}
-          textAnchor="end"
-          fontSize={9}
-          fill={tokens.colorNeutralForeground3}
-        >
-          0
-        </text>
+        {Y_TICKS.map(([share, label, dy]) => (
+          <text
+            key={label}
+            x={PAD.left - 4}
+            y={y(share) + dy}
+            textAnchor="end"
+            fontSize={9}
+            fill={tokens.colorNeutralForeground3}
+          >
+            {label}
+          </text>
+        ))}
         <text
           x={x(0.2)}
           y={H - PAD.bottom + 11}
