@@ -119,6 +119,12 @@ function populationOf(arg: unknown, argName: string): Population {
   return buildPopulation(values);
 }
 
+/** The `population` argument of TIER and KEYINDEX, which cannot default to `values`. */
+function requiredPopulation(population: unknown): Population {
+  if (isOmitted(population)) throw invalidValue("缺少参数 population / Argument population is required");
+  return populationOf(population, "population");
+}
+
 // ------------------------------------------------------------------ ABC, SHARE
 
 function valuesAndPopulation(values: unknown, population: unknown) {
@@ -175,8 +181,7 @@ export function tier(
   const lang = parseLanguage(language);
   const day = parseToday(today);
   const { shape, at } = baseCells(values, "values");
-  if (isOmitted(population)) throw invalidValue("缺少参数 population / Argument population is required");
-  const pop = populationOf(population, "population");
+  const pop = requiredPopulation(population);
   const prev = alignArg(prevRevenue, shape, "prevRevenue", "values");
   const last = alignArg(lastOrder, shape, "lastOrder", "values");
   const ord = alignArg(orders, shape, "orders", "values");
@@ -220,8 +225,7 @@ export function keyIndex(
 ): Out[][] {
   const s = getCurrentSettings();
   const { shape, at } = baseCells(values, "values");
-  if (isOmitted(population)) throw invalidValue("缺少参数 population / Argument population is required");
-  const pop = populationOf(population, "population");
+  const pop = requiredPopulation(population);
   const ord = alignArg(orders, shape, "orders", "values");
   const late = alignArg(overdueDays, shape, "overdueDays", "values");
   const prev = alignArg(prevRevenue, shape, "prevRevenue", "values");
