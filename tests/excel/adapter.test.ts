@@ -122,8 +122,7 @@ describe("apply", () => {
     expect(leaksNotLoaded(readGrid(sheet, "A1:V6"))).toBe(false);
   });
 
-  // DEFECT (issue 9): the very-hidden snapshot sheet cannot be deleted; fixed in the next commit.
-  test.failing("apply then restore gives back the exact values and formats", async () => {
+  test("apply then restore gives back the exact values and formats", async () => {
     const { host, sheet } = workbook();
     // User formatting where our columns will land: a fill, bold, a number format, a width.
     putGrid(sheet, "F8", [["合计以下"]]);
@@ -143,8 +142,38 @@ describe("apply", () => {
     expect(await adapter.restore()).toEqual({ restored: false, message: "没有可恢复的快照。" });
   });
 
-  // DEFECT (issue 9): the very-hidden snapshot sheet cannot be deleted; fixed in the next commit.
-  test.failing("a re-run reuses our columns (no new ones), and restore goes back to the first run's result", async () => {
+  test("the snapshot sheet is very hidden, and a second apply replaces it (delete needs it Hidden first)", async () => {
+    const { host } = workbook();
+    const adapter = adapterFor(host);
+    await adapter.apply(await findAndClassify(adapter));
+    expect(host.sheet(SNAPSHOT_SHEET).visibility).toBe("VeryHidden");
+    const report = await adapter.apply(await findAndClassify(adapter));
+    expect(report.cancelled).toBe(false);
+    expect(host.sheets.filter((s) => s.name === SNAPSHOT_SHEET).map((s) => s.visibility)).toEqual(["VeryHidden"]);
+  });
+
+  test("restore says the cells are back even when the snapshot sheet cannot be removed afterwards", async () => {
+    const { host } = workbook();
+    const before = sheetState(host.sheet("Sheet1"));
+    const adapter = adapterFor(host);
+    await adapter.apply(await findAndClassify(adapter));
+    let armed = false;
+    host.onSync = () => {
+      if (!armed && !host.findSheet("客户分级汇总") && host.findSheet(SNAPSHOT_SHEET)) {
+        armed = true;
+        host.failNextSync = new Error("GeneralException");
+      }
+    };
+    const r = await adapter.restore();
+    host.onSync = null;
+    expect(r).toEqual({
+      restored: true,
+      message: `已恢复到上次写入之前的状态，但未能删除隐藏的快照工作表“${SNAPSHOT_SHEET}”：GeneralException`,
+    });
+    expect(sheetState(host.sheet("Sheet1"))).toBe(before);
+  });
+
+  test("a re-run reuses our columns (no new ones), and restore goes back to the first run's result", async () => {
     const { host, sheet } = workbook();
     const adapter = adapterFor(host);
     await adapter.apply(await findAndClassify(adapter));
@@ -178,8 +207,7 @@ describe("apply", () => {
     expect(report.warnings).toEqual(["表格右侧的列已有数据：结果列写在更右侧的空列中，未并入表格。"]);
   });
 
-  // DEFECT (issue 9): the very-hidden snapshot sheet cannot be deleted; fixed in the next commit.
-  test.failing("an Excel table grows over our columns; restore shrinks it back", async () => {
+  test("an Excel table grows over our columns; restore shrinks it back", async () => {
     const { host } = workbook();
     addTable(host, "Sheet1", "A1:D6", "客户表");
     const adapter = adapterFor(host);
@@ -224,8 +252,7 @@ describe("apply", () => {
     expect(cells.map((c) => c!.formula)).toEqual([undefined, undefined, undefined, undefined]);
   });
 
-  // DEFECT (issue 9): the very-hidden snapshot sheet cannot be deleted; fixed in the next commit.
-  test.failing("cancelling mid-way puts back what was written (no half-written columns)", async () => {
+  test("cancelling mid-way puts back what was written (no half-written columns)", async () => {
     const { host } = workbook();
     const before = workbookState(host);
     const ac = new AbortController();
@@ -243,8 +270,7 @@ describe("apply", () => {
     expect(workbookState(host)).toBe(before);
   });
 
-  // DEFECT (issue 9): the very-hidden snapshot sheet cannot be deleted; fixed in the next commit.
-  test.failing("a failing sync restores the sheet and says so", async () => {
+  test("a failing sync restores the sheet and says so", async () => {
     const { host } = workbook();
     const before = workbookState(host);
     const adapter = adapterFor(host, { byteBudget: 400 });
@@ -261,8 +287,7 @@ describe("apply", () => {
     expect(workbookState(host)).toBe(before);
   });
 
-  // DEFECT (issue 9): the very-hidden snapshot sheet cannot be deleted; fixed in the next commit.
-  test.failing("a failing snapshot writes nothing and leaves no snapshot behind", async () => {
+  test("a failing snapshot writes nothing and leaves no snapshot behind", async () => {
     const { host } = workbook();
     const before = workbookState(host);
     const adapter = adapterFor(host);
