@@ -41,7 +41,7 @@ export interface OfficeAdapterDeps {
   setCheck?: SetCheck;
   documentSettings?: () => DocumentSettings | null;
   displayLanguage?: () => string | undefined;
-  /** Bytes per write request (default 4 MB); tests lower it to get many chunks. */
+  /** Bytes per request or response (default 4 MB, under Excel on the web's 5 MB); tests lower it to get many chunks. */
   byteBudget?: number;
 }
 
@@ -330,7 +330,7 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps = {}): ExcelAdapter 
 
   return {
     uiLanguage,
-    findCustomerTable: () => run((context) => findCustomerTable(context, caps)),
+    findCustomerTable: () => run((context) => findCustomerTable(context, caps, deps.byteBudget)),
     async loadSettings(): Promise<Settings | null> {
       return readStoredSettings(docSettings())?.settings ?? null;
     },

@@ -61,13 +61,33 @@ describe("finding the customer table", () => {
     const rows = Array.from({ length: 10 }, (_, i) => [`客户${i}`, i]);
     const { host } = workbook(rows);
     const before = host.syncCount;
-    // First read: 4 cells = 2 rows. Each row is about 2 + 10 + 2 = 14 bytes, so with a
-    // 60-byte budget the next reads take 4 rows: 2 + 4 + 4 = 10 rows in 3 reads.
+    // First read: 60 bytes / (2 cells × 100 bytes assumed) → 1 row. Each row is about
+    // 2 + 10 + 2 = 14 bytes, so the next reads take 4 rows: 1 + 4 + 4 + 1 = 10 rows in 4 reads.
     const got = await host.run((ctx) =>
-      readBlockValues(ctx as unknown as Excel.RequestContext, "Sheet1", { sheet: "Sheet1", row: 0, col: 0, rowCount: 10, colCount: 2 }, "values", 4, 60),
+      readBlockValues(ctx as unknown as Excel.RequestContext, "Sheet1", { sheet: "Sheet1", row: 0, col: 0, rowCount: 10, colCount: 2 }, "values", 60),
     );
     expect(got).toEqual(rows);
-    expect(host.syncCount - before).toBe(3);
+    expect(host.syncCount - before).toBe(4);
+  });
+
+  test("long Chinese text: the first read is sized by bytes, so no response exceeds the limit", async () => {
+    const text = (i: number) => `客户${i}：` + "华东区重点客户长期合作伙伴".repeat(2); // ≈ 90 bytes a cell
+    const rows = [["客户名称", "备注", "地址"], ...Array.from({ length: 2000 }, (_, i) => [text(i), text(i + 1), text(i + 2)])];
+    const { host } = workbook(rows, "A1", { responseLimit: 100_000 });
+    const found = await adapterFor(host, { byteBudget: 80_000 }).findCustomerTable();
+    expect(found.location.rowCount).toBe(2000);
+    expect(found.columns[0][1999]).toBe(text(1999));
+    expect(found.columns[2][0]).toBe(text(2));
+  });
+
+  test("a read refused for its size is halved and read again", async () => {
+    const long = (i: number) => `${i}号` + "客".repeat(300); // ≈ 900 bytes a cell
+    const rows = [["客户名称", "备注"], ...Array.from({ length: 200 }, (_, i) => [long(i), long(i + 1)])];
+    const { host } = workbook(rows, "A1", { responseLimit: 100_000 });
+    const found = await adapterFor(host, { byteBudget: 80_000 }).findCustomerTable();
+    expect(found.location.rowCount).toBe(200);
+    expect(found.columns[0]).toEqual(rows.slice(1).map((r) => r[0]));
+    expect(found.columns[1][199]).toBe(long(200));
   });
 
   test("nothing read before load+sync leaks into the result", async () => {
