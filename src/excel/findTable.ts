@@ -55,7 +55,24 @@ export async function locate(context: Excel.RequestContext, caps: Capabilities):
   if (ranges.length) await context.sync();
   for (const { t, r } of ranges) {
     const b = parseAddress(r.address);
-    if (b && blocksIntersect(b, selBlock)) return { block: b, source: "table", tableName: t.name };
+    if (b && blocksIntersect(b, selBlock)) {
+      // Header and data body only: a totals row is never a customer.
+      const header = t.getHeaderRowRange();
+      const body = t.getDataBodyRange();
+      header.load("address");
+      body.load("address");
+      try {
+        await context.sync();
+      } catch {
+        throw new NoTableError(
+          `表格“${t.name}”没有标题行：请在“表设计”中勾选“标题行” / Table "${t.name}" has no header row: turn on Header Row in Table Design`,
+        );
+      }
+      const h = parseAddress(header.address);
+      const d = parseAddress(body.address);
+      if (!h || !d) throw new NoTableError(`无法识别表格“${t.name}”的地址 / Unreadable address of table "${t.name}"`);
+      return { block: { ...h, rowCount: d.row + d.rowCount - h.row }, source: "table", tableName: t.name };
+    }
   }
 
   // 2. The current region (ExcelApi 1.7) when it holds a header and at least one row.

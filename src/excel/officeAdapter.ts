@@ -136,6 +136,7 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps = {}): ExcelAdapter 
         emptyFrom: Math.max(blockEnd, used.columnIndex + used.columnCount),
       });
       const tableAddress = tableRange ? tableRange.address : null;
+      const tableBlock = tableAddress ? parseAddress(tableAddress) : null;
       if (Math.max(...layout.columns) >= LAST_COLUMN)
         throw new Error(
           "工作表右侧没有足够的空列写入结果 / There are not enough empty columns right of the table for the results",
@@ -243,6 +244,17 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps = {}): ExcelAdapter 
         }
         if (table && layout.newColumns.length > 0) {
           const last = Math.max(blockEnd - 1, ...layout.columns);
+          // Excel keeps table headers unique: growing over a column whose header repeats one of
+          // the table's would rename ours (潜力得分 → 潜力得分2). Check before resizing.
+          const ownCols = new Set(layout.reused);
+          const taken = new Set(
+            req.table.headers
+              .filter((_, c) => !ownCols.has(loc.firstColumn + c))
+              .map((h) => h.trim().toLowerCase()),
+          );
+          const clashes = headers.filter(
+            (h, k) => layout.newColumns.includes(layout.columns[k]) && taken.has(h.trim().toLowerCase()),
+          );
           if (!layout.adjacent)
             warnings.push(
               T(
@@ -251,13 +263,22 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps = {}): ExcelAdapter 
                 "The columns next to the table hold data: the results are in empty columns further right, outside the table.",
               ),
             );
+          else if (clashes.length > 0)
+            warnings.push(
+              T(
+                lang,
+                `表格中已有同名的列（${clashes.join("、")}）：结果列未并入表格，以免 Excel 给它们改名。`,
+                `The table already has columns named ${clashes.join(", ")}: the results stay outside the table, so that Excel does not rename them.`,
+              ),
+            );
           else if (caps.has("tableResize"))
             table.resize(
               blockAddress({
                 sheet: loc.sheetName,
                 row: loc.headerRow,
                 col: loc.firstColumn,
-                rowCount: totalRows,
+                // The whole table: its totals row (if any) stays in it.
+                rowCount: tableBlock ? tableBlock.row + tableBlock.rowCount - loc.headerRow : totalRows,
                 colCount: last - loc.firstColumn + 1,
               }),
             );

@@ -227,6 +227,43 @@ describe("apply", () => {
     expect(report.warnings).toEqual(["表格右侧的列已有数据：结果列写在更右侧的空列中，未并入表格。"]);
   });
 
+  test("a table's totals row is never a customer, and stays the table's totals row after the resize", async () => {
+    const rows = [...CUSTOMERS, ["合计", 1000000, 770000, ""]];
+    const { host, sheet } = workbook(rows);
+    addTable(host, "Sheet1", "A1:D7", "客户表", { showTotals: true });
+    const adapter = adapterFor(host);
+    const req = await findAndClassify(adapter);
+    expect(req.table.location.rowCount).toBe(5);
+    expect(req.table.location.address).toBe("Sheet1!A1:D6");
+    expect(req.table.columns[0]).toEqual(["甲公司", "乙公司", "丙公司", "丁公司", "戊公司"]);
+    const report = await adapter.apply(req);
+    expect(report.outputAddress).toBe("Sheet1!E1:R6");
+    const t = host.table("客户表");
+    expect([t.block, t.showTotals]).toEqual([{ row: 0, col: 0, rowCount: 7, colCount: 18 }, true]);
+    expect(readGrid(sheet, "A7:F7")).toEqual([["合计", 1000000, 770000, "", "", ""]]);
+  });
+
+  test("a table header that our column repeats: the table is not resized, so Excel cannot rename ours", async () => {
+    const rows = CUSTOMERS.map((r, i) => [...r, i === 0 ? "潜力得分" : i]);
+    const { host, sheet } = workbook(rows);
+    addTable(host, "Sheet1", "A1:E6", "客户表");
+    const adapter = adapterFor(host);
+    const report = await adapter.apply(await findAndClassify(adapter));
+    expect(report.outputAddress).toBe("Sheet1!F1:S6");
+    expect(readGrid(sheet, "J1")).toEqual([["潜力得分"]]);
+    expect(host.table("客户表").block.colCount).toBe(5);
+    expect(report.warnings).toEqual(["表格中已有同名的列（潜力得分）：结果列未并入表格，以免 Excel 给它们改名。"]);
+  });
+
+  test("a table with its header row hidden gets a clear message", async () => {
+    const { host } = workbook();
+    addTable(host, "Sheet1", "A1:D6", "客户表").showHeaders = false;
+    host.select("Sheet1", "B3");
+    await expect(adapterFor(host).findCustomerTable()).rejects.toThrow(
+      "表格“客户表”没有标题行：请在“表设计”中勾选“标题行” / Table \"客户表\" has no header row: turn on Header Row in Table Design",
+    );
+  });
+
   test("an Excel table grows over our columns; restore shrinks it back", async () => {
     const { host } = workbook();
     addTable(host, "Sheet1", "A1:D6", "客户表");
