@@ -34,7 +34,18 @@ export interface Located {
   tableName?: string;
 }
 
+/** Shown when the user selected several areas (Ctrl+click): getSelectedRange would fail. */
+export const MULTI_AREA_MESSAGE =
+  "选区包含多个区域：请只选中客户表中的一个单元格后重试 / The selection has several areas: select one cell in the customer table and try again";
+
 export async function locate(context: Excel.RequestContext, caps: Capabilities): Promise<Located> {
+  // getSelectedRange "will throw an error" when several ranges are selected: count the areas first.
+  if (caps.has("selectedRanges")) {
+    const areas = context.workbook.getSelectedRanges();
+    areas.load("areaCount");
+    await context.sync();
+    if (areas.areaCount > 1) throw new NoTableError(MULTI_AREA_MESSAGE);
+  }
   const sel = context.workbook.getSelectedRange();
   sel.load("address");
   await context.sync();

@@ -35,9 +35,20 @@ import {
 import { writeSummarySheet } from "./summarySheet";
 
 export type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/** Excel.run with options (the overload the add-in uses). */
+export type ExcelRun = <T>(
+  options: Excel.RunOptions,
+  batch: (context: Excel.RequestContext) => Promise<T>,
+) => Promise<T>;
+
+/**
+ * Every batch waits while the user is typing in a cell: without it, "if the user is in cell edit
+ * when the batch request is processed by the host, the batch automatically fails" (RunOptions).
+ */
+export const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
 
 export interface OfficeAdapterDeps {
-  run?: Run;
+  run?: ExcelRun;
   setCheck?: SetCheck;
   documentSettings?: () => DocumentSettings | null;
   displayLanguage?: () => string | undefined;
@@ -62,12 +73,13 @@ function safely<T>(f: () => T): T | undefined {
 
 const T = (lang: Lang, zh: string, en: string) => (lang === "zh" ? zh : en);
 
-function officeRun(): Run {
-  return (batch) => Excel.run((context) => batch(context));
+function officeRun(): ExcelRun {
+  return (options, batch) => Excel.run(options, (context) => batch(context));
 }
 
 export function createOfficeAdapter(deps: OfficeAdapterDeps = {}): ExcelAdapter {
-  const run: Run = deps.run ?? officeRun();
+  const excelRun: ExcelRun = deps.run ?? officeRun();
+  const run: Run = (batch) => excelRun(RUN_OPTIONS, batch);
   const caps = new Capabilities(deps.setCheck ?? officeSetCheck());
   const docSettings = deps.documentSettings ?? officeDocumentSettings;
 

@@ -20,7 +20,7 @@ export function install(grid: unknown[][], uiLanguage: string, sheetName: string
     saveAsync: (cb) => cb?.({ status: "succeeded" }),
   };
   const adapter = createOfficeAdapter({
-    run: ((batch: (c: unknown) => Promise<unknown>) => host.run(batch as never)) as never,
+    run: ((options: { delayForCellEdit?: boolean }, batch: (c: unknown) => Promise<unknown>) => host.run(options, batch as never)) as never,
     setCheck: (name, version) => host.isSetSupported(name, version),
     documentSettings: () => documentSettings,
     displayLanguage: () => uiLanguage,

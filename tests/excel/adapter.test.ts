@@ -90,6 +90,23 @@ describe("finding the customer table", () => {
     expect(found.columns[1][199]).toBe(long(200));
   });
 
+  test("while the user is typing in a cell, the batch waits (delayForCellEdit) instead of failing", async () => {
+    const { host } = workbook();
+    host.beginCellEdit();
+    const pending = adapterFor(host).findCustomerTable();
+    await new Promise((r) => setTimeout(r, 0));
+    host.endCellEdit();
+    expect((await pending).location.address).toBe("Sheet1!A1:D6");
+  });
+
+  test("a multi-area selection gets a clear message", async () => {
+    const { host } = workbook();
+    host.select("Sheet1", "A1:A3", "C1:C3");
+    await expect(adapterFor(host).findCustomerTable()).rejects.toThrow(
+      "选区包含多个区域：请只选中客户表中的一个单元格后重试 / The selection has several areas: select one cell in the customer table and try again",
+    );
+  });
+
   test("nothing read before load+sync leaks into the result", async () => {
     const { host } = workbook();
     const found = await adapterFor(host).findCustomerTable();

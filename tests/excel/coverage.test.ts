@@ -62,6 +62,7 @@ function doubles(): Record<string, unknown> {
     ClientRequestContext: ctx,
     RequestContext: ctx,
     ClientObject: range,
+    RangeAreas: ctx.workbook.getSelectedRanges(),
     Application: ctx.application,
     Workbook: ctx.workbook,
     WorksheetCollection: ctx.workbook.worksheets,

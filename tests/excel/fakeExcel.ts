@@ -36,6 +36,9 @@ export const MODELED: Record<string, string> = {
   "Application.suspendApiCalculationUntilNextSync": "1.6",
   "Application.suspendScreenUpdatingUntilNextSync": "1.9",
   "Workbook.getSelectedRange": "1.1",
+  "Workbook.getSelectedRanges": "1.9",
+  "RangeAreas.areaCount": "1.9",
+  "RangeAreas.load": "1.9",
   "Workbook.tables": "1.1",
   "Workbook.worksheets": "1.1",
   "WorksheetCollection.add": "1.1",
@@ -688,6 +691,36 @@ export class FakeWorkbook {
     });
     r.touch("Workbook.getSelectedRange");
     return r;
+  }
+  /** Doc: "Gets the currently selected one or more ranges from the workbook. Unlike `getSelectedRange()`, this method returns a `RangeAreas` object that represents all the selected ranges." */
+  getSelectedRanges(): FakeRangeAreas {
+    const host = this.ctx.host;
+    const r = new FakeRangeAreas(this.ctx, () => ({ sheet: host.sheet(host.selection.sheet), areas: host.selection.areas.map(parseA1) }));
+    r.touch("Workbook.getSelectedRanges");
+    return r;
+  }
+}
+
+/** The selection's areas (RangeAreas). */
+export class FakeRangeAreas extends ProxyBase<{ sheet: SheetState; areas: Block[] }> {
+  constructor(ctx: FakeContext, resolver: () => { sheet: SheetState; areas: Block[] }) {
+    super(ctx, resolver, "RangeAreas");
+  }
+  touch(member: string): void {
+    this.queue(member, [], () => void this.peek());
+  }
+  protected capture(prop: string): unknown {
+    const { sheet, areas } = this.t();
+    /** Doc: "Returns the number of rectangular ranges that comprise this `RangeAreas` object." */
+    if (prop === "areaCount") return areas.length;
+    if (prop === "address") return areas.map((b) => `${sheetRef(sheet.name)}!${a1(b)}`).join(",");
+    return fail("InvalidArgument", `RangeAreas has no loadable property ${prop} in the double`);
+  }
+  get areaCount(): number {
+    return this.read("areaCount");
+  }
+  get address(): string {
+    return this.read("address");
   }
 }
 

@@ -34,7 +34,7 @@ export function workbook(rows: unknown[][] = CUSTOMERS, at = "A1", options: Host
 /** The adapter over the strict double: Excel.run and the requirement sets are the host's. */
 export function adapterFor(host: FakeHost, deps: OfficeAdapterDeps = {}) {
   return createOfficeAdapter({
-    run: (batch) => host.run((ctx) => batch(ctx as unknown as Excel.RequestContext)),
+    run: (options, batch) => host.run(options, (ctx) => batch(ctx as unknown as Excel.RequestContext)),
     setCheck: (name, version) => host.isSetSupported(name, version),
     displayLanguage: () => "zh-CN",
     ...deps,

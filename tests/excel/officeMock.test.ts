@@ -95,6 +95,8 @@ describe("Office.context through office-addin-mock", () => {
 });
 
 describe("Excel.run through office-addin-mock", () => {
+  const runOptions: unknown[] = [];
+  beforeEach(() => (runOptions.length = 0));
   test("selectCell activates the sheet and selects the range", async () => {
     const calls: string[] = [];
     const mock = new OfficeMockObject({
@@ -108,13 +110,16 @@ describe("Excel.run through office-addin-mock", () => {
           },
         },
       },
-      run: async function (cb: (ctx: unknown) => Promise<unknown>) {
+      // Excel.run(options, batch): the overload the add-in uses (RunOptions.delayForCellEdit).
+      run: async function (options: { delayForCellEdit?: boolean }, cb: (ctx: unknown) => Promise<unknown>) {
+        runOptions.push(options);
         return cb((this as unknown as { context: unknown }).context);
       },
     });
     g.Excel = mock;
     await createOfficeAdapter({ setCheck: () => true }).selectCell("'客户 表'!D7");
     expect(calls).toEqual(["activate 客户 表", "select D7"]);
+    expect(runOptions).toEqual([{ delayForCellEdit: true }]);
   });
 
   test("hasSnapshot loads before it reads", async () => {
@@ -129,7 +134,9 @@ describe("Excel.run through office-addin-mock", () => {
           },
         },
       },
-      run: async function (cb: (ctx: unknown) => Promise<unknown>) {
+      // Excel.run(options, batch): the overload the add-in uses (RunOptions.delayForCellEdit).
+      run: async function (options: { delayForCellEdit?: boolean }, cb: (ctx: unknown) => Promise<unknown>) {
+        runOptions.push(options);
         return cb((this as unknown as { context: unknown }).context);
       },
     });
