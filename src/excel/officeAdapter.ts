@@ -73,6 +73,11 @@ function safely<T>(f: () => T): T | undefined {
 
 const T = (lang: Lang, zh: string, en: string) => (lang === "zh" ? zh : en);
 
+/** CalculationType "Full": "This will mark all cells as dirty and then recalculate them." */
+export function recalculate(context: Excel.RequestContext): void {
+  context.application.calculate("Full");
+}
+
 function officeRun(): ExcelRun {
   return (options, batch) => Excel.run(options, (context) => batch(context));
 }
@@ -306,6 +311,10 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps = {}): ExcelAdapter 
           await writeMeta(context, meta);
         }
         sheet.activate();
+        // Our writes ran with calculation suspended: the user's formulas over our columns are
+        // stale until the workbook is recalculated ("it is the developer's responsibility to
+        // re-calc the workbook"). Only a full calculation reaches cells not marked dirty.
+        recalculate(context);
         await context.sync();
         req.onProgress?.(1);
         const outRuns = runsOf(layout.columns).map((r) =>
@@ -370,6 +379,18 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps = {}): ExcelAdapter 
     async saveSettings(settings: Settings): Promise<void> {
       await writeStoredSettings(docSettings(), settings);
       setCurrentSettings(settings);
+      // Existing =CRM.* cells are not volatile: Excel recalculates them only on a full calculation.
+      try {
+        await run(async (context) => {
+          recalculate(context);
+          await context.sync();
+        });
+      } catch (e) {
+        const why = e instanceof Error ? e.message : String(e);
+        throw new Error(
+          `设置已保存，但未能重新计算工作簿：请按 Ctrl+Alt+F9 / Settings saved, but the workbook could not be recalculated: press Ctrl+Alt+F9 (${why})`,
+        );
+      }
     },
     apply,
     hasSnapshot: () => run((context) => hasSnapshot(context)),

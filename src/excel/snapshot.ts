@@ -240,6 +240,8 @@ export async function restoreSnapshot(
     if (typeof w === "number" && caps.has("columnWidth"))
       target.getRange(rangeA1(meta.headerRow, c)).format.columnWidth = w;
   });
+  // The copies ran with calculation suspended: recalculate so formulas over these cells are current.
+  context.application.calculate("Full");
   if (meta.summarySheet) {
     const s = context.workbook.worksheets.getItemOrNullObject(meta.summarySheet);
     // eslint-disable-next-line office-addins/no-navigational-load -- isNullObject is a scalar flag the rule does not know; loading it is the documented *OrNullObject check

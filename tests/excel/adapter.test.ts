@@ -1,4 +1,6 @@
 import * as output from "../../src/engine/output";
+import { DEFAULT_SETTINGS } from "../../src/engine/settings";
+import { setCurrentSettings } from "../../src/engine/settingsStore";
 import { addTable, putFormat, putGrid, readGrid } from "./fakeExcel";
 import {
   adapterFor,
@@ -157,6 +159,30 @@ describe("apply", () => {
     expect(snap.visibility).toBe("VeryHidden");
     expect(leaksNotLoaded(report)).toBe(false);
     expect(leaksNotLoaded(readGrid(sheet, "A1:V6"))).toBe(false);
+  });
+
+  test("after apply and after restore the workbook is recalculated (writes ran with calculation suspended)", async () => {
+    const { host } = workbook();
+    const adapter = adapterFor(host);
+    await adapter.apply(await findAndClassify(adapter));
+    expect([host.formulasStale, host.calculations]).toEqual([false, ["Full"]]);
+    await adapter.restore();
+    expect([host.formulasStale, host.calculations]).toEqual([false, ["Full", "Full"]]);
+  });
+
+  test("saving settings recalculates the workbook, so existing =CRM.* cells use them", async () => {
+    const { host } = workbook();
+    const store = new Map<string, unknown>();
+    const adapter = adapterFor(host, {
+      documentSettings: () => ({
+        get: (k) => store.get(k) ?? null,
+        set: (k, v) => void store.set(k, v),
+        saveAsync: (cb) => cb?.({ status: "succeeded" }),
+      }),
+    });
+    await adapter.saveSettings({ ...DEFAULT_SETTINGS, abcCutA: 0.7 });
+    expect(host.calculations).toEqual(["Full"]);
+    setCurrentSettings({ ...DEFAULT_SETTINGS });
   });
 
   test("apply then restore gives back the exact values and formats", async () => {

@@ -55,10 +55,19 @@ describe("Office.context through office-addin-mock", () => {
   test("settings are saved as JSON in the document and loaded back", async () => {
     const store: Record<string, unknown> = {};
     g.Office = officeWith(store);
+    const calculations: string[] = [];
+    g.Excel = new OfficeMockObject({
+      context: { application: { calculate: (t: string) => calculations.push(t) }, sync: async () => undefined },
+      run: async function (_options: unknown, cb: (ctx: unknown) => Promise<unknown>) {
+        return cb((this as unknown as { context: unknown }).context);
+      },
+    });
     const adapter = createOfficeAdapter();
     expect(await adapter.loadSettings()).toBeNull();
     const changed = { ...DEFAULT_SETTINGS, abcCutA: 0.7 };
     await adapter.saveSettings(changed);
+    // Existing =CRM.* cells (not volatile) are recalculated with the new settings.
+    expect(calculations).toEqual(["Full"]);
     expect(typeof store[SETTINGS_KEY]).toBe("string");
     expect(JSON.parse(store[SETTINGS_KEY] as string).abcCutA).toBe(0.7);
     expect(getCurrentSettings().abcCutA).toBe(0.7); // the custom functions see it at once
