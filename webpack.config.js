@@ -59,6 +59,40 @@ function forgetModule(file) {
 }
 
 /**
+ * Every CRM function takes `any` arguments and handles error values itself (METHOD-NOTES: an
+ * error in a population is left out; in a customer's own cell it gives #VALUE! in that output
+ * cell only). Without this option Excel does not call the function at all when an argument holds
+ * an error. The metadata generator has no JSDoc tag for it, so it is added here.
+ * learn.microsoft.com (custom-functions-json): allowErrorForDataTypeAny "If true, your custom
+ * function can process errors as input values."
+ */
+function withErrorInputs(metadata) {
+  const source = typeof metadata === "string" ? JSON.parse(metadata) : metadata;
+  return {
+    ...source,
+    functions: source.functions.map((fn) => ({ ...fn, options: { ...fn.options, allowErrorForDataTypeAny: true } })),
+  };
+}
+
+/** Rewrites the generated functions.json with withErrorInputs (before the zh-CN copy is made from it). */
+class FunctionsErrorInputsPlugin {
+  apply(compiler) {
+    const name = "FunctionsErrorInputsPlugin";
+    compiler.hooks.thisCompilation.tap(name, (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name, stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          const asset = compilation.getAsset(FUNCTIONS_JSON);
+          if (!asset) return;
+          const text = JSON.stringify(withErrorInputs(asset.source.source().toString()), null, 4);
+          compilation.updateAsset(FUNCTIONS_JSON, new webpack.sources.RawSource(text));
+        },
+      );
+    });
+  }
+}
+
+/**
  * After custom-functions-metadata-plugin has generated functions.json, emits
  * functions.zh-CN.json = scripts/functions-zh-cn.js translateMetadata(functions.json).
  * A translation error (e.g. a function without a Chinese name) fails the build.
@@ -187,6 +221,7 @@ module.exports = (env = {}, argv = {}) => {
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_SOURCE, output: FUNCTIONS_JSON }),
+      new FunctionsErrorInputsPlugin(), // before the zh-CN copy, which keeps the options
       new FunctionsZhCnPlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
@@ -221,5 +256,7 @@ module.exports = (env = {}, argv = {}) => {
 // Exposed for tests (tests/manifest).
 module.exports.rewriteManifestUrls = rewriteManifestUrls;
 module.exports.FunctionsZhCnPlugin = FunctionsZhCnPlugin;
+module.exports.FunctionsErrorInputsPlugin = FunctionsErrorInputsPlugin;
+module.exports.withErrorInputs = withErrorInputs;
 module.exports.OFFICE_JS_CDN = OFFICE_JS_CDN;
 module.exports.devServerConfig = devServerConfig;

@@ -15,6 +15,7 @@ type Config = webpack.Configuration & { devServer?: unknown };
 type ConfigFactory = ((env: Record<string, unknown>, argv: { mode?: string }) => Config) & {
   rewriteManifestUrls: (xml: string, publicUrl: string) => string;
   FunctionsZhCnPlugin: new (options?: { translator?: string }) => webpack.WebpackPluginInstance;
+  FunctionsErrorInputsPlugin: new () => webpack.WebpackPluginInstance;
   OFFICE_JS_CDN: string;
   devServerConfig: (port: number, certsDir?: string) => { server: unknown };
 };
@@ -160,7 +161,11 @@ describe("rewriteManifestUrls (PUBLIC_URL)", () => {
 
 describe("FunctionsZhCnPlugin", () => {
   /** Builds a one-line bundle whose compilation holds fixtures/<metadataFile> as functions.json. */
-  async function build(metadataFile: string, translator: string): Promise<{ errors: string[]; zh: string | null }> {
+  async function build(
+    metadataFile: string,
+    translator: string,
+    before: webpack.WebpackPluginInstance[] = [],
+  ): Promise<{ errors: string[]; zh: string | null; en: string | null }> {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "crm-zh-"));
     const emitMetadata: webpack.WebpackPluginInstance = {
       apply(compiler) {
@@ -177,7 +182,7 @@ describe("FunctionsZhCnPlugin", () => {
       context: FIXTURES,
       entry: "./entry.js",
       output: { path: out },
-      plugins: [emitMetadata, new config.FunctionsZhCnPlugin({ translator: path.join(FIXTURES, translator) })],
+      plugins: [emitMetadata, ...before, new config.FunctionsZhCnPlugin({ translator: path.join(FIXTURES, translator) })],
     });
     const stats = await new Promise<webpack.Stats>((resolve, reject) =>
       compiler.run((err, s) => (err || !s ? reject(err) : resolve(s))),
@@ -185,8 +190,10 @@ describe("FunctionsZhCnPlugin", () => {
     await new Promise((resolve) => compiler.close(resolve));
     const file = path.join(out, "functions.zh-CN.json");
     const zh = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : null;
+    const enFile = path.join(out, "functions.json");
+    const en = fs.existsSync(enFile) ? fs.readFileSync(enFile, "utf8") : null;
     fs.rmSync(out, { recursive: true, force: true });
-    return { errors: stats.compilation.errors.map((e) => e.message), zh };
+    return { errors: stats.compilation.errors.map((e) => e.message), zh, en };
   }
 
   test("emits functions.zh-CN.json from functions.json", async () => {
@@ -204,6 +211,21 @@ describe("FunctionsZhCnPlugin", () => {
       ],
     });
   }, 30_000);
+
+  test("allowErrorForDataTypeAny is set in functions.json and in functions.zh-CN.json", async () => {
+    const { errors, zh, en } = await build("functions.json", "translate-ok.js", [new config.FunctionsErrorInputsPlugin()]);
+    expect(errors).toEqual([]);
+    const options = (json: string | null) =>
+      (JSON.parse(json ?? "null") as { functions: { id: string; options?: unknown }[] }).functions.map((f) => [f.id, f.options]);
+    expect(options(en)).toEqual([["TIER", { allowErrorForDataTypeAny: true }]]);
+    expect(options(zh)).toEqual([["TIER", { allowErrorForDataTypeAny: true }]]);
+  }, 30_000);
+
+  test("the build adds the error-inputs option before it makes the zh-CN copy", () => {
+    const names = (config({}, { mode: "production" }).plugins ?? []).map((p) => p?.constructor.name);
+    expect(names.indexOf("FunctionsErrorInputsPlugin")).toBeGreaterThan(names.indexOf("CustomFunctionsMetadataPlugin"));
+    expect(names.indexOf("FunctionsErrorInputsPlugin")).toBeLessThan(names.indexOf("FunctionsZhCnPlugin"));
+  });
 
   test("a missing translation fails the build and names the function", async () => {
     const { errors, zh } = await build("functions-untranslated.json", "translate-ok.js");
