@@ -135,6 +135,36 @@ class FunctionsZhCnPlugin {
   }
 }
 
+/**
+ * Office on Windows before Microsoft 365 / Office 2021 may show add-ins in Internet Explorer 11,
+ * which cannot run the bundles (modern JavaScript): the pane would stay blank. This ES5 snippet,
+ * inlined in taskpane.html, puts a readable bilingual message there instead.
+ */
+const IE11_MESSAGE = {
+  zh: "此版本的 Office 使用 Internet Explorer 11 显示加载项，客户分级助手无法在其中运行。请更新到 Microsoft 365 或 Office 2021 及以上版本，或在 Excel 网页版中使用。",
+  en: "This version of Office shows add-ins in Internet Explorer 11, which CRM Tiers cannot run in. Please update to Microsoft 365 or Office 2021 or later, or use Excel on the web.",
+};
+const IE11_SCRIPT =
+  "(function(){var d=document;if(!d.documentMode&&!/Trident\\//.test(navigator.userAgent))return;" +
+  "var show=function(){var r=d.getElementById('root');if(!r)return;" +
+  "r.innerHTML='<p style=\"font-family:Segoe UI,Microsoft YaHei,sans-serif;padding:16px\">'+" +
+  JSON.stringify(IE11_MESSAGE.zh) +
+  "+'</p><p style=\"font-family:Segoe UI,sans-serif;padding:0 16px\">'+" +
+  JSON.stringify(IE11_MESSAGE.en) +
+  "+'</p>';};if(d.readyState!=='loading')show();else d.attachEvent?d.attachEvent('onreadystatechange',function(){if(d.readyState!=='loading')show();}):d.addEventListener('DOMContentLoaded',show);})();";
+
+/** Inlines IE11_SCRIPT at the top of taskpane.html's head. */
+class Ie11MessagePlugin {
+  apply(compiler) {
+    compiler.hooks.compilation.tap("Ie11MessagePlugin", (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap("Ie11MessagePlugin", (data) => {
+        data.headTags.unshift(HtmlWebpackPlugin.createHtmlTagObject("script", {}, IE11_SCRIPT));
+        return data;
+      });
+    });
+  }
+}
+
 const DEV_CERTS_DIR = path.join(os.homedir(), ".office-addin-dev-certs");
 
 /** https options from the dev-certs folder when all three files exist, else null. */
@@ -229,6 +259,7 @@ module.exports = (env = {}, argv = {}) => {
         chunks: ["runtime", "functions", "commands", "taskpane"],
         officeJsUrl,
       }),
+      new Ie11MessagePlugin(),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
@@ -258,5 +289,7 @@ module.exports.rewriteManifestUrls = rewriteManifestUrls;
 module.exports.FunctionsZhCnPlugin = FunctionsZhCnPlugin;
 module.exports.FunctionsErrorInputsPlugin = FunctionsErrorInputsPlugin;
 module.exports.withErrorInputs = withErrorInputs;
+module.exports.IE11_SCRIPT = IE11_SCRIPT;
+module.exports.IE11_MESSAGE = IE11_MESSAGE;
 module.exports.OFFICE_JS_CDN = OFFICE_JS_CDN;
 module.exports.devServerConfig = devServerConfig;

@@ -13,6 +13,11 @@ import * as impl from "./impl";
 import { guard } from "./errors";
 import { whenSettingsLoaded } from "./settingsGate";
 
+// The build appends CustomFunctions.associate(...) calls to this file. When Office.js did not
+// load (offline, blocked CDN) the page shows "open this in Excel"; those calls must not throw.
+const runtimeGlobal = globalThis as { CustomFunctions?: { associate?: unknown } };
+if (runtimeGlobal.CustomFunctions === undefined) runtimeGlobal.CustomFunctions = { associate: () => undefined };
+
 // `any` in the signatures below: Excel passes ranges of any cell type.
 
 /**

@@ -16,6 +16,8 @@ type ConfigFactory = ((env: Record<string, unknown>, argv: { mode?: string }) =>
   rewriteManifestUrls: (xml: string, publicUrl: string) => string;
   FunctionsZhCnPlugin: new (options?: { translator?: string }) => webpack.WebpackPluginInstance;
   FunctionsErrorInputsPlugin: new () => webpack.WebpackPluginInstance;
+  IE11_SCRIPT: string;
+  IE11_MESSAGE: { zh: string; en: string };
   OFFICE_JS_CDN: string;
   devServerConfig: (port: number, certsDir?: string) => { server: unknown };
 };
@@ -234,4 +236,30 @@ describe("FunctionsZhCnPlugin", () => {
     ]);
     expect(zh).toBeNull();
   }, 30_000);
+});
+
+describe("Internet Explorer 11", () => {
+  /** Runs the inlined snippet against a minimal page; returns what #root shows. */
+  function page(userAgent: string, documentMode?: number): string {
+    const root = { innerHTML: "正在加载客户分级助手… / Loading CRM Tiers…" };
+    const document = { documentMode, readyState: "complete", getElementById: () => root };
+    new Function("document", "navigator", config.IE11_SCRIPT)(document, { userAgent });
+    return root.innerHTML;
+  }
+
+  test("a pane shown by IE11 gets a readable bilingual message instead of a blank page", () => {
+    const shown = page("Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; rv:11.0) like Gecko", 11);
+    expect(shown).toContain(config.IE11_MESSAGE.zh);
+    expect(shown).toContain(config.IE11_MESSAGE.en);
+  });
+
+  test("other browsers keep the page as it is", () => {
+    expect(page("Mozilla/5.0 (Windows NT 10.0) AppleWebKit/537.36 Chrome/120 Edg/120")).toBe("正在加载客户分级助手… / Loading CRM Tiers…");
+  });
+
+  test("the snippet is ES5 (no arrow functions, let/const, template strings) and is in the build", () => {
+    expect(config.IE11_SCRIPT).not.toMatch(/=>|\blet\b|\bconst\b|`/);
+    const names = (config({}, { mode: "production" }).plugins ?? []).map((p) => p?.constructor.name);
+    expect(names).toContain("Ie11MessagePlugin");
+  });
 });
