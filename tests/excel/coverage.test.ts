@@ -6,6 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as ts from "typescript";
+import { FEATURES, type Feature } from "../../src/excel/requirements";
 import { FakeContext, FakeHost, MODELED } from "./fakeExcel";
 
 const ROOT = path.join(__dirname, "..", "..");
@@ -123,5 +124,53 @@ describe("the strict double models every Office.js member src/excel uses", () =>
       return !obj || !(member in obj);
     });
     expect(absent).toEqual([]);
+  });
+});
+
+/** Members above the manifest's ExcelApi, and the run-time feature check that guards each. */
+const GUARDED: Record<string, Feature> = {
+  "Application.suspendApiCalculationUntilNextSync": "suspendCalculation",
+  "Application.suspendScreenUpdatingUntilNextSync": "suspendScreen",
+  "Workbook.getSelectedRanges": "selectedRanges",
+  "RangeAreas.areaCount": "selectedRanges",
+  "RangeAreas.load": "selectedRanges",
+  "Worksheet.autoFilter": "autoFilter",
+  "AutoFilter.apply": "autoFilter",
+  "AutoFilter.clearCriteria": "autoFilter",
+  "AutoFilter.enabled": "autoFilter",
+  "AutoFilter.load": "autoFilter",
+  "Range.conditionalFormats": "conditionalFormats",
+  "ConditionalFormatCollection.add": "conditionalFormats",
+  "ConditionalFormatCollection.clearAll": "conditionalFormats",
+  "ConditionalFormat.cellValue": "conditionalFormats",
+  "CellValueConditionalFormat.format": "conditionalFormats",
+  "CellValueConditionalFormat.rule": "conditionalFormats",
+  "ConditionalRangeFormat.fill": "conditionalFormats",
+  "ConditionalRangeFill.color": "conditionalFormats",
+  "Range.copyFrom": "copyFrom",
+  "Range.getSurroundingRegion": "surroundingRegion",
+  "Table.resize": "tableResize",
+  "ChartSeries.axisGroup": "comboChart",
+  "ChartSeries.chartType": "comboChart",
+};
+
+describe("requirement sets", () => {
+  const manifest = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
+  const minor = (v: string) => Number(v.split(".")[1]);
+  const declared = minor(/<Set Name="ExcelApi" MinVersion="([\d.]+)"/.exec(manifest)![1]);
+
+  test("every member used above the manifest's ExcelApi is behind a feature check that asks for its set", () => {
+    const unguarded: string[] = [];
+    for (const [m, set] of officeMembersUsed()) {
+      if (!set || minor(set) <= declared) continue;
+      const f = GUARDED[m];
+      if (!f || minor(FEATURES[f].set) < minor(set)) unguarded.push(`${m} (ExcelApi ${set})`);
+    }
+    expect(unguarded).toEqual([]);
+  });
+
+  test("the manifest asks for CustomFunctionsRuntime 1.3 (CustomFunctions.Error with a message)", () => {
+    expect(manifest).toMatch(/<Set Name="CustomFunctionsRuntime" MinVersion="1.3"\/>/);
+    expect(manifest).toMatch(/<Set Name="SharedRuntime" MinVersion="1.1"\/>/);
   });
 });
