@@ -64,26 +64,29 @@ export async function locate(context: Excel.RequestContext, caps: Capabilities):
     return { t, r };
   });
   if (ranges.length) await context.sync();
-  for (const { t, r } of ranges) {
+  const hit = ranges.find(({ r }) => {
     const b = parseAddress(r.address);
-    if (b && blocksIntersect(b, selBlock)) {
-      // Header and data body only: a totals row is never a customer.
-      const header = t.getHeaderRowRange();
-      const body = t.getDataBodyRange();
-      header.load("address");
-      body.load("address");
-      try {
-        await context.sync();
-      } catch {
-        throw new NoTableError(
-          `表格“${t.name}”没有标题行：请在“表设计”中勾选“标题行” / Table "${t.name}" has no header row: turn on Header Row in Table Design`,
-        );
-      }
-      const h = parseAddress(header.address);
-      const d = parseAddress(body.address);
-      if (!h || !d) throw new NoTableError(`无法识别表格“${t.name}”的地址 / Unreadable address of table "${t.name}"`);
-      return { block: { ...h, rowCount: d.row + d.rowCount - h.row }, source: "table", tableName: t.name };
+    return b !== null && blocksIntersect(b, selBlock);
+  });
+  if (hit) {
+    const t = hit.t;
+    // Header and data body only: a totals row is never a customer.
+    const header = t.getHeaderRowRange();
+    const body = t.getDataBodyRange();
+    header.load("address");
+    body.load("address");
+    try {
+      await context.sync();
+    } catch {
+      throw new NoTableError(
+        `表格“${t.name}”没有标题行：请在“表设计”中勾选“标题行” / Table "${t.name}" has no header row: turn on Header Row in Table Design`,
+      );
     }
+    const h = parseAddress(header.address);
+    const d = parseAddress(body.address);
+    if (!h || !d)
+      throw new NoTableError(`无法识别表格“${t.name}”的地址 / Unreadable address of table "${t.name}"`);
+    return { block: { ...h, rowCount: d.row + d.rowCount - h.row }, source: "table", tableName: t.name };
   }
 
   // 2. The current region (ExcelApi 1.7) when it holds a header and at least one row.
@@ -120,7 +123,10 @@ export async function readBlockValues(
   const cols = Math.max(1, block.colCount);
   const maxRows = Math.max(1, Math.floor(MAX_READ_CELLS / cols));
   const out: unknown[][] = [];
-  let rowsPerRead = Math.max(1, Math.min(maxRows, Math.floor(byteBudget / (cols * FIRST_READ_BYTES_PER_CELL))));
+  let rowsPerRead = Math.max(
+    1,
+    Math.min(maxRows, Math.floor(byteBudget / (cols * FIRST_READ_BYTES_PER_CELL))),
+  );
   for (let r = 0; r < block.rowCount;) {
     const n = Math.min(rowsPerRead, block.rowCount - r);
     const range = sheet.getRange(rangeA1(block.row + r, block.col, n, cols));

@@ -16,7 +16,8 @@ import { whenSettingsLoaded } from "./settingsGate";
 // The build appends CustomFunctions.associate(...) calls to this file. When Office.js did not
 // load (offline, blocked CDN) the page shows "open this in Excel"; those calls must not throw.
 const runtimeGlobal = globalThis as { CustomFunctions?: { associate?: unknown } };
-if (runtimeGlobal.CustomFunctions === undefined) runtimeGlobal.CustomFunctions = { associate: () => undefined };
+if (runtimeGlobal.CustomFunctions === undefined)
+  runtimeGlobal.CustomFunctions = { associate: () => undefined };
 
 // `any` in the signatures below: Excel passes ranges of any cell type.
 
@@ -223,7 +224,12 @@ async function nextContact(
  * @param [language] "zh" (default) or "en".
  * @returns The strategy for each customer (blank when all three are unknown).
  */
-async function strategy(incumbent: any[][], position: any[][], opportunity: any[][], language?: any): Promise<any[][]> {
+async function strategy(
+  incumbent: any[][],
+  position: any[][],
+  opportunity: any[][],
+  language?: any,
+): Promise<any[][]> {
   await whenSettingsLoaded();
   return guard(() => impl.strategy(incumbent, position, opportunity, language));
 }

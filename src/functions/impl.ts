@@ -141,7 +141,11 @@ function samePopulationCells(arg: unknown, cached: NonNullable<typeof lastPopula
     for (let c = 0; c < cols; c++, k++) {
       const v = row[c];
       // Numbers compare unboxed; anything else by value, error objects by their text.
-      if (v !== numbers[k] && v !== cells[k] && !(typeof v === "object" && v !== null && normalizeCell(v) === cells[k]))
+      if (
+        v !== numbers[k] &&
+        v !== cells[k] &&
+        !(typeof v === "object" && v !== null && normalizeCell(v) === cells[k])
+      )
         return false;
     }
   }

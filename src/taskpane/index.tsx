@@ -36,7 +36,13 @@ export async function officeHost(timeoutMs = OFFICE_READY_TIMEOUT_MS): Promise<H
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), timeoutMs)));
   try {
-    return await Promise.race([office.onReady().then((info) => info as HostInfo, () => null), late]);
+    return await Promise.race([
+      office.onReady().then(
+        (info) => info as HostInfo,
+        () => null,
+      ),
+      late,
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -45,7 +51,9 @@ export async function officeHost(timeoutMs = OFFICE_READY_TIMEOUT_MS): Promise<H
 export function inExcel(info: HostInfo): boolean {
   if (!info || info.host == null) return false;
   const office = officeGlobal();
-  return info.host === office?.HostType?.Excel || typeof (globalThis as { Excel?: unknown }).Excel !== "undefined";
+  return (
+    info.host === office?.HostType?.Excel || typeof (globalThis as { Excel?: unknown }).Excel !== "undefined"
+  );
 }
 
 async function start(): Promise<void> {
