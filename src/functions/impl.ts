@@ -128,12 +128,27 @@ function comparable(v: unknown): unknown {
   return typeof v === "object" && v !== null ? normalizeCell(v) : v;
 }
 
+/** An error value (an object) is the same cell as the cached one when its text is. */
+function sameErrorCell(v: unknown, cached: unknown): boolean {
+  return typeof v === "object" && v !== null && normalizeCell(v) === cached;
+}
+
 /** Whether `arg` holds exactly the cached cells: one tight pass, no allocation. */
 function samePopulationCells(arg: unknown, cached: NonNullable<typeof lastPopulation>): boolean {
   if (!Array.isArray(arg) || arg.length !== cached.rows || !Array.isArray(arg[0])) return false;
   const cols = cached.cols;
   const numbers = cached.numbers;
   const cells = cached.cells;
+  if (cols === 1) {
+    // The usual population: one column (C$2:C$10001).
+    for (let r = 0; r < arg.length; r++) {
+      const row = arg[r] as unknown[];
+      if (row.length !== 1) return false;
+      const v = row[0];
+      if (v !== numbers[r] && v !== cells[r] && !sameErrorCell(v, cells[r])) return false;
+    }
+    return true;
+  }
   let k = 0;
   for (let r = 0; r < arg.length; r++) {
     const row = arg[r] as unknown[];
@@ -141,11 +156,7 @@ function samePopulationCells(arg: unknown, cached: NonNullable<typeof lastPopula
     for (let c = 0; c < cols; c++, k++) {
       const v = row[c];
       // Numbers compare unboxed; anything else by value, error objects by their text.
-      if (
-        v !== numbers[k] &&
-        v !== cells[k] &&
-        !(typeof v === "object" && v !== null && normalizeCell(v) === cells[k])
-      )
+      if (v !== numbers[k] && v !== cells[k] && !sameErrorCell(v, cells[k]))
         return false;
     }
   }
