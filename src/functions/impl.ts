@@ -156,8 +156,7 @@ function samePopulationCells(arg: unknown, cached: NonNullable<typeof lastPopula
     for (let c = 0; c < cols; c++, k++) {
       const v = row[c];
       // Numbers compare unboxed; anything else by value, error objects by their text.
-      if (v !== numbers[k] && v !== cells[k] && !sameErrorCell(v, cells[k]))
-        return false;
+      if (v !== numbers[k] && v !== cells[k] && !sameErrorCell(v, cells[k])) return false;
     }
   }
   return true;
