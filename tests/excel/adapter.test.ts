@@ -72,6 +72,27 @@ describe("finding the customer table", () => {
     expect(host.syncCount - before).toBe(4);
   });
 
+  test("no read asks for more than 5,000,000 cells, whatever the byte budget", async () => {
+    // A counting context (the double would build every cell): 6 columns × 1,048,575 rows.
+    const asked: number[] = [];
+    const row = [1, 2, 3, 4, 5, 6];
+    const range = (address: string) => {
+      const [, first, last] = /^[A-Z]+(\d+):[A-Z]+(\d+)$/.exec(address)!;
+      const rows = +last - +first + 1;
+      return {
+        load: () => asked.push(rows * row.length),
+        get values() {
+          return Array.from({ length: rows }, () => row);
+        },
+      };
+    };
+    const ctx = { workbook: { worksheets: { getItem: () => ({ getRange: range }) } }, sync: async () => undefined };
+    const got = await readBlockValues(ctx as unknown as Excel.RequestContext, "S", { sheet: "S", row: 0, col: 0, rowCount: 1048575, colCount: 6 }, "values", 1e12);
+    expect(got.length).toBe(1048575);
+    expect(Math.max(...asked)).toBeLessThanOrEqual(5_000_000);
+    expect(asked.reduce((a, b) => a + b, 0)).toBe(1048575 * 6);
+  });
+
   test("long Chinese text: the first read is sized by bytes, so no response exceeds the limit", async () => {
     const text = (i: number) => `客户${i}：` + "华东区重点客户长期合作伙伴".repeat(2); // ≈ 90 bytes a cell
     const rows = [["客户名称", "备注", "地址"], ...Array.from({ length: 2000 }, (_, i) => [text(i), text(i + 1), text(i + 2)])];
