@@ -49,3 +49,12 @@ export function ledgerReadMessage(lines: number, customers: number, lang: Lang):
     ? `按订单明细读取：${lines} 行，${customers} 个客户`
     : `read as a sales ledger: ${lines} lines, ${customers} customers`;
 }
+
+/** The kind a table is read as: the user's choice when given (CLI --input, the pane's switch), else detected. */
+export function chooseTableKind(
+  detection: LedgerDetection,
+  override?: TableKind,
+): { kind: TableKind; detected: TableKind; overridden: boolean } {
+  const kind = override ?? detection.kind;
+  return { kind, detected: detection.kind, overridden: override !== undefined && override !== detection.kind };
+}
