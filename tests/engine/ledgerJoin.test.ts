@@ -90,3 +90,24 @@ describe("joining a customer list", () => {
     expect(j.columns[1]).toEqual(["华东五金", "新星贸易有限公司", "老客户公司", "散客张三"]);
   });
 });
+
+test("derivedOf says which derived column each output column shows", () => {
+  const list = readPlainCsv(path.join(LEDGER_FIXTURES, "customers-zh.csv"));
+  const j = joinCustomerList(derived(), list, "zh");
+  expect(j.derivedOf).toEqual([
+    "id",
+    "name",
+    "revenue",
+    undefined,
+    undefined,
+    "lastOrder",
+    "owner",
+    "region",
+    "prevRevenue",
+    "profit",
+    "orders",
+    "activeMonths",
+    "firstOrder",
+    "overdueDays",
+  ]);
+});

@@ -26,6 +26,8 @@ export interface JoinedTable extends PlainTable {
   matched: number;
   /** For each output row, the ledger customer it shows (-1: a list-only row). */
   customerOfRow: Int32Array;
+  /** For each output column, the derived column the ledger writes into it (undefined: the list's alone). */
+  derivedOf: (DerivedColumn | undefined)[];
 }
 
 /**
@@ -132,5 +134,17 @@ export function joinCustomerList(d: DerivedCustomers, list: PlainTable, lang: La
   const headers: CellValue[] = [...list.headers];
   while (headers.length < list.columns.length) headers.push(null);
   for (const column of appended) headers.push(derivedHeader(column, lang));
-  return { headers, columns, rowCount, listRows: list.rowCount, added: addedCustomers.length, matched, customerOfRow };
+  const derivedOf: (DerivedColumn | undefined)[] = [];
+  for (let k = 0; k < list.columns.length; k++) derivedOf.push(derivedAt.get(k));
+  derivedOf.push(...appended);
+  return {
+    headers,
+    columns,
+    rowCount,
+    listRows: list.rowCount,
+    added: addedCustomers.length,
+    matched,
+    customerOfRow,
+    derivedOf,
+  };
 }
