@@ -187,15 +187,26 @@ function buildOrderLines(): OrderLine[] {
   const customers = buildRows(); // the same 200 customers (their own seed: the list is unchanged)
   const r = mulberry32(20240501);
   const orders: { day: number; lines: Omit<OrderLine, "day" | "order">[] }[] = [];
-  const sellers: { id: string; name: string; revenue: number; margin: number; rep: string; region: string }[] = [];
+  const sellers: {
+    id: string;
+    name: string;
+    revenue: number;
+    growth: number;
+    margin: number;
+    rep: string;
+    region: string;
+  }[] = [];
   customers.forEach((row, i) => {
     if (NOT_IN_LEDGER.includes(i)) return;
     const revenue = typeof row[2] === "number" ? row[2] : 50_000;
     const margin = typeof row[4] === "number" ? row[4] : 0.2;
-    sellers.push({ id: String(row[0]), name: String(row[1]), revenue, margin, rep: String(row[23]), region: String(row[22]) });
+    // The list's year-on-year growth, so the ledger tells the same story (capped to ±60%).
+    const prev = typeof row[3] === "number" && row[3] > 0 ? row[3] : revenue;
+    const growth = Math.max(-0.6, Math.min(0.6, revenue / prev - 1));
+    sellers.push({ id: String(row[0]), name: String(row[1]), revenue, growth, margin, rep: String(row[23]), region: String(row[22]) });
   });
-  for (const [id, name, region, rep] of NEW_IN_LEDGER) sellers.push({ id, name, revenue: 120_000, margin: 0.25, rep, region });
-  const weight = sellers.map((c) => Math.sqrt(c.revenue));
+  for (const [id, name, region, rep] of NEW_IN_LEDGER) sellers.push({ id, name, revenue: 120_000, growth: 0, margin: 0.25, rep, region });
+  const weight = sellers.map((c) => Math.pow(c.revenue, 0.25));
   const totalWeight = weight.reduce((a, b) => a + b, 0);
   sellers.forEach((c, k) => {
     const isNew = k >= sellers.length - NEW_IN_LEDGER.length || r() < 0.06;
@@ -206,13 +217,15 @@ function buildOrderLines(): OrderLine[] {
     const lineAmount = (c.revenue * 2.5) / (n * 2);
     const dueIn = r() < 0.3 ? 60 : 30;
     for (let o = 0; o < n; o++) {
-      const day = last + Math.floor(r() * (first - last + 1));
+      // Spread over the customer's active span (one order per slice), amounts growing with time.
+      const day = Math.round(first - ((o + r()) * (first - last)) / n);
+      const trend = Math.pow(1 + c.growth, (LEDGER_DAYS / 2 - day) / 365);
       const lines: Omit<OrderLine, "day" | "order">[] = [];
       const count = 1 + Math.floor(r() * 3);
       for (let l = 0; l < count; l++) {
         const roll = r();
         // A free sample at 0 (1.5%), a return (3%), else a sale.
-        const amount = roll < 0.015 ? 0 : Math.round(lineAmount * (0.3 + r() * 1.4) * (roll < 0.045 ? -0.3 : 1));
+        const amount = roll < 0.015 ? 0 : Math.round(lineAmount * trend * (0.5 + r()) * (roll < 0.045 ? -0.3 : 1));
         const late = r();
         lines.push({
           id: c.id,

@@ -5,7 +5,14 @@
  * The ledger and the list are only read.
  */
 import { dayFromExcelSerial } from "../engine/days";
-import { columnLetter, mapLedgerHeaders, type LedgerField } from "../engine/headers";
+import {
+  columnLetter,
+  findHeaderRow,
+  HEADER_SEARCH_ROWS,
+  isKnownHeader,
+  mapLedgerHeaders,
+  type LedgerField,
+} from "../engine/headers";
 import {
   chooseTableKind,
   deriveCustomers,
@@ -76,15 +83,43 @@ function sheetOf(base: SheetData, name: string, t: PlainTable, dateColumns: Set<
 }
 
 /**
+ * A reader that took a report's title row for the header (fewer than two known headers in it):
+ * the table re-anchored on the first row below with two known headers (METHOD §1), else as read.
+ */
+export function reanchored(read: SheetData): SheetData {
+  if (read.headers.filter(isKnownHeader).length >= 2 || read.columns.length < read.headers.length) return read;
+  const probe = Math.min(read.rowCount, HEADER_SEARCH_ROWS);
+  const rows: CellValue[][] = [];
+  for (let r = 0; r < probe; r++) rows.push(read.columns.map((col) => col[r] ?? null));
+  const at = findHeaderRow(rows);
+  if (at < 0) return read;
+  const from = at + 1;
+  const columns = read.columns.map((col) => col.slice(from));
+  return {
+    ...read,
+    headerRowNumber: read.headerRowNumber + from,
+    headers: rows[at],
+    columns,
+    originals: read.originals.map((m) => {
+      const shifted = new Map<number, unknown>();
+      for (const [r, o] of m) if (r >= from) shifted.set(r - from, o);
+      return shifted;
+    }),
+    rowCount: read.rowCount - from,
+  };
+}
+
+/**
  * When the input is a ledger (detected, or --input ledger): the customer sheet and what to say.
  * Null when it is read as a customer table.
  */
 export async function ledgerToCustomers(
-  read: SheetData,
+  asRead: SheetData,
   opts: Pick<CliOptions, "inputKind" | "customersFile" | "lang">,
   today: DayNumber,
   settings: Settings,
 ): Promise<LedgerOutcome | null> {
+  const read = reanchored(asRead);
   const detection = detectLedger(
     read.headers,
     read.headers.map((_, c) => columnOf(read, c)),

@@ -158,6 +158,34 @@ describe("XLSX ledger → XLSX", () => {
 });
 
 describe("the bundled sample ledger", () => {
+  it("npm run demo's ledger run: a title row, a 合计 row, the sample list joined", async () => {
+    const out = tmp.file("sample-orders-classified.xlsx");
+    const r = await runCli([
+      "assets/sample-orders.xlsx",
+      "--customers",
+      "assets/sample-customers.xlsx",
+      "--out",
+      out,
+      "--today",
+      "2026-11-01",
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split("\n").slice(0, 4)).toEqual([
+      "按订单明细读取：3011 行，198 个客户",
+      "订单明细：读取 3011 行，跳过 3 行，汇总为 198 个客户",
+      "客户清单 assets/sample-customers.xlsx：200 行，其中 195 个与订单明细对上；新增订单明细中的 3 个客户",
+      `已分级 203 位客户 → ${out}`,
+    ]);
+    // The unreadable amount, the order booked after today, the 合计 row (and its blank date).
+    const problems = r.stderr.trim().split("\n");
+    expect(problems.map((l) => l.replace(/第 \d+ 行 /, ""))).toEqual([
+      "订单明细E 列（价税合计）：无法识别的数字“待定”，该行已跳过",
+      "订单明细A 列（单据日期）：日期 2026-11-08 在今天之后，该行已跳过",
+      "订单明细D 列（客户名称）：合计行“合计”，该行已跳过",
+      "订单明细A 列（单据日期）：空白，该行已跳过",
+    ]);
+  });
+
   it("assets/sample-orders.xlsx is what `npm run sample` generates (deterministic bytes)", async () => {
     const sample = path.join(__dirname, "..", "..", "assets", "sample-orders.xlsx");
     expect(Buffer.compare(await buildSampleOrdersWorkbook(), readFileSync(sample))).toBe(0);
