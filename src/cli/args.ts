@@ -55,8 +55,14 @@ export function parseArgs(argv: readonly string[], out: (s: string) => void): Pa
     .option("--today <date>", "评估日期 YYYY-MM-DD（默认今天）/ evaluation date (default: today)")
     .option("--lang <lang>", "输出语言 zh|en（默认跟随表头）/ output language (default: the headers')")
     .option("--settings <file>", "设置文件（JSON）/ settings file (JSON)")
-    .option("--input <kind>", "输入是订单明细（ledger）还是客户表（customers），默认自动判断 / read the input as a sales ledger or a customer table (default: detect)")
-    .option("--customers <file>", "与订单明细合并的客户清单 .xlsx 或 .csv / customer list to join with a ledger")
+    .option(
+      "--input <kind>",
+      "输入是订单明细（ledger）还是客户表（customers），默认自动判断 / read the input as a sales ledger or a customer table (default: detect)",
+    )
+    .option(
+      "--customers <file>",
+      "与订单明细合并的客户清单 .xlsx 或 .csv / customer list to join with a ledger",
+    )
     .helpOption("-h, --help", "显示帮助 / show help")
     .exitOverride()
     .configureOutput({ writeOut: out, writeErr: () => undefined })
@@ -86,7 +92,15 @@ export function parseArgs(argv: readonly string[], out: (s: string) => void): Pa
 
 function checkOptions(
   input: string,
-  o: { out?: string; sheet?: string; today?: string; lang?: string; settings?: string; input?: string; customers?: string },
+  o: {
+    out?: string;
+    sheet?: string;
+    today?: string;
+    lang?: string;
+    settings?: string;
+    input?: string;
+    customers?: string;
+  },
 ): CliOptions {
   const inputFormat = formatOf(input);
   if (path.extname(input).toLowerCase() === ".xls") {
@@ -140,7 +154,10 @@ function checkOptions(
   }
   if (o.customers !== undefined) {
     if (!formatOf(o.customers) || path.extname(o.customers).toLowerCase() === ".xls") {
-      throw usage(`客户清单 ${o.customers} 应为 .xlsx 或 .csv`, `the customer list ${o.customers} must be an .xlsx or .csv file`);
+      throw usage(
+        `客户清单 ${o.customers} 应为 .xlsx 或 .csv`,
+        `the customer list ${o.customers} must be an .xlsx or .csv file`,
+      );
     }
     if (inputKind === "customers") {
       throw usage("--customers 只适用于订单明细输入", "--customers applies to a sales ledger input only");

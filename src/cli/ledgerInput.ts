@@ -61,7 +61,13 @@ async function readList(file: string): Promise<SheetData> {
   return formatOf(file) === "xlsx" ? readXlsx(file) : readCsv(file);
 }
 
-function sheetOf(base: SheetData, name: string, t: PlainTable, dateColumns: Set<number>, keep?: SheetData): SheetData {
+function sheetOf(
+  base: SheetData,
+  name: string,
+  t: PlainTable,
+  dateColumns: Set<number>,
+  keep?: SheetData,
+): SheetData {
   const columns = t.columns.map((col, c) => (dateColumns.has(c) ? asDateCells(col) : col));
   const originals = columns.map((_, c) => {
     // The list's own cells (rich text, errors) come out as they were, in the list's rows.
@@ -87,7 +93,8 @@ function sheetOf(base: SheetData, name: string, t: PlainTable, dateColumns: Set<
  * the table re-anchored on the first row below with two known headers (METHOD §1), else as read.
  */
 export function reanchored(read: SheetData): SheetData {
-  if (read.headers.filter(isKnownHeader).length >= 2 || read.columns.length < read.headers.length) return read;
+  if (read.headers.filter(isKnownHeader).length >= 2 || read.columns.length < read.headers.length)
+    return read;
   const probe = Math.min(read.rowCount, HEADER_SEARCH_ROWS);
   const rows: CellValue[][] = [];
   for (let r = 0; r < probe; r++) rows.push(read.columns.map((col) => col[r] ?? null));
@@ -153,7 +160,8 @@ export async function ledgerToCustomers(
     );
   }
   const columns = read.headers.map((_, c) => columnOf(read, c));
-  const periodMonths = (settings as unknown as { periodMonths?: number }).periodMonths ?? DEFAULT_PERIOD_MONTHS;
+  const periodMonths =
+    (settings as unknown as { periodMonths?: number }).periodMonths ?? DEFAULT_PERIOD_MONTHS;
   const derived: DerivedCustomers = deriveCustomers(ledgerInputFromColumns(mapping, columns, read.rowCount), {
     today,
     periodMonths,
@@ -187,7 +195,12 @@ export async function ledgerToCustomers(
     const dates = new Set<number>();
     derivedColumns(derived).forEach((col, c) => derivedKind(col) === "date" && dates.add(c));
     return {
-      sheet: sheetOf(read, sheetName, { headers: t.headers, columns: t.columns, rowCount: derived.count }, dates),
+      sheet: sheetOf(
+        read,
+        sheetName,
+        { headers: t.headers, columns: t.columns, rowCount: derived.count },
+        dates,
+      ),
       report,
       problems,
     };

@@ -327,7 +327,10 @@ export const LEDGER_HEADER_SYNONYMS: Readonly<Record<LedgerField, { zh: string[]
   region: SUMMARY_HEADER_SYNONYMS.region,
 };
 
-function indexOf<K extends string>(table: Readonly<Record<K, { zh: string[]; en: string[] }>>, keys: readonly K[]) {
+function indexOf<K extends string>(
+  table: Readonly<Record<K, { zh: string[]; en: string[] }>>,
+  keys: readonly K[],
+) {
   const index = new Map<string, { field: K; lang: Lang }>();
   for (const field of keys) {
     for (const lang of ["zh", "en"] as const) {
@@ -467,6 +470,8 @@ const TOTALS_WORDS = new Set(["合计", "总计", "小计", "汇总", "total", "
  */
 export function isTotalsLabel(text: string): boolean {
   if (!text) return false;
-  const n = toHalfWidth(text).toLowerCase().replace(/[\s:：]/g, "");
+  const n = toHalfWidth(text)
+    .toLowerCase()
+    .replace(/[\s:：]/g, "");
   return TOTALS_WORDS.has(n);
 }

@@ -80,5 +80,7 @@ export function fromOrders(
     columns: { name, orderDate: date, amount, ...(order ? { orderId: order } : {}) },
   };
   const derived = deriveCustomers(input, { today: day, periodMonths: months });
-  return derivedRows(derived, lang).map((row) => row.map((v) => (v === null || v === undefined ? "" : (v as string | number))));
+  return derivedRows(derived, lang).map((row) =>
+    row.map((v) => (v === null || v === undefined ? "" : (v as string | number))),
+  );
 }

@@ -78,7 +78,8 @@ const FOUND_LIMIT = 60;
 
 function shownCell(v: CellValue): string {
   if (v === null || v === undefined) return "";
-  const s = v instanceof Date ? (isNaN(v.getTime()) ? "Invalid Date" : v.toISOString().slice(0, 10)) : String(v);
+  const s =
+    v instanceof Date ? (isNaN(v.getTime()) ? "Invalid Date" : v.toISOString().slice(0, 10)) : String(v);
   return s.length > FOUND_LIMIT ? s.slice(0, FOUND_LIMIT) + "…" : s;
 }
 
@@ -124,7 +125,9 @@ function monthIndex(day: number): number {
   const z = day + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const m = mp < 10 ? mp + 3 : mp - 9;
@@ -201,12 +204,16 @@ export function deriveCustomers(input: LedgerInput, options: LedgerOptions): Der
     problems.push({ line, field, reason, found, skipped });
     if (skipped) skip = true;
   };
-  const reportDate = (reason: ProblemReason, found: string) => note("orderDate", reason as LedgerProblemReason, found, true);
-  const reportAmount = (reason: ProblemReason, found: string) => note("amount", reason as LedgerProblemReason, found, true);
+  const reportDate = (reason: ProblemReason, found: string) =>
+    note("orderDate", reason as LedgerProblemReason, found, true);
+  const reportAmount = (reason: ProblemReason, found: string) =>
+    note("amount", reason as LedgerProblemReason, found, true);
   const reportProfit = (reason: ProblemReason, found: string) =>
     note("lineProfit", reason as LedgerProblemReason, found, false);
-  const reportDue = (reason: ProblemReason, found: string) => note("dueDate", reason as LedgerProblemReason, found, false);
-  const reportPaid = (reason: ProblemReason, found: string) => note("paidDate", reason as LedgerProblemReason, found, false);
+  const reportDue = (reason: ProblemReason, found: string) =>
+    note("dueDate", reason as LedgerProblemReason, found, false);
+  const reportPaid = (reason: ProblemReason, found: string) =>
+    note("paidDate", reason as LedgerProblemReason, found, false);
   const orderDates = new DateReader();
   const dueDates = new DateReader();
   const paidDates = new DateReader();
@@ -226,7 +233,11 @@ export function deriveCustomers(input: LedgerInput, options: LedgerOptions): Der
       keyMap = nameKeys;
     }
     let known =
-      keyText === prevKeyText && keyMap === prevKeyMap ? prevCustomer : keyText ? keyMap.get(keyText) : undefined;
+      keyText === prevKeyText && keyMap === prevKeyMap
+        ? prevCustomer
+        : keyText
+          ? keyMap.get(keyText)
+          : undefined;
     if (!keyText) {
       note(has.id ? "id" : "name", "no-key", shownCell(has.id ? idCol![i] : nameCol?.[i]), true);
     } else {

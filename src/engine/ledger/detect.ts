@@ -26,7 +26,8 @@ export function detectLedger(
   const ledger = mapLedgerHeaders(headerRow);
   if (ledger.columns.orderDate === undefined) return { kind: "customers", why: "no-order-date" };
   if (ledger.columns.amount === undefined) return { kind: "customers", why: "no-amount" };
-  if (ledger.columns.id === undefined && ledger.columns.name === undefined) return { kind: "customers", why: "no-key" };
+  if (ledger.columns.id === undefined && ledger.columns.name === undefined)
+    return { kind: "customers", why: "no-key" };
   const summary = mapHeaders(headerRow).columns;
   if (summary.prevRevenue !== undefined || summary.orders !== undefined || summary.lastOrder !== undefined) {
     return { kind: "customers", why: "summary-column" };
@@ -56,5 +57,9 @@ export function chooseTableKind(
   override?: TableKind,
 ): { kind: TableKind; detected: TableKind; overridden: boolean } {
   const kind = override ?? detection.kind;
-  return { kind, detected: detection.kind, overridden: override !== undefined && override !== detection.kind };
+  return {
+    kind,
+    detected: detection.kind,
+    overridden: override !== undefined && override !== detection.kind,
+  };
 }

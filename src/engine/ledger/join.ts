@@ -100,7 +100,8 @@ export function joinCustomerList(d: DerivedCustomers, list: PlainTable, lang: La
     if (at === undefined) appended.push(column);
     else derivedAt.set(at, column);
   }
-  const isFilled = (column: DerivedColumn) => column !== "id" && column !== "name" && column !== "owner" && column !== "region";
+  const isFilled = (column: DerivedColumn) =>
+    column !== "id" && column !== "name" && column !== "owner" && column !== "region";
 
   const columns: CellValue[][] = [];
   for (let k = 0; k < list.columns.length; k++) {
@@ -119,7 +120,8 @@ export function joinCustomerList(d: DerivedCustomers, list: PlainTable, lang: La
       }
       out[r] = v;
     }
-    for (let r = list.rowCount; r < rowCount; r++) out[r] = column ? derivedCell(d, column, customerOfRow[r]) : null;
+    for (let r = list.rowCount; r < rowCount; r++)
+      out[r] = column ? derivedCell(d, column, customerOfRow[r]) : null;
     columns.push(out);
   }
   for (const column of appended) {
