@@ -8,6 +8,7 @@ import {
   detectLedger,
   ledgerInputFromColumns,
   ledgerReadMessage,
+  rhythmInputs,
 } from "../../src/engine/ledger";
 import type { CellValue } from "../../src/engine/types";
 import { day, LEDGER_FIXTURES, readPlainCsv } from "./ledgerHelpers";
@@ -122,5 +123,10 @@ describe("real ledger shapes", () => {
     expect(days.length - 1).toBe(2);
     expect(days[days.length - 1] - days[0]).toBe(213);
     expect(day("1997-09-30") - days[0]).toBe(272);
+    const rhythm = rhythmInputs(d);
+    expect([rhythm.x[c], rhythm.t[c], rhythm.T[c]]).toEqual([2, 213, 272]);
+    let sumX = 0;
+    for (let k = 0; k < d.count; k++) sumX += rhythm.x[k];
+    expect(sumX).toBe(2457);
   });
 });
