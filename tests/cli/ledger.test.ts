@@ -117,7 +117,7 @@ describe("--customers: the list joined with the ledger", () => {
     const r = await runCli([path.join(LEDGER, "orders-zh.csv"), "--customers", path.join(LEDGER, "customers-zh.csv"), "--out", out, ...TODAY]);
     expect(r.code).toBe(0);
     expect(r.stdout.split("\n")[2]).toBe(
-      `客户清单 ${path.join(LEDGER, "customers-zh.csv")}：5 行，其中 3 个与订单明细对上；新增订单明细中的 1 个客户`,
+      "客户清单：5 行，其中 3 个与订单明细对上；新增订单明细中的 1 个客户",
     );
     const { rows } = readCsvOut(out);
     expect(rows.map((row) => row.slice(0, 14))).toEqual(expectedRows("customers-zh.joined.P12.expected.csv"));
@@ -173,7 +173,7 @@ describe("the bundled sample ledger", () => {
     expect(r.stdout.split("\n").slice(0, 4)).toEqual([
       "按订单明细读取：3011 行，198 个客户",
       "订单明细：读取 3011 行，跳过 3 行，汇总为 198 个客户",
-      "客户清单 assets/sample-customers.xlsx：200 行，其中 195 个与订单明细对上；新增订单明细中的 3 个客户",
+      "客户清单：200 行，其中 195 个与订单明细对上；新增订单明细中的 3 个客户",
       `已分级 203 位客户 → ${out}`,
     ]);
     // The unreadable amount, the order booked after today, the 合计 row (and its blank date).

@@ -111,3 +111,42 @@ test("derivedOf says which derived column each output column shows", () => {
     "overdueDays",
   ]);
 });
+
+describe("buildLedgerTable: the whole §12 path in one call (CLI and pane)", () => {
+  const { buildLedgerTable } = jest.requireActual("../../src/engine/ledger") as typeof import("../../src/engine/ledger");
+  const ledger = readPlainCsv(path.join(LEDGER_FIXTURES, "orders-zh.csv"));
+
+  test("derived table, date columns, report and problems placed in the sheet", () => {
+    const r = buildLedgerTable({ ...ledger, today: TODAY, firstRowNumber: 5, firstColumn: 2 });
+    if (!r.ok) throw new Error("expected ok");
+    expect(r.lang).toBe("zh");
+    expect(r.table.headers[0]).toBe("客户编号");
+    expect(r.table.rowCount).toBe(4);
+    expect(r.dateColumns).toEqual([9, 10]);
+    expect(r.report).toEqual(["按订单明细读取：18 行，4 个客户", "订单明细：读取 18 行，跳过 5 行，汇总为 4 个客户"]);
+    // Line 9 (0-based) of a table whose data starts on row 5, column C: row 14, column H.
+    expect(r.problems[0]).toBe("订单明细第 14 行 H 列（毛利）：无法识别的数字“n/a”，毛利按 0 计");
+    expect(r.problems.length).toBe(7);
+  });
+
+  test("with a list: the joined table and the join's line; problems capped", () => {
+    const list = readPlainCsv(path.join(LEDGER_FIXTURES, "customers-zh.csv"));
+    const r = buildLedgerTable({ ...ledger, today: TODAY, list, lang: "en", problemsShown: 2 });
+    if (!r.ok) throw new Error("expected ok");
+    expect(r.table.rowCount).toBe(6);
+    expect(r.dateColumns).toEqual([5, 12]);
+    expect(r.report[2]).toBe("customer list: 5 rows, 3 matched in the ledger; 1 ledger customers added");
+    expect(r.problems.slice(2)).toEqual(["… and 5 more not listed"]);
+  });
+
+  test("a missing column: both languages name it and what was found", () => {
+    const r = buildLedgerTable({ headers: ["客户", "金额"], columns: [[], []], rowCount: 0, today: TODAY });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.missing).toEqual(["orderDate"]);
+    expect(r.message).toEqual({
+      zh: "按订单明细读取，但缺少列：订单日期；找到的列：客户、金额",
+      en: "read as a sales ledger, but missing: Order date; columns found: 客户, 金额",
+    });
+  });
+});

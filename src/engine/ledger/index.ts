@@ -17,6 +17,7 @@ export * from "./table";
 export * from "./join";
 export * from "./detect";
 export * from "./messages";
+export * from "./build";
 
 /** A ledger's columns by field, from a header mapping and the sheet's columns (`columns[c][row]`). */
 export function ledgerInputFromColumns(
