@@ -24,6 +24,16 @@ export interface SheetData {
   columnCount: number;
   /** Things the user should know about the reading (e.g. GB18030 decoding), bilingual. */
   notes: string[];
+  /** Rows above the header (a report title, a blank line), kept to be written back (xlsx). */
+  preamble?: { rowNumber: number; values: CellValue[]; originals?: Map<number, OriginalCell> }[];
+  /** Merged ranges within the preamble rows (a merged title), e.g. "A1:J1". */
+  preambleMerges?: string[];
+  /** Cells far outside the table (a stray keystroke in XFD), kept by address, never allocated across. */
+  strays?: {
+    row: number;
+    /** The data row it sits in (0-based), −1 for the header row. */
+    dataIndex: number;
+    col: number; value: CellValue; original?: OriginalCell; numFmt?: string }[];
 }
 
 /** A fatal problem with the command line (exit 2) or the input (exit 1): one line for stderr. */

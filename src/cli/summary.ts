@@ -28,6 +28,8 @@ export interface CliSummary {
   /** Unreadable cells, and the number of customers having at least one. */
   problems: number;
   problemRows: number;
+  /** Customers ranked by value → cumulative value share (≤ 200 points, from (0,0) to (1,1)). */
+  pareto: { customers: number; value: number }[];
 }
 
 /** The engine's summary with labels in the output language. */
@@ -41,6 +43,7 @@ export function summarizeRun(result: ClassifyResult, lang: Lang): CliSummary {
     overdue: s.overdueCount,
     problems: s.problemCount,
     problemRows: s.problemRowCount,
+    pareto: s.pareto,
   };
 }
 
