@@ -144,6 +144,7 @@ export class SheetRows {
    */
   row(rowNumber: number, cells: readonly OutCell[], styles?: readonly number[] | number, firstCol = 0): Promise<void> | void {
     this.lastRow = rowNumber;
+    if (cells.length === 0) return;
     let xml = `<row r="${rowNumber}">`;
     for (let c = 0; c < cells.length; c++) {
       const v = cells[c];

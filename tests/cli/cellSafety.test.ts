@@ -66,7 +66,8 @@ describe("XLSX cells", () => {
     expect(xlsxOutputValue("-45", "text")).toBe("-45");
     expect(xlsxOutputValue("'abc", "text")).toBe("'abc");
     expect(xlsxOutputValue(20779, "date")).toEqual(new Date("2026-11-22T00:00:00Z"));
-    expect(xlsxOutputValue("a\u0000b", "text")).toBe("ab");
+    // Characters XML cannot hold are kept too: the XML writer escapes them as _x0000_.
+    expect(xlsxOutputValue("a\u0000b", "text")).toBe("a\u0000b");
   });
   it("xmlSafeText drops characters XML forbids, keeps tabs and line breaks", () => {
     expect(xmlSafeText("a\u0001b\tc\nd\u001f")).toBe("ab\tc\nd");
