@@ -36,12 +36,15 @@ export function xmlSafeText(text: string): string {
  */
 export function plainNumber(n: number): string {
   const s = String(n);
-  if (!s.includes("e")) return s; // the common case, without a regex
-  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
-  if (!m) return s;
-  const [, sign, lead, frac = "", expText] = m;
-  const digits = lead + frac;
-  const exp = Number(expText);
+  const e = s.indexOf("e");
+  if (e < 0) return s; // the common case
+  // Without a regex: shares like 1.5e-7 are common in a large table (one per small customer).
+  const neg = s.charCodeAt(0) === 45;
+  const mantissa = s.slice(neg ? 1 : 0, e);
+  const exp = Number(s.slice(e + 1));
+  const dot = mantissa.indexOf(".");
+  const digits = dot < 0 ? mantissa : mantissa.slice(0, dot) + mantissa.slice(dot + 1);
+  const sign = neg ? "-" : "";
   if (exp < 0) return `${sign}0.${"0".repeat(-exp - 1)}${digits}`;
   const intLen = exp + 1;
   return intLen >= digits.length

@@ -33,6 +33,7 @@ export function withoutOwnBlock(sheet: SheetData): { sheet: SheetData; dropped: 
       columns: cut(sheet.columns),
       originals: cut(sheet.originals),
       numFmts: cut(sheet.numFmts),
+      csv: sheet.csv && { ...sheet.csv, fields: cut(sheet.csv.fields) },
       columnCount: sheet.columnCount - n,
     },
     dropped: n,

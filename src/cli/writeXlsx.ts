@@ -11,6 +11,7 @@ import { Tier, type CellValue } from "../engine/types";
 import { plainNumber, xmlSafeText as xmlTextAllowed } from "./cellSafety";
 import { isDateFormat } from "./readXlsx";
 import type { OutputKind, OutputPlan } from "./outputPlan";
+import { inputRowReader } from "./sheet";
 import { PROGRESS_EVERY } from "./outputPlan";
 import { openOutput } from "./outputFile";
 import { displayWidth, TIER_ORDER, type SummaryLine } from "./summary";
@@ -122,7 +123,7 @@ async function writeCustomerSheet(wb: XlsxWriter, plan: OutputPlan): Promise<voi
   const inCols = sheet.columnCount;
   const outCols = plan.outHeaders.length;
   const total = inCols + outCols;
-  const preamble = sheet.format === "xlsx" ? (sheet.preamble ?? []) : [];
+  const preamble = sheet.preamble ?? [];
   // The header goes where it was (after the preamble rows, in their own numbering).
   const headerRow = preamble.length ? Math.max(sheet.headerRowNumber, preamble[preamble.length - 1].rowNumber + 1) : 1;
   const lastRow = headerRow + Math.max(sheet.rowCount, 1);
@@ -132,8 +133,11 @@ async function writeCustomerSheet(wb: XlsxWriter, plan: OutputPlan): Promise<voi
   // Widths from the header and a sample of rows.
   const widths = names.map((h) => displayWidth(h) + 2);
   const sample = Math.min(sheet.rowCount, WIDTH_SAMPLE_ROWS);
+  const readRow = inputRowReader(sheet);
+  const input: unknown[] = new Array(inCols);
   for (let i = 0; i < sample; i++) {
-    for (let c = 0; c < inCols; c++) widths[c] = Math.max(widths[c], cellWidth(xlsxInputValue(sheet.originals[c].get(i) ?? sheet.columns[c][i], fromCsv)) + 1);
+    readRow(i, input);
+    for (let c = 0; c < inCols; c++) widths[c] = Math.max(widths[c], cellWidth(xlsxInputValue(input[c], fromCsv)) + 1);
     const cells = plan.outputCells(i);
     for (let k = 0; k < outCols; k++) widths[inCols + k] = Math.max(widths[inCols + k], cellWidth(xlsxOutputValue(cells[k], plan.kinds[k])) + 1);
   }
@@ -195,9 +199,9 @@ async function writeCustomerSheet(wb: XlsxWriter, plan: OutputPlan): Promise<voi
       const values: OutCell[] = new Array(total);
       const styles: number[] = new Array(total);
       for (let i = 0; i < sheet.rowCount; i++) {
+        readRow(i, input);
         for (let c = 0; c < inCols; c++) {
-          const original = sheet.originals[c].get(i);
-          const v = xlsxInputValue(original !== undefined ? original : sheet.columns[c][i], fromCsv);
+          const v = xlsxInputValue(input[c], fromCsv);
           values[c] = v;
           styles[c] = v instanceof Date ? dateStyle[c] : typeof v === "number" ? numStyle[c] : 0;
         }

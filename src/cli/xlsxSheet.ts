@@ -65,7 +65,10 @@ export function serialToDate(serial: number, date1904: boolean): Date {
 
 /** Rich text, written back with its runs (fonts, colours) as an inline string. */
 export interface RichTextCell {
+  /** The runs' XML, `<r>…</r>…`. */
   richXml: string;
+  /** Its plain text. */
+  text: string;
 }
 export const isRichText = (o: unknown): o is RichTextCell =>
   typeof o === "object" && o !== null && typeof (o as RichTextCell).richXml === "string";
@@ -191,7 +194,7 @@ function toCell(
       const s = ctx.sharedStrings.strings[k];
       if (s === undefined || s === "") return null;
       const rich = ctx.sharedStrings.rich.get(k);
-      return rich === undefined ? { col, value: unescapeOoxml(s) } : { col, value: unescapeOoxml(s), original: { richXml: rich } };
+      return rich === undefined ? { col, value: unescapeOoxml(s) } : { col, value: unescapeOoxml(s), original: { richXml: rich, text: unescapeOoxml(s) } };
     }
     case "inlineStr":
     case "str":

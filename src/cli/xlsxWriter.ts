@@ -18,7 +18,7 @@ const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /** A cell value for the writer. Strings are always text cells. */
-export type OutCell = null | undefined | number | boolean | string | Date | { error: string } | { richXml: string };
+export type OutCell = null | undefined | number | boolean | string | Date | { error: string } | { richXml: string; text: string };
 
 export interface StyleSpec {
   numFmt?: string;
