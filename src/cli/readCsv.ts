@@ -13,8 +13,7 @@ import * as path from "path";
 import { mapHeaders } from "../engine/headers";
 import type { CellValue } from "../engine/types";
 import { fieldText, FieldSpans, isBlankRecord, lineOf, scanRecord, UnclosedQuote } from "./csvScan";
-import { outputHeaders } from "../engine/labels";
-import { findOwnBlock } from "./ownColumns";
+import { findOwnColumns } from "../engine/report/columns";
 import { recognisedHeaders } from "./readXlsx";
 import { bilingual, CliError, type CsvSource, type SheetData } from "./sheet";
 
@@ -147,9 +146,8 @@ function scanCsv(file: string, bytes: Buffer, note: string | null): SheetData {
 
   // Only the columns the engine reads are decoded.
   // (An earlier run's §11 block is left out, as main.ts will: its 潜力得分 is not the input's.)
-  const own = findOwnBlock(header.values);
-  const ownLength = own < 0 ? 0 : outputHeaders("zh").length;
-  const mapping = mapHeaders(header.values.map((h, c) => (c >= own && c < own + ownLength ? "" : h)));
+  const own = findOwnColumns(header.values) ?? { start: 0, count: 0 };
+  const mapping = mapHeaders(header.values.map((h, c) => (c >= own.start && c < own.start + own.count ? "" : h)));
   const wanted = [...new Set(Object.values(mapping.columns) as number[])].sort((a, b) => a - b);
   const columns: CellValue[][] = [];
   for (const c of wanted) columns[c] = [];

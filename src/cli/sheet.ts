@@ -74,6 +74,26 @@ export function inputRowReader(sheet: SheetData): (i: number, out: unknown[]) =>
   };
 }
 
+/**
+ * Column c's data cells for the engine. A CSV input decodes only the columns it was asked
+ * for when read; another one (e.g. the owner column of a summary) is decoded here, once.
+ */
+export function sheetColumn(sheet: SheetData, c: number): CellValue[] | undefined {
+  if (c < 0 || c >= sheet.columnCount) return undefined;
+  const csv = sheet.csv;
+  if (csv && sheet.columns[c].length !== sheet.rowCount) {
+    const spans = new FieldSpans();
+    const field = csv.fields[c];
+    const cells: CellValue[] = new Array(sheet.rowCount);
+    for (let i = 0; i < sheet.rowCount; i++) {
+      scanRecord(csv.bytes, csv.rowStart[i], csv.delimiter, spans);
+      cells[i] = field < spans.count ? fieldText(csv.bytes, spans, field) : null;
+    }
+    sheet.columns[c] = cells;
+  }
+  return sheet.columns[c];
+}
+
 /** A fatal problem with the command line (exit 2) or the input (exit 1): one line for stderr. */
 export class CliError extends Error {
   constructor(

@@ -7,20 +7,21 @@
  * page wide with the header row repeated. Stray cells far right are put back where they were.
  */
 import { columnLetter, mapHeaders } from "../engine/headers";
-import { Tier, type CellValue } from "../engine/types";
+import { HEADER_FILL, NUMBER_FORMATS, TIER_FILLS, type ReportColumn } from "../engine/report/columns";
+import type { Tier, CellValue } from "../engine/types";
 import { plainNumber, xmlSafeText as xmlTextAllowed } from "./cellSafety";
 import { isDateFormat } from "./readXlsx";
 import type { OutputKind, OutputPlan } from "./outputPlan";
 import { inputRowReader } from "./sheet";
 import { PROGRESS_EVERY } from "./outputPlan";
 import { openOutput } from "./outputFile";
-import { displayWidth, TIER_ORDER, type SummaryLine } from "./summary";
+import { displayWidth, TIER_ORDER } from "./summary";
 import { tableColumnNames } from "./xlsxTable";
 import { XlsxWriter, type OutCell } from "./xlsxWriter";
 
 const MS_PER_DAY = 86_400_000;
-const DATE_FMT = "yyyy-mm-dd";
-const PERCENT_FMT = "0.00%";
+const DATE_FMT = NUMBER_FORMATS.date;
+const PERCENT_FMT = NUMBER_FORMATS.percent;
 /** The Excel table over the customer block (referable in formulas: =SUM(CRM_Customers[销售额])). */
 export const TABLE_NAME = "CRM_Customers";
 /** Column widths fitted to content, within these bounds (characters). */
@@ -28,16 +29,6 @@ const MIN_WIDTH = 6;
 const MAX_WIDTH = 50;
 /** Rows looked at when fitting widths. */
 const WIDTH_SAMPLE_ROWS = 2000;
-
-/** Office theme tints: Gold/Green/Orange/Grey at 60–80 % lighter; Regular stays unfilled. */
-export const TIER_FILL: Readonly<Record<number, string | null>> = {
-  [Tier.Star]: "FFFFE699", // gold, lighter 60 %
-  [Tier.Rising]: "FFC6EFCE", // Excel's "Good" green
-  [Tier.Fading]: "FFF8CBAD", // orange, lighter 60 %
-  [Tier.Regular]: null,
-  [Tier.Insufficient]: "FFEDEDED", // light grey
-};
-const OUTPUT_HEADER_FILL = "FFDDEBF7";
 
 /** A plain decimal in a CSV field: written to the workbook as a number (ids like "007" stay text). */
 const CSV_NUMBER = /^-?(0|[1-9]\d{0,14})(\.\d+)?$/;
@@ -92,6 +83,7 @@ export async function writeXlsx(file: string, plan: OutputPlan): Promise<void> {
   const wb = new XlsxWriter(out.tempPath);
   try {
     await writeSummarySheet(wb, plan);
+    await writeWorklistSheet(wb, plan);
     await writeCustomerSheet(wb, plan);
     await wb.close(0);
     await out.commit();
@@ -142,6 +134,8 @@ async function writeCustomerSheet(wb: XlsxWriter, plan: OutputPlan): Promise<voi
     for (let k = 0; k < outCols; k++) widths[inCols + k] = Math.max(widths[inCols + k], cellWidth(xlsxOutputValue(cells[k], plan.kinds[k])) + 1);
   }
   for (let c = 0; c < total; c++) widths[c] = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, widths[c]));
+  // The output columns' widths are the model's, widened to their header when it is longer.
+  plan.columns.forEach((col, k) => (widths[inCols + k] = Math.min(MAX_WIDTH, Math.max(col.width, displayWidth(names[inCols + k]) + 2))));
 
   // Freeze the header row and the columns up to the customer's id/name (when near the left).
   const mapping = mapHeaders(sheet.headers);
@@ -150,15 +144,23 @@ async function writeCustomerSheet(wb: XlsxWriter, plan: OutputPlan): Promise<voi
 
   const s = {
     inputHeader: wb.style({ bold: true }),
-    outputHeader: wb.style({ bold: true, fill: OUTPUT_HEADER_FILL }),
+    outputHeader: wb.style({ bold: true, fill: argb(HEADER_FILL) }),
     date: wb.style({ numFmt: DATE_FMT }),
-    percent: wb.style({ numFmt: PERCENT_FMT }),
   };
   const numStyle = sheet.numFmts.map((f) => (f && f !== "General" && !isDateFormat(f) ? wb.style({ numFmt: f }) : 0));
   const dateStyle = sheet.numFmts.map((f) => (f && isDateFormat(f) ? wb.style({ numFmt: f }) : s.date));
-  const tierStyle: Record<number, number> = {};
-  for (const t of TIER_ORDER) tierStyle[t] = TIER_FILL[t] ? wb.style({ fill: TIER_FILL[t] as string }) : 0;
-  const outStyle = plan.kinds.map((k) => (k === "date" ? s.date : k === "percent" ? s.percent : 0));
+  // Output columns: the model's number format (text stays General: a string cell is text anyway).
+  const formatOf = (c: ReportColumn) => (c.kind === "text" ? undefined : c.numberFormat);
+  const outStyle = plan.columns.map((c) => wb.style({ numFmt: formatOf(c) }));
+  const filled = plan.columns.flatMap((c, k) => (c.fillByTier ? [k] : []));
+  const fillStyles = new Map<string, number>();
+  const fillStyle = (k: number, hex: string | null): number => {
+    if (!hex) return outStyle[k];
+    const key = `${k}${hex}`;
+    let id = fillStyles.get(key);
+    if (id === undefined) fillStyles.set(key, (id = wb.style({ numFmt: formatOf(plan.columns[k]), fill: argb(hex) })));
+    return id;
+  };
 
   // Strays: by data row (−1: the header row), shifted right past the inserted §11 block.
   const strays = new Map<number, { col: number; value: OutCell }[]>();
@@ -210,7 +212,7 @@ async function writeCustomerSheet(wb: XlsxWriter, plan: OutputPlan): Promise<voi
           values[inCols + k] = xlsxOutputValue(cells[k], plan.kinds[k]);
           styles[inCols + k] = outStyle[k];
         }
-        styles[inCols] = tierStyle[plan.tierOf(i)] ?? 0;
+        for (const k of filled) styles[inCols + k] = fillStyle(k, plan.fillOf(k, i));
         const pending = strays.size ? rows.row(headerRow + 1 + i, ...withStrays(values, styles, i)) : rows.row(headerRow + 1 + i, values, styles);
         if (pending) await pending;
         if (plan.onProgress && (i + 1) % PROGRESS_EVERY === 0) plan.onProgress(i + 1);
@@ -220,40 +222,77 @@ async function writeCustomerSheet(wb: XlsxWriter, plan: OutputPlan): Promise<voi
   );
 }
 
+/** "#RRGGBB" (the model's colours) → the ARGB a workbook stores. */
+const argb = (hex: string): string => "FF" + hex.replace("#", "").toUpperCase();
+
+/** The Summary sheet's labels (the figures all come from the engine's summary model). */
+const LABELS = {
+  title: ["客户分级汇总", "Classification summary"],
+  date: ["评估日期", "Evaluation date"],
+  customers: ["客户总数", "Customers"],
+  starShare: ["天王巨星的价值占比", "Value share of the Stars"],
+  overdue: ["逾期未联系（客户）", "Overdue contacts (customers)"],
+  problems: ["数据问题（单元格）", "Problems (cells)"],
+  problemRows: ["有数据问题的客户", "Customers with problems"],
+  tierHead: [["价值等级", "客户数", "价值占比"], ["Tier", "Customers", "Value share"]],
+  abcHead: [["ABC分类", "客户数", "价值占比"], ["ABC", "Customers", "Value share"]],
+  owner: ["负责销售", "Owner"],
+  region: ["区域", "Region"],
+  groupHead: [["客户数", "价值占比", "天王巨星", "明日黄花", "逾期未联系"], ["Customers", "Value share", "Stars", "Fading", "Overdue"]],
+  blank: ["（空白）", "(blank)"],
+  top: [["大客户指数前 10", "客户编号", "客户名称", "价值等级", "大客户指数", "价值占比"], ["Top 10 by key-account index", "Customer ID", "Customer", "Tier", "Key account index", "Value share"]],
+  pareto: [["客户占比", "价值占比", "累计价值占比"], ["Customers (share)", "Value (share)", "Cumulative value"]],
+  chart: ["帕累托：按价值排序的客户与累计价值占比", "Pareto: customers ranked by value and cumulative value share"],
+} as const;
+
 async function writeSummarySheet(wb: XlsxWriter, plan: OutputPlan): Promise<void> {
   const zh = plan.lang === "zh";
-  const s = plan.summary;
+  const L = <A, B>(pair: readonly [A, B]): A | B => (zh ? pair[0] : pair[1]);
+  const cli = plan.summary;
+  const m = cli.model;
   const name = zh ? "汇总" : "Summary";
   const bold = wb.style({ bold: true });
   const title = wb.style({ bold: true, size: 14 });
-  const head = wb.style({ bold: true, fill: OUTPUT_HEADER_FILL });
+  const head = wb.style({ bold: true, fill: argb(HEADER_FILL) });
   const percent = wb.style({ numFmt: PERCENT_FMT });
-  const rows: { cells: OutCell[]; styles?: number[] }[] = [];
-  rows.push({ cells: [zh ? "客户分级汇总" : "Classification summary"], styles: [title] });
-  rows.push({ cells: [zh ? "评估日期" : "Evaluation date", new Date(plan.today * MS_PER_DAY)] });
-  rows.push({ cells: [zh ? "客户总数" : "Customers", s.customers], styles: [bold, 0] });
-  const starShare = s.byTier[0]?.valueShare ?? 0;
-  rows.push({ cells: [zh ? "天王巨星的价值占比" : "Value share of the Stars", starShare], styles: [bold, percent] });
-  rows.push({ cells: [zh ? "逾期未联系（客户）" : "Overdue contacts (customers)", s.overdue], styles: [bold, 0] });
-  rows.push({ cells: [zh ? "数据问题（单元格）" : "Problems (cells)", s.problems], styles: [bold, 0] });
-  rows.push({ cells: [zh ? "有数据问题的客户" : "Customers with problems", s.problemRows], styles: [bold, 0] });
-  rows.push({ cells: [] });
-  const block = (header: string[], lines: SummaryLine[], fills: (string | null)[]) => {
-    rows.push({ cells: header, styles: [head, head, head] });
-    lines.forEach((line, k) => {
-      const fill = fills[k];
-      rows.push({ cells: [line.label, line.count, line.valueShare], styles: [fill ? wb.style({ fill }) : 0, 0, percent] });
-    });
-    rows.push({ cells: [] });
-  };
-  block(zh ? ["价值等级", "客户数", "价值占比"] : ["Tier", "Customers", "Value share"], s.byTier, TIER_ORDER.map((t) => TIER_FILL[t]));
-  block(zh ? ["ABC分类", "客户数", "价值占比"] : ["ABC", "Customers", "Value share"], s.byAbc, [null, null, null]);
+  const tierFill = (t: Tier) => (TIER_FILLS[t] ? wb.style({ fill: argb(TIER_FILLS[t] as string) }) : 0);
+  const grid: { cells: OutCell[]; styles: number[] }[] = [];
+  const add = (cells: OutCell[], styles: number[] = []) => grid.push({ cells, styles });
+  add([L(LABELS.title)], [title]);
+  add([L(LABELS.date), new Date(m.today * MS_PER_DAY)]);
+  add([L(LABELS.customers), m.headline.customers], [bold]);
+  add([L(LABELS.starShare), m.headline.starShare], [bold, percent]);
+  add([L(LABELS.overdue), m.headline.overdue], [bold]);
+  add([L(LABELS.problems), m.headline.problems], [bold]);
+  add([L(LABELS.problemRows), m.headline.problemRows], [bold]);
+  add([]);
+  add([...L(LABELS.tierHead)], [head, head, head]);
+  m.tiers.forEach((t, k) => add([cli.byTier[k].label, t.count, t.share], [tierFill(t.tier), 0, percent]));
+  add([]);
+  add([...L(LABELS.abcHead)], [head, head, head]);
+  cli.byAbc.forEach((a) => add([a.label, a.count, a.valueShare], [0, 0, percent]));
+  add([]);
+  for (const [label, lines] of [
+    [L(LABELS.owner), m.owners],
+    [L(LABELS.region), m.regions],
+  ] as const) {
+    if (lines.length === 0) continue;
+    add([label, ...L(LABELS.groupHead)], [head, head, head, head, head, head]);
+    for (const g of lines) add([g.name || L(LABELS.blank), g.count, g.share, g.stars, g.fading, g.overdue], [0, 0, percent]);
+    add([]);
+  }
+  if (m.top.length > 0) {
+    add([...L(LABELS.top)], [head, head, head, head, head, head]);
+    m.top.forEach((t, k) =>
+      add([k + 1, t.id || null, t.name || null, cli.byTier[TIER_ORDER.indexOf(t.tier)]?.label ?? null, t.keyIndex, t.share], [0, 0, 0, tierFill(t.tier), 0, percent]),
+    );
+    add([]);
+  }
+  const tablesEnd = grid.length;
 
   // The Pareto data beside the tables (column H on), the chart below the tables.
   const PARETO_COL = 7;
-  const pareto = s.pareto ?? [];
-  const paretoHead = zh ? ["客户占比", "价值占比", "累计价值占比"] : ["Customers (share)", "Value (share)", "Cumulative value"];
-  const grid: { cells: OutCell[]; styles: number[] }[] = rows.map((r) => ({ cells: r.cells.slice(), styles: (r.styles ?? []).slice() }));
+  const pareto = m.pareto;
   const put = (r: number, cells: OutCell[], styles: number[]) => {
     while (grid.length <= r) grid.push({ cells: [], styles: [] });
     const g = grid[r];
@@ -262,7 +301,7 @@ async function writeSummarySheet(wb: XlsxWriter, plan: OutputPlan): Promise<void
     g.styles.push(...styles);
   };
   if (pareto.length > 1) {
-    put(0, paretoHead, [head, head, head]);
+    put(0, [...L(LABELS.pareto)], [head, head, head]);
     let prev = 0;
     pareto.forEach((p, k) => {
       put(k + 1, [p.customers, p.value - prev, p.value], [percent, percent, percent]);
@@ -271,25 +310,50 @@ async function writeSummarySheet(wb: XlsxWriter, plan: OutputPlan): Promise<void
   }
   const quoted = `'${name.replace(/'/g, "''")}'`;
   const range = (col: number) => `${quoted}!$${columnLetter(col)}$2:$${columnLetter(col)}$${pareto.length + 1}`;
+  const heads = L(LABELS.pareto);
   await wb.sheet(
     {
       name,
-      widths: [26, 12, 12, 4, 4, 4, 4, 18, 14, 16],
+      widths: [26, 12, 28, 12, 12, 12, 4, 16, 14, 16],
+      print: { landscape: true, fitToWidth: true },
       chart:
         pareto.length > 1
           ? {
-              title: zh ? "帕累托：按价值排序的客户与累计价值占比" : "Pareto: customers ranked by value and cumulative value share",
+              title: L(LABELS.chart),
               categories: range(PARETO_COL),
-              bars: { name: paretoHead[1], values: range(PARETO_COL + 1) },
-              line: { name: paretoHead[2], values: range(PARETO_COL + 2) },
-              from: [0, rows.length + 1],
-              to: [6, rows.length + 21],
+              bars: { name: heads[1], values: range(PARETO_COL + 1) },
+              line: { name: heads[2], values: range(PARETO_COL + 2) },
+              from: [0, tablesEnd + 1],
+              to: [6, tablesEnd + 21],
               percentAxis: true,
             }
           : undefined,
     },
     async (w) => {
       for (let r = 0; r < grid.length; r++) await w.row(r + 1, grid[r].cells, grid[r].styles);
+    },
+  );
+}
+
+/** The Worklist 本周待办 (§8): the engine's rows in its order, the header frozen. */
+async function writeWorklistSheet(wb: XlsxWriter, plan: OutputPlan): Promise<void> {
+  const w = plan.worklist;
+  const head = wb.style({ bold: true, fill: argb(HEADER_FILL) });
+  const styles = w.kinds.map((k) => (k === "date" ? wb.style({ numFmt: DATE_FMT }) : 0));
+  await wb.sheet(
+    {
+      name: w.sheetName,
+      widths: w.widths,
+      freeze: { rows: 1, cols: 0 },
+      print: { landscape: true, fitToWidth: true, repeatRows: [1, 1] },
+    },
+    async (rows) => {
+      await rows.row(1, w.headers, w.headers.map(() => head));
+      for (let k = 0; k < w.rows.length; k++) {
+        const cells = w.cells(w.rows[k]).map((v, c) => xlsxOutputValue(v, w.kinds[c]));
+        const p = rows.row(k + 2, cells, styles);
+        if (p) await p;
+      }
     },
   );
 }

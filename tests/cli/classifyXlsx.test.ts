@@ -45,7 +45,7 @@ describe("XLSX → XLSX", () => {
     expect(sha256(input)).toBe(before);
 
     const wb = await readWorkbook(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["汇总", "客户"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["汇总", "本周待办", "客户"]);
     const ws = wb.getWorksheet("客户")!;
     expect(rowValues(ws, 1, 21).slice(6)).toEqual([
       "备注", "价值等级", "ABC分类", "价值占比", "大客户指数", "潜力得分", "建议关系水平", "关系差距",
@@ -69,7 +69,7 @@ describe("XLSX → XLSX", () => {
     expect(outCells(3)).toEqual(["明日黄花", "A", 0.25, 46, null, "主动", null, "挽回：登门拜访，了解下滑原因", d("2026-11-22"), null, null, "344", null]);
     expect(outCells(5)).toEqual(["一般客户", "C", 0.05, 3, null, "反应", null, "售后回访：回访使用情况和满意度", d("2026-11-22"), null, null, "522", null]);
     expect(outCells(6)).toEqual(["数据不足", null, null, null, null, "一般", null, "定期联系：电话回访", d("2026-11-22"), null, null, null, '销售额：单元格是错误值（"#N/A"）']);
-    expect(ws.getCell("J2").numFmt).toBe("0.00%");
+    expect(ws.getCell("J2").numFmt).toBe("0.0%"); // the model's percent format
     expect(ws.getCell("P2").numFmt).toBe("yyyy-mm-dd");
   });
 
@@ -78,7 +78,7 @@ describe("XLSX → XLSX", () => {
     await runCli([input, "--out", out, ...TODAY]);
     const ws = (await readWorkbook(out)).getWorksheet("客户")!;
     const fillOf = (a: string) => (ws.getCell(a).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb ?? null;
-    expect(["H2", "H3", "H4", "H5", "H6"].map(fillOf)).toEqual(["FFFFE699", "FFF8CBAD", "FFC6EFCE", null, "FFEDEDED"]);
+    expect(["H2", "H3", "H4", "H5", "H6"].map(fillOf)).toEqual(["FFFFE699", "FFF8CBAD", "FFC6EFCE", null, "FFD9D9D9"]);
     // The table CRM_Customers carries the autofilter over the block (A1:U6); a sheet-level
     // autofilter on the same range as well makes Excel report a corrupt file.
     expect(ws.autoFilter).toBeUndefined();
@@ -125,7 +125,31 @@ describe("XLSX → XLSX", () => {
       [17, "A", 2, 0.85],
       [18, "B", 1, 0.1],
       [19, "C", 1, 0.05],
+      // Top 10 by key-account index (甲 95, 乙 46, 丙 43, 丁 3; 戊 has none): rank, id, name.
+      [21, "大客户指数前 10", "客户编号", "客户名称"],
+      [22, 1, null, "甲公司"],
+      [23, 2, null, "乙公司"],
+      [24, 3, null, "丙公司"],
+      [25, 4, null, "丁公司"],
     ]);
+  });
+
+  it("adds the Worklist 本周待办 in METHOD §8's order, header frozen", async () => {
+    // Next contacts (see classifyCsv.test.ts): 甲 2026-12-05 (after the 7 days), the others today
+    // 2026-11-22; same day → tier order 后起之秀 (丙), 明日黄花 (乙), 一般客户 (丁), 数据不足 (戊).
+    const out = tmp.file("out.xlsx");
+    await runCli([input, "--out", out, ...TODAY]);
+    const ws = (await readWorkbook(out)).getWorksheet("本周待办")!;
+    expect(rowValues(ws, 1, 7)).toEqual(["客户编号", "客户名称", "负责销售", "价值等级", "下一步行动", "下次联系日期", "依据"]);
+    const rows: ExcelJS.CellValue[][] = [];
+    ws.eachRow((row, n) => n > 1 && rows.push(rowValues(ws, n, 6).slice(1, 6)));
+    expect(rows.map((r) => [r[0], r[2], r[4]])).toEqual([
+      ["丙公司", "后起之秀", d("2026-11-22")],
+      ["乙公司", "明日黄花", d("2026-11-22")],
+      ["丁公司", "一般客户", d("2026-11-22")],
+      ["戊公司", "数据不足", d("2026-11-22")],
+    ]);
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
   });
 
   it("--sheet picks a sheet; --lang en writes English headers and an English summary sheet", async () => {
@@ -133,7 +157,7 @@ describe("XLSX → XLSX", () => {
     const r = await runCli([input, "--out", out, ...TODAY, "--sheet", "客户", "--lang", "en"]);
     expect(r.code).toBe(0);
     const wb = await readWorkbook(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Summary", "客户"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Summary", "Worklist", "客户"]);
     const ws = wb.getWorksheet("客户")!;
     expect(rowValues(ws, 1, 9).slice(7)).toEqual(["Tier", "ABC"]);
     expect(rowValues(ws, 2, 9).slice(7)).toEqual(["Star", "A"]);
@@ -158,7 +182,7 @@ describe("XLSX ↔ CSV", () => {
     const out = tmp.file("ids.xlsx");
     expect((await runCli([csv, "--out", out, ...TODAY])).code).toBe(0);
     const wb = await readWorkbook(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["汇总", "客户分级"]);
-    expect(rowValues(wb.worksheets[1], 2, 3)).toEqual(["007", "甲公司", 1200.5]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["汇总", "本周待办", "客户分级"]);
+    expect(rowValues(wb.worksheets[2], 2, 3)).toEqual(["007", "甲公司", 1200.5]);
   });
 });

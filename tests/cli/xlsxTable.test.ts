@@ -115,15 +115,16 @@ describe("crm-classify XLSX output: the customer block is the table CRM_Customer
         '<tableColumn id="6" name="A&amp;B &lt;&quot;x&quot;&gt;"/><tableColumn id="7" name="多行&#10;表头"/>',
     );
     expect(xml).toContain('<tableColumn id="20" name="RFM"/><tableColumn id="21" name="依据"/><tableColumn id="22" name="数据问题"/></tableColumns>');
-    const sheet = (await part("xl/worksheets/sheet2.xml")) ?? "";
+    const sheet = (await part("xl/worksheets/sheet3.xml")) ?? "";
     expect(sheet).not.toContain("<autoFilter");
     expect(sheet).toMatch(/<pageSetup [^>]*\/><tableParts count="1"><tablePart r:id="rId1"\/><\/tableParts><\/worksheet>$/);
-    expect(await part("xl/worksheets/_rels/sheet2.xml.rels")).toContain(
+    expect(await part("xl/worksheets/_rels/sheet3.xml.rels")).toContain(
       `<Relationship Id="rId1" Type="${TABLE_REL}" Target="../tables/table1.xml"/></Relationships>`,
     );
     expect(await part("[Content_Types].xml")).toContain(`<Override PartName="/xl/tables/table1.xml" ContentType="${TABLE_TYPE}"/>`);
-    // The Summary sheet has no table.
+    // The Summary and Worklist sheets have no table.
     expect(await part("xl/worksheets/sheet1.xml")).not.toContain("tablePart");
+    expect(await part("xl/worksheets/sheet2.xml")).not.toContain("tablePart");
   });
 
   it("number, date and empty headers of an XLSX input become text header cells", async () => {
@@ -148,7 +149,7 @@ describe("crm-classify XLSX output: the customer block is the table CRM_Customer
     const csv = tmp.file("in.csv");
     writeFileSync(csv, "客户名称,销售额\n甲公司,600\n");
     expect((await runCli([csv, "--out", out, ...TODAY, "--lang", "en"])).code).toBe(0);
-    const [t] = tablesOf((await readWorkbook(out)).worksheets[1]);
+    const [t] = tablesOf((await readWorkbook(out)).worksheets[2]);
     expect(t.tableRef).toBe("A1:P2");
     expect(t.columns.map((c) => c.name).slice(0, 4)).toEqual(["客户名称", "销售额", "Tier", "ABC"]);
   });
