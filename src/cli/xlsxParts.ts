@@ -31,6 +31,16 @@ export interface Styles {
   isDate: boolean[];
 }
 
+/**
+ * A copy of `s` that does not keep its source alive. saxes hands out slices of each 64 KB chunk
+ * of decoded XML; V8 keeps a slice of 13 or more characters as a view on the whole chunk, so a
+ * million cells would pin the whole sheet's text (4 GB measured on 1 M rows × 25 columns).
+ * Concatenating flattens into a new string of the slice's own size.
+ */
+export function detached(s: string): string {
+  return s.length < 13 ? s : (" " + s).slice(1);
+}
+
 /** Local name of a tag (some generators write prefixed names: `x:row`). */
 export const local = (name: string): string => {
   const i = name.indexOf(":");
@@ -228,8 +238,8 @@ export async function readSharedStrings(zip: ZipReader): Promise<SharedStrings> 
         inRun = false;
         runs += `<t xml:space="preserve">${escText(runText)}</t></r>`;
       } else if (n === "si") {
-        if (runs !== "") out.rich.set(out.strings.length, runs);
-        out.strings.push(text);
+        if (runs !== "") out.rich.set(out.strings.length, detached(runs));
+        out.strings.push(detached(text));
       }
     });
   });

@@ -5,7 +5,7 @@
 import type { SaxesTagPlain } from "saxes";
 import { EXCEL_EPOCH_OFFSET, type CellValue } from "../engine/types";
 import type { OriginalCell } from "./sheet";
-import { local, parseXml, type SharedStrings, type Styles } from "./xlsxParts";
+import { detached, local, parseXml, type SharedStrings, type Styles } from "./xlsxParts";
 import type { ZipReader } from "./zip";
 
 const MS_PER_DAY = 86_400_000;
@@ -198,11 +198,11 @@ function toCell(
     }
     case "inlineStr":
     case "str":
-      return text === "" ? null : { col, value: unescapeOoxml(text) };
+      return text === "" ? null : { col, value: detached(unescapeOoxml(text)) };
     case "b":
       return { col, value: text === "1" || text === "true" };
     case "e":
-      return { col, value: text, original: { error: text } satisfies ErrorCell };
+      return { col, value: detached(text), original: { error: detached(text) } satisfies ErrorCell };
     case "d": {
       const d = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : text + "Z");
       return Number.isNaN(d.getTime()) ? { col, value: text } : { col, value: d, numFmt: "yyyy-mm-dd" };
@@ -210,7 +210,7 @@ function toCell(
     default: {
       if (text === "") return null;
       const n = Number(text);
-      if (!Number.isFinite(n)) return { col, value: text };
+      if (!Number.isFinite(n)) return { col, value: detached(text) };
       const numFmt = ctx.styles.formats[style];
       if (ctx.styles.isDate[style]) return { col, value: serialToDate(n, ctx.date1904), numFmt };
       return { col, value: n, numFmt };
