@@ -13,7 +13,7 @@ import type { CellValue, DayNumber } from "../engine/types";
 import { formatOf, type CliOptions } from "./args";
 import { readCsv } from "./readCsv";
 import { readXlsx } from "./readXlsx";
-import { bilingual, CliError, type SheetData } from "./sheet";
+import { bilingual, CliError, sheetColumn, type SheetData } from "./sheet";
 
 export interface LedgerOutcome {
   /** The customer sheet to classify (derived, or the list joined with the ledger). */
@@ -24,9 +24,9 @@ export interface LedgerOutcome {
   problems: string[];
 }
 
-/** Column c of a sheet as the engine reads it. */
+/** Column c of a sheet as the engine reads it (a CSV column is decoded on first use). */
 function columnOf(sheet: SheetData, c: number): ArrayLike<CellValue> {
-  return sheet.columns[c] ?? [];
+  return sheetColumn(sheet, c) ?? [];
 }
 
 /** Dates as Date cells (UTC midnight), so every writer shows them as dates. */
