@@ -69,7 +69,7 @@ describe("CSV ledger → CSV", () => {
 
   it("the CDNOW sample (Customer ID, Order date, Amount) too", async () => {
     const out = tmp.file("out.csv");
-    const r = await runCli(["/work/shared/data/cdnow-sample-ledger.csv", "--out", out, "--today", "1998-06-30", "--lang", "en"]);
+    const r = await runCli([path.join(__dirname, "..", "fixtures", "cdnow-sample-ledger.csv"), "--out", out, "--today", "1998-06-30", "--lang", "en"]);
     expect(r.code).toBe(0);
     expect(r.stdout.split("\n").slice(0, 2)).toEqual([
       "read as a sales ledger: 6919 lines, 2357 customers",

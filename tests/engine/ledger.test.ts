@@ -301,21 +301,3 @@ describe("the derived headers", () => {
     }
   });
 });
-
-test("rhythm inputs (§13): x, t, T in days; NaN without a purchase", () => {
-  const { rhythmInputs } = jest.requireActual("../../src/engine/ledger");
-  const d = deriveCustomers(
-    {
-      rowCount: 4,
-      columns: {
-        name: ["甲", "甲", "甲", "乙"],
-        orderDate: ["2026-01-01", "2026-01-01", "2026-03-01", "2026-02-01"],
-        amount: [1, 2, 0, -5],
-      },
-    },
-    { today: TODAY },
-  );
-  const { x, t, T } = rhythmInputs(d);
-  expect([x[0], t[0], T[0]]).toEqual([1, 59, 89]);
-  expect([x[1], t[1], T[1]]).toEqual([NaN, NaN, NaN]);
-});

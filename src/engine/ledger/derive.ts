@@ -487,26 +487,3 @@ export function deriveCustomers(input: LedgerInput, options: LedgerOptions): Der
     reachesPrevious,
   };
 }
-
-/**
- * The buying-rhythm inputs of METHOD.md §13 from the purchase dates, in days: x = distinct
- * purchase dates − 1, t = lastOrder − firstOrder, T = today − firstOrder. NaN for a customer
- * with no purchase (returns only).
- */
-export function rhythmInputs(d: DerivedCustomers): { x: Float64Array; t: Float64Array; T: Float64Array } {
-  const x = new Float64Array(d.count);
-  const t = new Float64Array(d.count);
-  const T = new Float64Array(d.count);
-  for (let c = 0; c < d.count; c++) {
-    const from = d.purchaseStart[c];
-    const to = d.purchaseStart[c + 1];
-    if (to === from) {
-      x[c] = t[c] = T[c] = NaN;
-      continue;
-    }
-    x[c] = to - from - 1;
-    t[c] = d.purchaseDays[to - 1] - d.purchaseDays[from];
-    T[c] = d.periods.today - d.purchaseDays[from];
-  }
-  return { x, t, T };
-}
