@@ -183,7 +183,6 @@ export function deriveCustomers(input: LedgerInput, options: LedgerOptions): Der
   const idKeys = new Map<string, number>();
   const nameKeys = new Map<string, number>();
   const orderIds = new Map<string, number>();
-  // Per customer and text field: the line whose text is shown, and its date.
   // Per customer: its latest line (the last in ledger order among those of the latest date).
   const latestLine = new IntList();
   const latestDay = new IntList();
