@@ -10,16 +10,16 @@ import * as path from "path";
 import { classify } from "../engine/classify";
 import { todayLocal } from "../engine/days";
 import { mapHeaders, mappingMessages, type HeaderMapping } from "../engine/headers";
-import { OUTPUT_COLUMNS, outputHeaders } from "../engine/labels";
-import { outputRow } from "../engine/output";
 import { settingsFromJson, DEFAULT_SETTINGS, type Settings } from "../engine/settings";
-import { FIELD_KEYS, type CellValue, type FieldKey, type Lang, type TableInput } from "../engine/types";
+import { buildTableInput, columnNames } from "../engine/tableInput";
+import type { Lang } from "../engine/types";
 import { parseArgs, type CliOptions } from "./args";
-import type { OutputPlan } from "./outputPlan";
+import { ledgerToCustomers } from "./ledgerInput";
+import { outputPlan } from "./outputPlan";
 import { readCsv } from "./readCsv";
 import { readXlsx } from "./readXlsx";
 import { withoutOwnBlock } from "./ownColumns";
-import { bilingual, CliError, type SheetData } from "./sheet";
+import { bilingual, CliError, sheetColumn, type SheetData } from "./sheet";
 import { formatSummary, summarizeRun } from "./summary";
 import { writeCsv } from "./writeCsv";
 import { writeXlsx } from "./writeXlsx";
@@ -70,16 +70,23 @@ async function classifyFile(opts: CliOptions, io: CliIo): Promise<void> {
     opts.inputFormat === "xlsx"
       ? await readXlsx(opts.input, { sheet: opts.sheet })
       : await readCsv(opts.input);
-  const { sheet, dropped } = withoutOwnBlock(read);
+  const { sheet: readSheet, dropped } = withoutOwnBlock(read);
   if (dropped > 0) {
-    sheet.notes.push(
+    readSheet.notes.push(
       bilingual(
         "注意：输入中已有上次分级的结果列，已用本次结果替换",
         "note: the input holds the columns of an earlier run; they are replaced",
       ),
     );
   }
-  for (const note of sheet.notes) io.stderr((io.isTTY ? "\r\x1b[K" : "") + note + "\n");
+  for (const note of readSheet.notes) io.stderr((io.isTTY ? "\r\x1b[K" : "") + note + "\n");
+  // A sales ledger (METHOD §12) becomes the customer sheet first; a customer table stays as read.
+  const ledger = await ledgerToCustomers(readSheet, opts, today, settings);
+  const sheet = ledger ? ledger.sheet : readSheet;
+  if (ledger) {
+    for (const line of ledger.problems) io.stderr((io.isTTY ? "\r\x1b[K" : "") + line + "\n");
+    for (const line of ledger.report) io.stdout(line + "\n");
+  }
   const mapping = checkHeaders(sheet);
   const lang: Lang = opts.lang ?? mapping.lang;
   // Two columns for one field (e.g. 销售额 and 本期销售额): say which one is used.
@@ -88,25 +95,16 @@ async function classifyFile(opts: CliOptions, io: CliIo): Promise<void> {
   }
 
   progress(`正在分级 ${sheet.rowCount} 位客户…`, `classifying ${sheet.rowCount} customers…`);
-  const result = classify(tableInput(sheet, mapping), { today, settings });
-  const headerText = (f: FieldKey): string => {
-    const c = mapping.columns[f];
-    return c === undefined ? "" : (mapping.headers[c] ?? "");
-  };
+  const result = classify(
+    buildTableInput({ rowCount: sheet.rowCount, column: (c) => sheetColumn(sheet, c) }, mapping),
+    { today, settings },
+  );
   const summary = summarizeRun(result, lang);
-  const plan: OutputPlan = {
-    sheet,
-    lang,
-    today,
-    outHeaders: outputHeaders(lang),
-    kinds: OUTPUT_COLUMNS.map((c) => c.kind),
-    outputCells: (i) => outputRow(result, i, lang, headerText),
-    tierOf: (i) => result.tier[i],
-    summary,
+  const plan = outputPlan(sheet, result, lang, columnNames(mapping), summary, {
     onProgress: io.isTTY
       ? (done) => progress(`已写出 ${done}/${sheet.rowCount} 行…`, `written ${done}/${sheet.rowCount} rows…`)
       : undefined,
-  };
+  });
   progress(`正在写出 ${opts.out}…`, `writing ${opts.out}…`);
   try {
     if (opts.outFormat === "xlsx") await writeXlsx(opts.out, plan);
@@ -209,15 +207,6 @@ function checkHeaders(sheet: SheetData): HeaderMapping {
     );
   }
   return mapping;
-}
-
-function tableInput(sheet: SheetData, mapping: HeaderMapping): TableInput {
-  const columns: Partial<Record<FieldKey, ArrayLike<CellValue>>> = {};
-  for (const f of FIELD_KEYS) {
-    const c = mapping.columns[f];
-    if (c !== undefined) columns[f] = sheet.columns[c];
-  }
-  return { rowCount: sheet.rowCount, columns };
 }
 
 export function main(): void {

@@ -1,10 +1,11 @@
 /**
- * The run's summary: customers and value share per tier and per ABC class, overdue
- * contacts, problems. Printed on stdout and written to the workbook's Summary sheet.
+ * The run's summary as the CLI shows it: the engine's one summary model
+ * (engine/report/summary.ts) with labels in the output language. Printed on stdout and written
+ * to the workbook's Summary sheet; no figure is computed here.
  */
 import type { ClassifyResult } from "../engine/classify";
 import { abcLabel, tierLabel } from "../engine/labels";
-import { summarize, TIER_ORDER } from "../engine/output";
+import { summarize, TIER_ORDER, type Summary } from "../engine/report/summary";
 import type { Lang } from "../engine/types";
 
 export { TIER_ORDER };
@@ -28,6 +29,8 @@ export interface CliSummary {
   /** Unreadable cells, and the number of customers having at least one. */
   problems: number;
   problemRows: number;
+  /** The engine's model (owners, regions, top 10, Pareto, headline). */
+  model: Summary;
 }
 
 /** The engine's summary with labels in the output language. */
@@ -41,6 +44,7 @@ export function summarizeRun(result: ClassifyResult, lang: Lang): CliSummary {
     overdue: s.overdueCount,
     problems: s.problemCount,
     problemRows: s.problemRowCount,
+    model: s,
   };
 }
 

@@ -29,6 +29,16 @@ const C = Abc.C;
 /** METHOD.md §1: growth and margin comparisons treat a value within 1e-9 of the threshold as on it. */
 export const TOLERANCE = 1e-9;
 
+/** §1's tolerance rule: x ≤ threshold, a value within TOLERANCE above it counting as on it. */
+export function atOrBelow(x: number, threshold: number): boolean {
+  return x <= threshold + TOLERANCE;
+}
+
+/** §1's tolerance rule: x ≥ threshold, a value within TOLERANCE below it counting as on it. */
+export function atOrAbove(x: number, threshold: number): boolean {
+  return x >= threshold - TOLERANCE;
+}
+
 /** Margin band of §7. Unknown margin counts as Medium. */
 export const MarginBand = { Low: 0, Medium: 1, High: 2 } as const;
 export type MarginBand = (typeof MarginBand)[keyof typeof MarginBand];
@@ -94,10 +104,18 @@ export function customerKey(name: string, id = ""): string {
   return n !== "" ? n : id.trim();
 }
 
-/** §8: jitter = (h mod (2·jitterDays+1)) − jitterDays, h = fnv1a32(trimmed name). */
+/**
+ * §8's jitter from a customer's hash: (h mod (2·jitterDays+1)) − jitterDays, h taken as
+ * unsigned (fnv1a32Int's bits). The one definition; classify and jitterDays call it.
+ */
+export function jitterOfHash(hash: number, jitterDays: number): number {
+  const j = jitterDays > 0 ? Math.floor(jitterDays) : 0;
+  return ((hash >>> 0) % (2 * j + 1)) - j;
+}
+
+/** §8: the jitter of a customer, h = fnv1a32(trimmed name). */
 export function jitterDays(name: string, settings: Pick<Settings, "jitterDays"> = DEFAULT_SETTINGS): number {
-  const j = Math.max(0, Math.floor(settings.jitterDays));
-  return (fnv1a32(name.trim()) % (2 * j + 1)) - j;
+  return jitterOfHash(fnv1a32Int(name.trim()), settings.jitterDays);
 }
 
 // ---------------------------------------------------------------- sorting helpers
@@ -328,7 +346,7 @@ export function abcClasses(
     let q = p + 1;
     while (q < n && sorted[q] === v) q++;
     const vol = n === 1 ? 1 : 1 - p / (n - 1);
-    const m = Math.floor((5 * (n - q + 1) + n - 1) / n); // k = 1 + rows strictly smaller
+    const m = rfmScore(n - q + 1, n); // §10's M: k = 1 + rows strictly smaller
     for (let r = p; r < q; r++) {
       const i = order[r];
       abc[i] = v <= 0 || total <= 0 ? C : before < cutA ? A : before < cutB ? B : C;
@@ -380,7 +398,54 @@ export function hasHistory(prevRevenue: number, orders: number, lastOrder: DayNu
 
 // ---------------------------------------------------------------- §4 tier
 
-/** §4, first rule that holds. `potential` and `overdueDays` may be NaN. */
+/**
+ * Why §4 decided a tier, as bits beside it (the Why line is built from these, never by
+ * re-testing the conditions): Fading because growth dropped and/or no order for too long;
+ * Rising because new, grew, and/or potential.
+ */
+export const TierReason = { Dropped: 1, Lapsed: 2, New: 4, Grew: 8, Potential: 16 } as const;
+
+/** Bits of a tierDecision: the tier in the low 3 bits, TierReason bits above. */
+export const TIER_BITS = 3;
+export const TIER_MASK = 7;
+
+type TierSettings = Pick<
+  Settings,
+  "fadingGrowth" | "risingGrowth" | "lapseDays" | "risingPotential" | "onTimeDays"
+>;
+
+/**
+ * §4, first rule that holds, with its reasons: `tier | reasons << TIER_BITS`.
+ * `potential` and `overdueDays` may be NaN.
+ */
+export function tierDecision(
+  hasValue: boolean,
+  abc: Abc,
+  history: boolean,
+  growth: number,
+  isNew: boolean,
+  recency: number,
+  potential: number,
+  overdueDays: number,
+  settings: TierSettings,
+): number {
+  if (!hasValue) return Tier.Insufficient;
+  if (history) {
+    const why =
+      (atOrBelow(growth, settings.fadingGrowth) ? TierReason.Dropped : 0) |
+      (recency > settings.lapseDays ? TierReason.Lapsed : 0);
+    if (why !== 0) return Tier.Fading | (why << TIER_BITS);
+  }
+  if (abc === Abc.A) return Tier.Star;
+  const why =
+    (isNew ? TierReason.New : 0) |
+    (atOrAbove(growth, settings.risingGrowth) ? TierReason.Grew : 0) |
+    (potential >= settings.risingPotential ? TierReason.Potential : 0);
+  if (why !== 0 && !(overdueDays > settings.onTimeDays)) return Tier.Rising | (why << TIER_BITS);
+  return Tier.Regular;
+}
+
+/** §4's tier alone (see tierDecision). */
 export function tierOf(
   hasValue: boolean,
   abc: Abc,
@@ -390,16 +455,10 @@ export function tierOf(
   recency: number,
   potential: number,
   overdueDays: number,
-  settings: Pick<Settings, "fadingGrowth" | "risingGrowth" | "lapseDays" | "risingPotential" | "onTimeDays">,
+  settings: TierSettings,
 ): Tier {
-  if (!hasValue) return Tier.Insufficient;
-  if (history && (growth <= settings.fadingGrowth + TOLERANCE || recency > settings.lapseDays))
-    return Tier.Fading;
-  if (abc === Abc.A) return Tier.Star;
-  const promising =
-    isNew || growth >= settings.risingGrowth - TOLERANCE || potential >= settings.risingPotential;
-  if (promising && !(overdueDays > settings.onTimeDays)) return Tier.Rising;
-  return Tier.Regular;
+  return (tierDecision(hasValue, abc, history, growth, isNew, recency, potential, overdueDays, settings) &
+    TIER_MASK) as Tier;
 }
 
 // ---------------------------------------------------------------- §5 key-account index and risks
@@ -470,7 +529,7 @@ export function riskFlags(
   if (abc === Abc.A) {
     if (orders <= settings.oneOffMaxOrders || activeMonths <= settings.oneOffMaxOrders)
       bits |= RiskFlag.OneOff;
-    if (prevMarginRate - marginRate >= settings.marginSqueeze - TOLERANCE) bits |= RiskFlag.MarginSqueeze;
+    if (atOrAbove(prevMarginRate - marginRate, settings.marginSqueeze)) bits |= RiskFlag.MarginSqueeze;
   }
   if (overdueDays > settings.paymentRiskDays) bits |= RiskFlag.Payment;
   return bits;
@@ -492,8 +551,8 @@ export function marginBand(
   settings: Pick<Settings, "marginHigh" | "marginMedium">,
 ): MarginBand {
   if (rate !== rate) return MarginBand.Medium;
-  if (rate >= settings.marginHigh - TOLERANCE) return MarginBand.High;
-  if (rate >= settings.marginMedium - TOLERANCE) return MarginBand.Medium;
+  if (atOrAbove(rate, settings.marginHigh)) return MarginBand.High;
+  if (atOrAbove(rate, settings.marginMedium)) return MarginBand.Medium;
   return MarginBand.Low;
 }
 
@@ -726,8 +785,8 @@ export function salesStrategy(incumbent: number, position: Position, opportunity
 
 // ---------------------------------------------------------------- §10 RFM
 
-/** ⌈5k/n⌉ in integers. */
-function rfmScore(k: number, n: number): number {
+/** §10: score = ⌈5k/n⌉ in integers (k = 1 + rows strictly worse, n rows known). */
+export function rfmScore(k: number, n: number): number {
   return Math.floor((5 * k + n - 1) / n);
 }
 

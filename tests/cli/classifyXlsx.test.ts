@@ -37,12 +37,15 @@ describe("XLSX → XLSX", () => {
     const before = sha256(input);
     const out = tmp.file("out.xlsx");
     const r = await runCli([input, "--out", out, ...TODAY]);
-    expect(r.stderr).toBe("");
+    // The #N/A result of 戊公司's 销售额 is reported (and the engine lists it in 数据问题).
+    expect(r.stderr).toBe(
+      "工作表“客户”B6的公式结果为错误 #N/A：按错误报告，原样写回 / the sheet \"客户\" B6: the formula result is the error #N/A; reported and written back as it is\n",
+    );
     expect(r.code).toBe(0);
     expect(sha256(input)).toBe(before);
 
     const wb = await readWorkbook(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["客户", "汇总"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["汇总", "本周待办", "客户"]);
     const ws = wb.getWorksheet("客户")!;
     expect(rowValues(ws, 1, 21).slice(6)).toEqual([
       "备注", "价值等级", "ABC分类", "价值占比", "大客户指数", "潜力得分", "建议关系水平", "关系差距",
@@ -66,7 +69,7 @@ describe("XLSX → XLSX", () => {
     expect(outCells(3)).toEqual(["明日黄花", "A", 0.25, 46, null, "主动", null, "挽回：登门拜访，了解下滑原因", d("2026-11-22"), null, null, "344", null]);
     expect(outCells(5)).toEqual(["一般客户", "C", 0.05, 3, null, "反应", null, "售后回访：回访使用情况和满意度", d("2026-11-22"), null, null, "522", null]);
     expect(outCells(6)).toEqual(["数据不足", null, null, null, null, "一般", null, "定期联系：电话回访", d("2026-11-22"), null, null, null, '销售额：单元格是错误值（"#N/A"）']);
-    expect(ws.getCell("J2").numFmt).toBe("0.00%");
+    expect(ws.getCell("J2").numFmt).toBe("0.0%"); // the model's percent format
     expect(ws.getCell("P2").numFmt).toBe("yyyy-mm-dd");
   });
 
@@ -75,7 +78,7 @@ describe("XLSX → XLSX", () => {
     await runCli([input, "--out", out, ...TODAY]);
     const ws = (await readWorkbook(out)).getWorksheet("客户")!;
     const fillOf = (a: string) => (ws.getCell(a).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb ?? null;
-    expect(["H2", "H3", "H4", "H5", "H6"].map(fillOf)).toEqual(["FFFFE699", "FFF8CBAD", "FFC6EFCE", null, "FFEDEDED"]);
+    expect(["H2", "H3", "H4", "H5", "H6"].map(fillOf)).toEqual(["FFFFE699", "FFF8CBAD", "FFC6EFCE", null, "FFD9D9D9"]);
     // The table CRM_Customers carries the autofilter over the block (A1:U6); a sheet-level
     // autofilter on the same range as well makes Excel report a corrupt file.
     expect(ws.autoFilter).toBeUndefined();
@@ -108,20 +111,45 @@ describe("XLSX → XLSX", () => {
       [1, "客户分级汇总", null, null],
       [2, "评估日期", d("2026-11-22"), null],
       [3, "客户总数", 5, null],
-      [5, "价值等级", "客户数", "价值占比"],
-      [6, "天王巨星", 1, 0.6],
-      [7, "后起之秀", 1, 0.1],
-      [8, "一般客户", 1, 0.05],
-      [9, "明日黄花", 1, 0.25],
-      [10, "数据不足", 1, 0],
-      [12, "ABC分类", "客户数", "价值占比"],
-      [13, "A", 2, 0.85],
-      [14, "B", 1, 0.1],
-      [15, "C", 1, 0.05],
-      [17, "逾期未联系（客户）", 2, null],
-      [18, "数据问题（单元格）", 1, null],
-      [19, "有数据问题的客户", 1, null],
+      [4, "天王巨星的价值占比", 0.6, null],
+      [5, "逾期未联系（客户）", 2, null],
+      [6, "数据问题（单元格）", 1, null],
+      [7, "有数据问题的客户", 1, null],
+      [9, "价值等级", "客户数", "价值占比"],
+      [10, "天王巨星", 1, 0.6],
+      [11, "后起之秀", 1, 0.1],
+      [12, "一般客户", 1, 0.05],
+      [13, "明日黄花", 1, 0.25],
+      [14, "数据不足", 1, 0],
+      [16, "ABC分类", "客户数", "价值占比"],
+      [17, "A", 2, 0.85],
+      [18, "B", 1, 0.1],
+      [19, "C", 1, 0.05],
+      // Top 10 by key-account index (甲 95, 乙 46, 丙 43, 丁 3; 戊 has none): rank, id, name.
+      [21, "大客户指数前 10", "客户编号", "客户名称"],
+      [22, 1, null, "甲公司"],
+      [23, 2, null, "乙公司"],
+      [24, 3, null, "丙公司"],
+      [25, 4, null, "丁公司"],
     ]);
+  });
+
+  it("adds the Worklist 本周待办 in METHOD §8's order, header frozen", async () => {
+    // Next contacts (see classifyCsv.test.ts): 甲 2026-12-05 (after the 7 days), the others today
+    // 2026-11-22; same day → tier order 后起之秀 (丙), 明日黄花 (乙), 一般客户 (丁), 数据不足 (戊).
+    const out = tmp.file("out.xlsx");
+    await runCli([input, "--out", out, ...TODAY]);
+    const ws = (await readWorkbook(out)).getWorksheet("本周待办")!;
+    expect(rowValues(ws, 1, 7)).toEqual(["客户编号", "客户名称", "负责销售", "价值等级", "下一步行动", "下次联系日期", "依据"]);
+    const rows: ExcelJS.CellValue[][] = [];
+    ws.eachRow((row, n) => n > 1 && rows.push(rowValues(ws, n, 6).slice(1, 6)));
+    expect(rows.map((r) => [r[0], r[2], r[4]])).toEqual([
+      ["丙公司", "后起之秀", d("2026-11-22")],
+      ["乙公司", "明日黄花", d("2026-11-22")],
+      ["丁公司", "一般客户", d("2026-11-22")],
+      ["戊公司", "数据不足", d("2026-11-22")],
+    ]);
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
   });
 
   it("--sheet picks a sheet; --lang en writes English headers and an English summary sheet", async () => {
@@ -129,7 +157,7 @@ describe("XLSX → XLSX", () => {
     const r = await runCli([input, "--out", out, ...TODAY, "--sheet", "客户", "--lang", "en"]);
     expect(r.code).toBe(0);
     const wb = await readWorkbook(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["客户", "Summary"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Summary", "Worklist", "客户"]);
     const ws = wb.getWorksheet("客户")!;
     expect(rowValues(ws, 1, 9).slice(7)).toEqual(["Tier", "ABC"]);
     expect(rowValues(ws, 2, 9).slice(7)).toEqual(["Star", "A"]);
@@ -154,7 +182,7 @@ describe("XLSX ↔ CSV", () => {
     const out = tmp.file("ids.xlsx");
     expect((await runCli([csv, "--out", out, ...TODAY])).code).toBe(0);
     const wb = await readWorkbook(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["客户分级", "汇总"]);
-    expect(rowValues(wb.worksheets[0], 2, 3)).toEqual(["007", "甲公司", 1200.5]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["汇总", "本周待办", "客户分级"]);
+    expect(rowValues(wb.worksheets[2], 2, 3)).toEqual(["007", "甲公司", 1200.5]);
   });
 });
