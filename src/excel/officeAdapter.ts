@@ -30,6 +30,7 @@ import {
   writeMeta,
 } from "./snapshot";
 import { writeSummarySheet } from "./summarySheet";
+import { listVisibleSheets, readSheetTable, writeLedgerSheet } from "./ledgerSheet";
 import { OUTPUT_KEYS, outputCells, outputFormats, styleOutputColumns } from "./outputColumns";
 
 export type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -430,6 +431,10 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps = {}): ExcelAdapter 
         await context.sync();
       });
     },
+    listSheets: () => run((context) => listVisibleSheets(context)),
+    readSheetTable: (sheetName) => run((context) => readSheetTable(context, sheetName, deps.byteBudget)),
+    writeLedgerSheet: (request) =>
+      run((context) => writeLedgerSheet(context, caps, request, deps.byteBudget)),
   };
 }
 
