@@ -24,6 +24,9 @@ import type { ApplyReport, ExcelAdapter, FoundTable } from "../excel/adapter";
 import { AdapterProvider, useAdapter } from "./AdapterContext";
 import { ApplyPanel } from "./ApplyPanel";
 import { ErrorBoundary } from "./ErrorBoundary";
+import { LedgerPanel, TableKindSwitch } from "./LedgerPanel";
+import { tableKindOf } from "./ledgerTable";
+import type { TableKind } from "../engine/ledger";
 import { errorText } from "./errors";
 import { ManagerTools } from "./ManagerTools";
 import { MappingStep } from "./MappingStep";
@@ -70,6 +73,8 @@ function Pane() {
   const [applied, setApplied] = React.useState(false);
   const [snapshot, setSnapshot] = React.useState(false);
   const [notice, setNotice] = React.useState<string | null>(null);
+  // §12: the user's ledger / customer table switch (undefined: as detected).
+  const [kindOverride, setKindOverride] = React.useState<TableKind | undefined>(undefined);
 
   const refreshSnapshot = React.useCallback(() => {
     adapter.hasSnapshot().then(setSnapshot, () => setSnapshot(false));
@@ -81,7 +86,10 @@ function Pane() {
       if (!quiet) setTableState({ kind: "loading" });
       try {
         const table = await adapter.findCustomerTable();
-        if (!quiet) setOverrides({});
+        if (!quiet) {
+          setOverrides({});
+          setKindOverride(undefined);
+        }
         setTableState({ kind: "ready", table });
       } catch (err) {
         if (!quiet) setTableState({ kind: "error", message: `${s.tableNotFound}（${errorText(err)}）` });
@@ -111,15 +119,20 @@ function Pane() {
   }, [adapter, readTable, refreshSnapshot]);
 
   const table = tableState.kind === "ready" ? tableState.table : null;
+  const tableKind = React.useMemo(
+    () => (table ? tableKindOf(table, kindOverride) : null),
+    [table, kindOverride],
+  );
+  const isLedger = tableKind?.kind === "ledger";
   const mapping = React.useMemo(() => (table ? mapTable(table, overrides) : null), [table, overrides]);
   const preview = React.useMemo((): { result: ClassifyResult | null; error: string | null } => {
-    if (!table || !mapping || mapping.missing.length > 0) return { result: null, error: null };
+    if (!table || !mapping || mapping.missing.length > 0 || isLedger) return { result: null, error: null };
     try {
       return { result: classify(tableInput(table, mapping), { today: todayLocal(), settings }), error: null };
     } catch (err) {
       return { result: null, error: errorText(err) };
     }
-  }, [table, mapping, settings]);
+  }, [table, mapping, settings, isLedger]);
 
   const onRemap = (field: FieldKey, column: number | null) =>
     setOverrides((o) => ({ ...o, [field]: column }));
@@ -169,7 +182,11 @@ function Pane() {
               <MessageBarBody>{tableState.message}</MessageBarBody>
             </MessageBar>
           )}
-          {table && mapping && (
+          {tableKind?.canBeLedger && <TableKindSwitch choice={tableKind} onChange={setKindOverride} />}
+          {table && isLedger && (
+            <LedgerPanel table={table} settings={settings} onFinished={() => refreshSnapshot()} />
+          )}
+          {table && mapping && !isLedger && (
             <>
               <MappingStep table={table} mapping={mapping} onRemap={onRemap} />
               {preview.error && (
