@@ -19,6 +19,7 @@ import {
 import { todayLocal } from "../engine/days";
 import type { TableKind } from "../engine/ledger";
 import type { Settings } from "../engine/settings";
+import type { DayNumber } from "../engine/types";
 import type { FoundTable, LedgerSheetReport } from "../excel/adapter";
 import { useAdapter } from "./AdapterContext";
 import { errorText } from "./errors";
@@ -60,11 +61,13 @@ export function TableKindSwitch({
 export interface LedgerPanelProps {
   table: FoundTable;
   settings: Settings;
+  /** The evaluation date (default: today). */
+  today?: DayNumber;
   /** After a write (or a cancel): the pane refreshes Restore. */
   onFinished: (report: LedgerSheetReport | null) => void;
 }
 
-export function LedgerPanel({ table, settings, onFinished }: LedgerPanelProps) {
+export function LedgerPanel({ table, settings, today: day, onFinished }: LedgerPanelProps) {
   const adapter = useAdapter();
   const lang = useLang();
   const t = ledgerStrings(lang);
@@ -93,8 +96,8 @@ export function LedgerPanel({ table, settings, onFinished }: LedgerPanelProps) {
 
   // How the ledger reads on its own (the list is read only when building).
   const plan = React.useMemo(
-    () => planLedgerSheet(table, null, settings, lang, todayLocal()),
-    [table, settings, lang],
+    () => planLedgerSheet(table, null, settings, lang, day ?? todayLocal()),
+    [table, settings, lang, day],
   );
 
   const busy = progress !== null;
@@ -108,7 +111,7 @@ export function LedgerPanel({ table, settings, onFinished }: LedgerPanelProps) {
     setError(null);
     try {
       const list = listSheet ? await adapter.readSheetTable(listSheet) : null;
-      const full = list ? planLedgerSheet(table, list, settings, lang, todayLocal()) : plan;
+      const full = list ? planLedgerSheet(table, list, settings, lang, day ?? todayLocal()) : plan;
       if (!full.ok) throw new Error(full.message);
       if (list) setJoinLines(full.report.slice(2));
       const r = await adapter.writeLedgerSheet({
