@@ -183,3 +183,68 @@ describe("the customer sheet 客户汇总 from a ledger", () => {
     expect(JSON.stringify(host.sheets.map((s) => [s.name, sheetState(s)]))).toBe(before);
   });
 });
+
+describe("real sheets", () => {
+  test("a customer list under a title row: the header is the first row with two §1 headers", async () => {
+    const host = ledgerBook();
+    putGrid(host.addSheet("清单2"), "B1", [
+      ["华东区客户清单（2026年）"],
+      [],
+      ["客户名称", "本期销售额"],
+      ["乙公司", 1],
+    ]);
+    const list = await adapterFor(host).readSheetTable("清单2");
+    expect(list).toEqual({
+      sheetName: "清单2",
+      address: "'清单2'!B3:C4",
+      headers: ["客户名称", "本期销售额"],
+      columns: [["乙公司"], [1]],
+      rowCount: 1,
+    });
+  });
+
+  test("written in many chunks under a small byte budget, the sheet is the same as in one", async () => {
+    const one = ledgerBook();
+    const oneAdapter = adapterFor(one);
+    await oneAdapter.writeLedgerSheet(await request(oneAdapter));
+    const many = ledgerBook();
+    const manyAdapter = adapterFor(many, { byteBudget: 60 });
+    const syncs = many.syncCount;
+    await manyAdapter.writeLedgerSheet(await request(manyAdapter));
+    expect(many.syncCount - syncs).toBeGreaterThan(one.syncCount + 2);
+    expect(sheetState(many.sheet("客户汇总"))).toBe(sheetState(one.sheet("客户汇总")));
+  });
+
+  test("in English: the sheet is Customer summary, with English headers", async () => {
+    const host = ledgerBook();
+    const adapter = adapterFor(host, { displayLanguage: () => "en-US" });
+    const found = await adapter.findCustomerTable();
+    const plan = planLedgerSheet(found, null, DEFAULT_SETTINGS, "en", TODAY);
+    if (!plan.ok) throw new Error(plan.message);
+    const report = await adapter.writeLedgerSheet(plan.request);
+    expect(report.sheetName).toBe("Customer summary");
+    expect(readGrid(host.sheet("Customer summary"), "A1:H1")).toEqual([
+      [
+        "Customer",
+        "Revenue",
+        "Previous revenue",
+        "Orders",
+        "Active months",
+        "First order",
+        "Last order",
+        "Tier",
+      ],
+    ]);
+  });
+
+  test("a text that looks like a formula in the list is written as text, never as a formula", async () => {
+    const host = ledgerBook();
+    // A text cell typed with Excel's quote prefix: its value reads as the text itself.
+    const typed = host.sheet("客户清单").cell(1, 1)!;
+    typed.value = "=1+1 王伟";
+    const adapter = adapterFor(host);
+    await adapter.writeLedgerSheet(await request(adapter, "客户清单"));
+    const cell = host.sheet("客户汇总").cell(1, 1)!;
+    expect([cell.value, cell.formula]).toEqual(["=1+1 王伟", undefined]);
+  });
+});
