@@ -138,4 +138,17 @@ describe("a sales ledger in the pane", () => {
     expect((await screen.findByTestId("ledger-report")).textContent).toBe("已取消，未留下客户汇总表。");
     expect(screen.getByRole("button", { name: "生成客户汇总表" })).toBeTruthy();
   });
+
+  test("a line with an unreadable amount is skipped and listed with its sheet row and column", async () => {
+    const rows = [...LEDGER_ROWS, ["乙公司", daysAgo(5), "n/a"]];
+    render(<App adapter={new FakeAdapter(tableOf(LEDGER_HEADERS, rows))} />);
+    const read = await screen.findByTestId("ledger-read");
+    // N counts every line read, the skipped one too (the engine's ledgerReadMessage).
+    expect(read.textContent).toBe(
+      "按订单明细读取：4 行，2 个客户订单明细：读取 4 行，跳过 1 行，汇总为 2 个客户",
+    );
+    expect(screen.getByTestId("ledger-problems").textContent).toBe(
+      "订单明细第 5 行 C 列（金额）：无法识别的数字“n/a”，该行已跳过",
+    );
+  });
 });
