@@ -19,7 +19,7 @@ import { classify, type ClassifyResult } from "../engine/classify";
 import { todayLocal } from "../engine/days";
 import { validateSettings, type Settings } from "../engine/settings";
 import { getCurrentSettings, setCurrentSettings } from "../engine/settingsStore";
-import type { FieldKey } from "../engine/types";
+import type { DayNumber, FieldKey } from "../engine/types";
 import type { ApplyReport, ExcelAdapter, FoundTable } from "../excel/adapter";
 import { AdapterProvider, useAdapter } from "./AdapterContext";
 import { ApplyPanel } from "./ApplyPanel";
@@ -27,7 +27,8 @@ import { ErrorBoundary } from "./ErrorBoundary";
 import { errorText } from "./errors";
 import { ManagerTools } from "./ManagerTools";
 import { MappingStep } from "./MappingStep";
-import { PreviewPanel } from "./PreviewPanel";
+import { PreviewDetails, TierPreview } from "./PreviewPanel";
+import { EvaluationDate } from "./EvaluationDate";
 import { SettingsPanel } from "./SettingsPanel";
 import { langFromUiLanguage, paneStrings } from "./strings";
 import { mapTable, tableInput, type MappingOverrides } from "./tableInput";
@@ -56,7 +57,16 @@ export function App({ adapter }: { adapter: ExcelAdapter }) {
 }
 
 type TableState =
-  { kind: "loading" } | { kind: "ready"; table: FoundTable } | { kind: "error"; message: string };
+  | { kind: "idle" }
+  | { kind: "loading"; previous: FoundTable | null }
+  | { kind: "ready"; table: FoundTable }
+  | { kind: "error"; message: string };
+
+type PreviewState =
+  | { kind: "none" }
+  | { kind: "computing" }
+  | { kind: "done"; result: ClassifyResult }
+  | { kind: "error"; message: string };
 
 function Pane() {
   const adapter = useAdapter();
@@ -65,11 +75,14 @@ function Pane() {
   const [tab, setTab] = React.useState<"classify" | "settings">("classify");
   const [settings, setSettings] = React.useState<Settings>(() => ({ ...getCurrentSettings() }));
   const [settingsVersion, setSettingsVersion] = React.useState(0);
-  const [tableState, setTableState] = React.useState<TableState>({ kind: "loading" });
+  const [tableState, setTableState] = React.useState<TableState>({ kind: "loading", previous: null });
   const [overrides, setOverrides] = React.useState<MappingOverrides>({});
+  const [today, setToday] = React.useState<DayNumber>(() => todayLocal());
   const [applied, setApplied] = React.useState(false);
   const [snapshot, setSnapshot] = React.useState(false);
   const [notice, setNotice] = React.useState<string | null>(null);
+  /** Each read gets a number; Cancel (or a newer read) makes an older read's answer stale. */
+  const readSeq = React.useRef(0);
 
   const refreshSnapshot = React.useCallback(() => {
     adapter.hasSnapshot().then(setSnapshot, () => setSnapshot(false));
@@ -78,17 +91,28 @@ function Pane() {
   /** `quiet`: re-read after apply/restore without hiding the report; the user's remaps survive. */
   const readTable = React.useCallback(
     async (quiet = false) => {
-      if (!quiet) setTableState({ kind: "loading" });
+      const seq = ++readSeq.current;
+      if (!quiet)
+        setTableState((st) => ({ kind: "loading", previous: st.kind === "ready" ? st.table : null }));
       try {
         const table = await adapter.findCustomerTable();
+        if (seq !== readSeq.current) return;
         if (!quiet) setOverrides({});
         setTableState({ kind: "ready", table });
       } catch (err) {
+        if (seq !== readSeq.current) return;
         if (!quiet) setTableState({ kind: "error", message: `${s.tableNotFound}（${errorText(err)}）` });
       }
     },
     [adapter, s],
   );
+  /** Reading changes nothing in the workbook, so it can always be abandoned. */
+  const cancelRead = () => {
+    readSeq.current++;
+    setTableState((st) =>
+      st.kind === "loading" && st.previous ? { kind: "ready", table: st.previous } : { kind: "idle" },
+    );
+  };
 
   React.useEffect(() => {
     let live = true;
@@ -110,16 +134,35 @@ function Pane() {
     };
   }, [adapter, readTable, refreshSnapshot]);
 
-  const table = tableState.kind === "ready" ? tableState.table : null;
+  const table =
+    tableState.kind === "ready"
+      ? tableState.table
+      : tableState.kind === "loading"
+        ? tableState.previous
+        : null;
   const mapping = React.useMemo(() => (table ? mapTable(table, overrides) : null), [table, overrides]);
-  const preview = React.useMemo((): { result: ClassifyResult | null; error: string | null } => {
-    if (!table || !mapping || mapping.missing.length > 0) return { result: null, error: null };
-    try {
-      return { result: classify(tableInput(table, mapping), { today: todayLocal(), settings }), error: null };
-    } catch (err) {
-      return { result: null, error: errorText(err) };
+  const input = React.useMemo(
+    () => (table && mapping && mapping.missing.length === 0 ? tableInput(table, mapping) : null),
+    [table, mapping],
+  );
+  const [preview, setPreview] = React.useState<PreviewState>({ kind: "none" });
+  // Classifying a big table takes seconds: show the spinner first, then compute.
+  React.useEffect(() => {
+    if (!input) {
+      setPreview({ kind: "none" });
+      return;
     }
-  }, [table, mapping, settings]);
+    setPreview({ kind: "computing" });
+    const timer = setTimeout(() => {
+      try {
+        setPreview({ kind: "done", result: classify(input, { today, settings }) });
+      } catch (err) {
+        setPreview({ kind: "error", message: errorText(err) });
+      }
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [input, today, settings]);
+  const result = preview.kind === "done" ? preview.result : null;
 
   const onRemap = (field: FieldKey, column: number | null) =>
     setOverrides((o) => ({ ...o, [field]: column }));
@@ -141,6 +184,7 @@ function Pane() {
           {s.appSubtitle}
         </Caption1>
       </header>
+      <EvaluationDate day={today} onChange={setToday} />
       <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as "classify" | "settings")}>
         <Tab value="classify">{s.tabClassify}</Tab>
         <Tab value="settings">{s.tabSettings}</Tab>
@@ -154,9 +198,14 @@ function Pane() {
         <SettingsPanel key={settingsVersion} settings={settings} onSaved={setSettings} />
       ) : (
         <>
-          <div className={styles.row}>
+          <div className={styles.row} aria-live="polite">
             {tableState.kind === "loading" ? (
-              <Spinner size="tiny" label={s.findingTable} />
+              <>
+                <Spinner size="tiny" label={s.findingTable} />
+                <Button size="small" onClick={cancelRead}>
+                  {s.cancel}
+                </Button>
+              </>
             ) : (
               <Button size="small" onClick={() => void readTable()}>
                 {table ? s.refreshTable : s.findTable}
@@ -172,20 +221,17 @@ function Pane() {
           {table && mapping && (
             <>
               <MappingStep table={table} mapping={mapping} onRemap={onRemap} />
-              {preview.error && (
+              {preview.kind === "computing" && <Spinner size="tiny" label={s.computingPreview} />}
+              {preview.kind === "error" && (
                 <MessageBar intent="error" layout="multiline">
-                  <MessageBarBody>{s.somethingWrong + preview.error}</MessageBarBody>
+                  <MessageBarBody>{s.somethingWrong + preview.message}</MessageBarBody>
                 </MessageBar>
               )}
-              {preview.result && (
-                <PreviewPanel table={table} mapping={mapping} result={preview.result} onError={setNotice} />
+              {result && <TierPreview result={result} />}
+              <ApplyPanel table={table} mapping={mapping.columns} result={result} onFinished={onFinished} />
+              {result && (
+                <PreviewDetails table={table} mapping={mapping} result={result} onError={setNotice} />
               )}
-              <ApplyPanel
-                table={table}
-                mapping={mapping.columns}
-                result={preview.result}
-                onFinished={onFinished}
-              />
             </>
           )}
           <ManagerTools

@@ -9,7 +9,8 @@ import {
   Subtitle2,
 } from "@fluentui/react-components";
 import type { ClassifyResult } from "../engine/classify";
-import type { FieldKey } from "../engine/types";
+import { formatIsoDay } from "../engine/days";
+import type { DayNumber, FieldKey } from "../engine/types";
 import type { ApplyReport, FoundTable } from "../excel/adapter";
 import { useAdapter } from "./AdapterContext";
 import { errorText } from "./errors";
@@ -30,7 +31,7 @@ export function ApplyPanel({ table, mapping, result, onFinished }: ApplyPanelPro
   const s = useStrings();
   const styles = useStyles();
   const [progress, setProgress] = React.useState<number | null>(null);
-  const [report, setReport] = React.useState<ApplyReport | null>(null);
+  const [report, setReport] = React.useState<{ report: ApplyReport; today: DayNumber } | null>(null);
   const [error, setError] = React.useState<string | null>(null);
   const [cancelling, setCancelling] = React.useState(false);
   const controller = React.useRef<AbortController | null>(null);
@@ -53,7 +54,7 @@ export function ApplyPanel({ table, mapping, result, onFinished }: ApplyPanelPro
         onProgress: (fraction) => setProgress(Math.max(0, Math.min(1, fraction))),
         signal: abort.signal,
       });
-      setReport(r);
+      setReport({ report: r, today: result.today });
       onFinished(r);
     } catch (err) {
       setError(s.applyFailed + errorText(err));
@@ -86,7 +87,7 @@ export function ApplyPanel({ table, mapping, result, onFinished }: ApplyPanelPro
         )}
       </div>
       {busy && (
-        <Field validationMessage={formatProgress(progress)} validationState="none">
+        <Field validationMessage={formatProgress(progress)} validationState="none" aria-live="polite">
           <ProgressBar value={progress} max={1} aria-label={s.applying} />
         </Field>
       )}
@@ -95,7 +96,7 @@ export function ApplyPanel({ table, mapping, result, onFinished }: ApplyPanelPro
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}
-      {report && <ReportView report={report} />}
+      {report && <ReportView report={report.report} today={report.today} />}
     </section>
   );
 }
@@ -104,7 +105,7 @@ function formatProgress(fraction: number | null): string {
   return `${Math.round((fraction ?? 0) * 100)}%`;
 }
 
-function ReportView({ report }: { report: ApplyReport }) {
+function ReportView({ report, today }: { report: ApplyReport; today: DayNumber }) {
   const s = useStrings();
   if (report.cancelled) {
     return (
@@ -119,6 +120,7 @@ function ReportView({ report }: { report: ApplyReport }) {
         <MessageBarBody>
           <div>{s.applyDone(report.rowsWritten, report.outputAddress)}</div>
           {report.summarySheet && <div>{s.summarySheet(report.summarySheet)}</div>}
+          <div>{s.evalDateUsed(formatIsoDay(today))}</div>
         </MessageBarBody>
       </MessageBar>
       {report.warnings.map((w, i) => (

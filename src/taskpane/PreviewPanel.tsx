@@ -27,14 +27,8 @@ import { useStyles } from "./styles";
 /** Enough to act on; the rest are in the sheet's Problems column. */
 export const MAX_PROBLEMS_LISTED = 20;
 
-export interface PreviewPanelProps {
-  table: FoundTable;
-  mapping: HeaderMapping;
-  result: ClassifyResult;
-  onError: (message: string) => void;
-}
-
-export function PreviewPanel({ table, mapping, result, onError }: PreviewPanelProps) {
+/** The tier table: what the user decides on before writing (fits the first screen). */
+export function TierPreview({ result }: { result: ClassifyResult }) {
   const lang = useLang();
   const s = useStrings();
   const styles = useStyles();
@@ -50,7 +44,7 @@ export function PreviewPanel({ table, mapping, result, onError }: PreviewPanelPr
         <Text>{s.previewEmpty}</Text>
       ) : (
         <>
-          <Table size="small" aria-label={s.previewTitle}>
+          <Table size="extra-small" aria-label={s.previewTitle}>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{s.tierCol}</TableHeaderCell>
@@ -73,14 +67,36 @@ export function PreviewPanel({ table, mapping, result, onError }: PreviewPanelPr
               </TableRow>
             </TableBody>
           </Table>
-          {stats.overdue > 0 && <Caption1 as="p">{s.overdueCount(stats.overdue)}</Caption1>}
-          {stats.pareto.length > 1 && (
-            <ParetoChart
-              points={stats.pareto}
-              caption={s.paretoCaption("20%", formatPercent(stats.top20Share))}
-            />
+          {stats.overdue > 0 && (
+            <Caption1 as="p" style={{ margin: 0 }}>
+              {s.overdueCount(stats.overdue)}
+            </Caption1>
           )}
         </>
+      )}
+    </section>
+  );
+}
+
+export interface PreviewDetailsProps {
+  table: FoundTable;
+  mapping: HeaderMapping;
+  result: ClassifyResult;
+  onError: (message: string) => void;
+}
+
+/** Below the Write button: the Pareto curve and the cells that could not be read. */
+export function PreviewDetails({ table, mapping, result, onError }: PreviewDetailsProps) {
+  const s = useStrings();
+  const styles = useStyles();
+  const stats = React.useMemo(() => previewStats(result), [result]);
+  return (
+    <section aria-label={s.previewDetails} className={styles.section}>
+      {stats.pareto.length > 1 && (
+        <ParetoChart
+          points={stats.pareto}
+          caption={s.paretoCaption("20%", formatPercent(stats.top20Share))}
+        />
       )}
       <ProblemList table={table} mapping={mapping} problems={result.problems} onError={onError} />
     </section>

@@ -26,6 +26,20 @@ export interface PaneStrings {
   showMappedFields: string;
   requiredMark: string;
   cannotApply: string;
+  mappingRecognised: (columns: number) => string;
+  mappingChange: string;
+  mappingHide: string;
+  unusedColumns: (list: string) => string;
+  // The evaluation date and progress
+  evalDate: string;
+  evalDateHint: string;
+  evalDateInvalid: (kept: string) => string;
+  evalDateToday: string;
+  evalDateUsed: (date: string) => string;
+  computingPreview: string;
+  sorting: string;
+  filtering: string;
+  restoring: string;
   // Step 2: settings
   settingsTitle: string;
   saveSettings: string;
@@ -37,6 +51,7 @@ export interface PaneStrings {
   // Step 3: preview
   previewTitle: string;
   previewEmpty: string;
+  previewDetails: string;
   tierCol: string;
   customersCol: string;
   valueShareCol: string;
@@ -94,6 +109,19 @@ const zh: PaneStrings = {
   showMappedFields: "只显示已对应的字段",
   requiredMark: "（必填）",
   cannotApply: "缺少必填列，不会写入任何内容。",
+  mappingRecognised: (n) => `已识别 ${n} 列`,
+  mappingChange: "修改",
+  mappingHide: "收起",
+  unusedColumns: (list) => `未参与分级的列（不影响结果）：${list}`,
+  evalDate: "评估日期",
+  evalDateHint: "等级、逾期和下次联系日期都按这一天计算。",
+  evalDateInvalid: (kept) => `请输入完整的日期；仍按 ${kept} 计算。`,
+  evalDateToday: "改回今天",
+  evalDateUsed: (date) => `评估日期：${date}`,
+  computingPreview: "正在计算预览…",
+  sorting: "正在排序…",
+  filtering: "正在筛选…",
+  restoring: "正在恢复原表…",
   settingsTitle: "分级设置",
   saveSettings: "保存设置",
   restoreDefaults: "恢复默认",
@@ -104,6 +132,7 @@ const zh: PaneStrings = {
     "“大单不等于大客户”：量越重，下单金额越决定大客户指数；量越轻，连续下单、按时回款和成长越重要。默认 0.40。",
   previewTitle: "2. 预览",
   previewEmpty: "表中没有可分级的客户。",
+  previewDetails: "价值分布与数据问题",
   tierCol: "价值等级",
   customersCol: "客户数",
   valueShareCol: "价值占比",
@@ -159,6 +188,19 @@ const en: PaneStrings = {
   showMappedFields: "Show mapped fields only",
   requiredMark: " (required)",
   cannotApply: "A required column is missing; nothing will be written.",
+  mappingRecognised: (n) => `${n} columns recognised`,
+  mappingChange: "Change",
+  mappingHide: "Hide",
+  unusedColumns: (list) => `Columns not used for tiers (no effect on the results): ${list}`,
+  evalDate: "Evaluation date",
+  evalDateHint: "Tiers, overdue contacts and next contact dates are counted from this day.",
+  evalDateInvalid: (kept) => `Enter a complete date; still using ${kept}.`,
+  evalDateToday: "Back to today",
+  evalDateUsed: (date) => `Evaluation date: ${date}`,
+  computingPreview: "Computing the preview…",
+  sorting: "Sorting…",
+  filtering: "Filtering…",
+  restoring: "Restoring the sheet…",
   settingsTitle: "Settings",
   saveSettings: "Save settings",
   restoreDefaults: "Restore defaults",
@@ -169,6 +211,7 @@ const en: PaneStrings = {
     "“A big order is not a big customer”: the heavier volume is, the more order size decides the key-account index; the lighter, the more continuity, on-time payment and growth count. Default 0.40.",
   previewTitle: "2. Preview",
   previewEmpty: "The table has no customers to classify.",
+  previewDetails: "Value distribution and data problems",
   tierCol: "Tier",
   customersCol: "Customers",
   valueShareCol: "Value share",

@@ -2,6 +2,7 @@
 import * as React from "react";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
+import { formatIsoDay, parseIsoDay, todayLocal } from "../../src/engine/days";
 import { DEFAULT_SETTINGS } from "../../src/engine/settings";
 import { getCurrentSettings, setCurrentSettings } from "../../src/engine/settingsStore";
 import type { ApplyReport, ApplyRequest } from "../../src/excel/adapter";
@@ -35,6 +36,12 @@ function setup(adapter = new FakeAdapter(tableOf(HEADERS, ROWS))) {
 
 async function ready() {
   await screen.findByText("客户表：Sheet1!A1:D7（6 行）");
+  await screen.findByTestId("tier-row-total");
+}
+
+/** The mapping is one line when every required field is recognised; this opens the dropdowns. */
+function openMapping(name = "修改") {
+  fireEvent.click(screen.getByRole("button", { name }));
 }
 
 function disabled(el: HTMLElement): boolean {
@@ -57,9 +64,19 @@ function tierRow(label: string): string[] {
 beforeEach(() => setCurrentSettings({ ...DEFAULT_SETTINGS }));
 
 describe("mapping", () => {
-  test("shows the columns found by header", async () => {
+  test("every required field recognised: one line, expandable to the columns found by header", async () => {
     setup();
     await ready();
+    expect(screen.getByTestId("mapping-summary").textContent).toBe("✓ 已识别 3 列·修改");
+    const change = screen.getByRole("button", { name: "修改" });
+    expect(change.getAttribute("aria-expanded")).toBe("false");
+    expect(screen.queryByRole("combobox", { name: "客户名称（必填）" })).toBeNull();
+    // An unused column is information, not a warning.
+    expect(screen.queryByTestId("mapping-messages")).toBeNull();
+    expect(screen.getByTestId("mapping-unused").textContent).toBe("未参与分级的列（不影响结果）：D 备注");
+
+    openMapping();
+    expect(screen.getByRole("button", { name: "收起" }).getAttribute("aria-expanded")).toBe("true");
     const name = screen.getByRole("combobox", { name: "客户名称（必填）" }) as HTMLSelectElement;
     const revenue = screen.getByRole("combobox", { name: "本期销售额" }) as HTMLSelectElement;
     const prev = screen.getByRole("combobox", { name: "上期销售额" }) as HTMLSelectElement;
@@ -68,22 +85,28 @@ describe("mapping", () => {
     // Profit is not in the table: shown, unmapped.
     const profit = screen.getByRole("combobox", { name: "毛利" }) as HTMLSelectElement;
     expect(profit.options[profit.selectedIndex].text).toBe("（无）");
-    expect(screen.getByTestId("mapping-messages").textContent).toBe("D 列“备注”未使用");
+    fireEvent.click(screen.getByRole("button", { name: "收起" }));
+    expect(screen.queryByRole("combobox", { name: "客户名称（必填）" })).toBeNull();
   });
 
-  test("a missing value column blocks apply until the user maps it", async () => {
+  test("a missing value column opens the mapping and blocks apply until the user maps it", async () => {
     setup(new FakeAdapter(tableOf(["客户名称", "合同额"], [["甲公司", 500]])));
     await screen.findByText("客户表：Sheet1!A1:B2（1 行）");
     expect(screen.getByTestId("mapping-messages").textContent).toBe(
-      "缺少必需的列：本期销售额（或毛利）B 列“合同额”未使用缺少必填列，不会写入任何内容。",
+      "缺少必需的列：本期销售额（或毛利）缺少必填列，不会写入任何内容。",
     );
+    expect(screen.queryByTestId("mapping-summary")).toBeNull();
+    expect(screen.getByTestId("mapping-unused").textContent).toBe("未参与分级的列（不影响结果）：B 合同额");
     expect(disabled(screen.getByRole("button", { name: "写入分级结果" }))).toBe(true);
     expect(screen.queryByRole("heading", { name: "2. 预览" })).toBeNull();
 
     fireEvent.change(screen.getByRole("combobox", { name: "本期销售额" }), { target: { value: "1" } });
     expect(screen.queryByTestId("mapping-messages")).toBeNull();
+    await screen.findByTestId("tier-row-total");
     expect(disabled(screen.getByRole("button", { name: "写入分级结果" }))).toBe(false);
     expect(tierRow("天王巨星")).toEqual(["天王巨星", "1", "100%"]);
+    // Now complete: the mapping stays open (the user is working in it) until hidden.
+    expect(screen.getByTestId("mapping-summary").textContent).toBe("✓ 已识别 2 列·收起");
   });
 
   test("a missing name column gives the message and nothing can be written", async () => {
@@ -98,11 +121,111 @@ describe("mapping", () => {
   test("unmapping a field with (none) takes it out of the preview", async () => {
     setup();
     await ready();
+    openMapping();
     fireEvent.change(screen.getByRole("combobox", { name: "上期销售额" }), { target: { value: "" } });
     // Without prevRevenue: 甲, 乙 are A → Star; 丙, 丁, 戊 Regular.
-    expect(tierRow("天王巨星")).toEqual(["天王巨星", "2", "80%"]);
+    await waitFor(() => expect(tierRow("天王巨星")).toEqual(["天王巨星", "2", "80%"]));
     expect(tierRow("一般客户")).toEqual(["一般客户", "3", "20%"]);
     expect(tierRow("明日黄花")).toEqual(["明日黄花", "0", "0%"]);
+    expect(screen.getByTestId("mapping-summary").textContent).toBe("✓ 已识别 2 列·收起");
+  });
+
+  test("the first decision comes before the details: tier table, then Write, then Pareto and problems", async () => {
+    setup();
+    await ready();
+    const order = ["mapping-summary", "tier-row-total"].map((id) => screen.getByTestId(id));
+    const write = screen.getByRole("button", { name: "写入分级结果" });
+    const chart = screen.getByRole("img", { name: /帕累托曲线/ });
+    const follows = (a: Element, b: Element) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+    expect(follows(order[0], order[1])).toBe(true);
+    expect(follows(order[1], write)).toBe(true);
+    expect(follows(write, chart)).toBe(true);
+  });
+});
+
+describe("evaluation date", () => {
+  /*
+   * Two customers who last ordered on 2026-06-01, both with history (prev = revenue, growth 0).
+   * Total value 600; 甲 before 0 < 480 → A, 乙 before 500 ≥ 480 → B.
+   * On 2026-07-01: recency 30 → 甲 Star, 乙 Regular.
+   * On 2026-12-31: recency 213 > 180 → both Fading (METHOD §4 rule 2 comes before Star).
+   */
+  const DATED = tableOf(
+    ["客户名称", "销售额", "上期销售额", "最近下单日期"],
+    [
+      ["甲公司", 500, 500, "2026-06-01"],
+      ["乙公司", 100, 100, "2026-06-01"],
+    ],
+  );
+  const dateInput = () => screen.getByLabelText("评估日期") as HTMLInputElement;
+
+  test("shown at the top, defaults to today, and the preview and the write follow it", async () => {
+    const adapter = setup(new FakeAdapter(DATED));
+    await screen.findByTestId("tier-row-total");
+    expect(dateInput().value).toBe(formatIsoDay(todayLocal()));
+    expect(dateInput().type).toBe("date");
+    // The date comes before the tabs: it governs every tab.
+    const tabs = screen.getByRole("tablist");
+    expect(dateInput().compareDocumentPosition(tabs) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+
+    fireEvent.change(dateInput(), { target: { value: "2026-07-01" } });
+    await waitFor(() => expect(tierRow("天王巨星")).toEqual(["天王巨星", "1", "83.3%"]));
+    expect(tierRow("一般客户")).toEqual(["一般客户", "1", "16.7%"]);
+
+    fireEvent.change(dateInput(), { target: { value: "2026-12-31" } });
+    await waitFor(() => expect(tierRow("明日黄花")).toEqual(["明日黄花", "2", "100%"]));
+    expect(tierRow("天王巨星")).toEqual(["天王巨星", "0", "0%"]);
+
+    fireEvent.click(screen.getByRole("button", { name: "写入分级结果" }));
+    await screen.findByTestId("apply-report");
+    expect(adapter.applyRequests[0].result.today).toBe(parseIsoDay("2026-12-31"));
+    expect(screen.getByTestId("apply-report").textContent).toContain("评估日期：2026-12-31");
+  });
+
+  test("an incomplete date is reported and the last complete one stays in use; 'back to today'", async () => {
+    setup(new FakeAdapter(DATED));
+    await screen.findByTestId("tier-row-total");
+    fireEvent.change(dateInput(), { target: { value: "2026-12-31" } });
+    await waitFor(() => expect(tierRow("明日黄花")).toEqual(["明日黄花", "2", "100%"]));
+    fireEvent.change(dateInput(), { target: { value: "" } });
+    expect(screen.getByText("请输入完整的日期；仍按 2026-12-31 计算。")).toBeTruthy();
+    expect(tierRow("明日黄花")).toEqual(["明日黄花", "2", "100%"]);
+    fireEvent.click(screen.getByRole("button", { name: "改回今天" }));
+    await waitFor(() => expect(dateInput().value).toBe(formatIsoDay(todayLocal())));
+    expect(screen.queryByText("请输入完整的日期；仍按 2026-12-31 计算。")).toBeNull();
+    expect(screen.queryByRole("button", { name: "改回今天" })).toBeNull();
+  });
+});
+
+describe("progress and cancel", () => {
+  test("reading the table shows a spinner and can be cancelled (nothing is changed by a read)", async () => {
+    const adapter = new FakeAdapter(tableOf(HEADERS, ROWS));
+    const read = deferred<ReturnType<typeof tableOf>>();
+    adapter.pendingRead = read;
+    setup(adapter);
+    expect(await screen.findByText("正在读取客户表…")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "取消" }));
+    expect(screen.queryByText("正在读取客户表…")).toBeNull();
+    expect(screen.getByRole("button", { name: "查找客户表" })).toBeTruthy();
+    // The abandoned read's answer is ignored.
+    await act(async () => read.resolve(tableOf(HEADERS, ROWS)));
+    expect(screen.queryByText("客户表：Sheet1!A1:D7（6 行）")).toBeNull();
+    adapter.pendingRead = null;
+    fireEvent.click(screen.getByRole("button", { name: "查找客户表" }));
+    await ready();
+  });
+
+  test("sorting shows what is running until it is done", async () => {
+    const adapter = setup(new FakeAdapter(tableOf([...HEADERS, "价值等级"], ROWS.map((r) => [...r, "一般客户"]), [4])));
+    await screen.findByTestId("tier-row-total");
+    const sort = deferred<void>();
+    adapter.pendingSort = sort;
+    fireEvent.click(screen.getByRole("button", { name: "按大客户指数排序" }));
+    expect(await screen.findByText("正在排序…")).toBeTruthy();
+    expect(disabled(screen.getByRole("button", { name: "按潜力得分排序" }))).toBe(true);
+    await act(async () => sort.resolve());
+    expect(screen.queryByText("正在排序…")).toBeNull();
+    expect(disabled(screen.getByRole("button", { name: "按潜力得分排序" }))).toBe(false);
   });
 });
 
@@ -172,6 +295,7 @@ describe("settings", () => {
     expect(getCurrentSettings().abcCutA).toBe(0.5);
     // With A up to 50%: only 甲 (before 0) is A; 乙 (before 500) is B and still Fading.
     fireEvent.click(screen.getByRole("tab", { name: "分级" }));
+    await screen.findByTestId("tier-row-total");
     expect(tierRow("天王巨星")).toEqual(["天王巨星", "1", "50%"]);
   });
 
@@ -217,7 +341,9 @@ describe("apply", () => {
         cancelled: false,
       }),
     );
-    expect(screen.getByTestId("apply-report").textContent).toBe("已写入 6 行：Sheet1!E1:R7汇总表：客户分级汇总");
+    expect(screen.getByTestId("apply-report").textContent).toBe(
+      `已写入 6 行：Sheet1!E1:R7汇总表：客户分级汇总评估日期：${formatIsoDay(todayLocal())}`,
+    );
     expect(screen.getByText("此版本的 Excel 不支持条件格式，已跳过。")).toBeTruthy();
     expect(screen.queryByRole("progressbar")).toBeNull();
   });
@@ -289,9 +415,10 @@ describe("manager tools and restore", () => {
     await screen.findByText("客户表：Sheet1!A1:F7（6 行）");
     expect(disabled(screen.getByRole("button", { name: "按大客户指数排序" }))).toBe(false);
     // The output column 潜力得分 is not read back as the `potential` input, nor reported unused.
+    openMapping();
     const potential = screen.queryByRole("combobox", { name: "潜力得分" });
     expect(potential).toBeNull();
-    expect(screen.getByTestId("mapping-messages").textContent).toBe("D 列“备注”未使用");
+    expect(screen.getByTestId("mapping-unused").textContent).toBe("未参与分级的列（不影响结果）：D 备注");
   });
 
   test("restore is enabled only with a snapshot and calls the adapter", async () => {
@@ -315,12 +442,15 @@ describe("language and errors", () => {
     adapter.language = "en-US";
     setup(adapter);
     await screen.findByText("Customer table: Sheet1!A1:D7 (6 rows)");
+    await screen.findByTestId("tier-row-total");
     expect(screen.getByRole("button", { name: "Write tiers" })).toBeTruthy();
+    expect(screen.getByTestId("mapping-summary").textContent).toBe("✓ 3 columns recognised·Change");
     expect(screen.getByRole("tab", { name: "Settings" })).toBeTruthy();
     expect(tierRow("Star")).toEqual(["Star", "1", "50%"]);
     expect(screen.getByText("The top 20% of customers bring 50% of the value")).toBeTruthy();
-    expect(screen.getByText("Column D “备注” is not used")).toBeTruthy();
+    expect(screen.getByText("Columns not used for tiers (no effect on the results): D 备注")).toBeTruthy();
     expect(screen.getByText("销售额: not a number (\"abc\")")).toBeTruthy();
+    openMapping("Change");
     expect((screen.getByRole("combobox", { name: "Customer (required)" }) as HTMLSelectElement).value).toBe("0");
   });
 

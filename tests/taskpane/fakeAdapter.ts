@@ -52,6 +52,10 @@ export class FakeAdapter implements ExcelAdapter {
   /** When set, apply() waits for it; otherwise it reports progress 0.5, 1 and succeeds. */
   pendingApply: Deferred<ApplyReport> | null = null;
   applyWarnings: string[] = [];
+  /** When set, findCustomerTable() waits for it (to see the spinner and Cancel). */
+  pendingRead: Deferred<FoundTable> | null = null;
+  /** When set, sortBy() waits for it (to see the progress). */
+  pendingSort: Deferred<void> | null = null;
   restoreResult = { restored: true, message: "已恢复原表" };
 
   constructor(table: FoundTable | Error) {
@@ -71,6 +75,7 @@ export class FakeAdapter implements ExcelAdapter {
   }
   async findCustomerTable(): Promise<FoundTable> {
     this.log("findCustomerTable");
+    if (this.pendingRead) return this.pendingRead.promise;
     if (this.table instanceof Error) throw this.table;
     return this.table;
   }
@@ -115,6 +120,7 @@ export class FakeAdapter implements ExcelAdapter {
   }
   async sortBy(key: SortKey, descending: boolean): Promise<void> {
     this.log("sortBy", key, descending);
+    if (this.pendingSort) await this.pendingSort.promise;
   }
   async filterTier(tierLabel: string | null): Promise<void> {
     this.log("filterTier", tierLabel);
