@@ -4,7 +4,7 @@
  * (e.g. to the date the CLI was run with). Defaults to the machine's local date.
  */
 import * as React from "react";
-import { Button, Field, Input } from "@fluentui/react-components";
+import { Button, Caption1, Input, Label, useId } from "@fluentui/react-components";
 import { formatIsoDay, parseIsoDay, todayLocal } from "../engine/days";
 import type { DayNumber } from "../engine/types";
 import { useStrings } from "./useLang";
@@ -23,37 +23,43 @@ export function EvaluationDate({ day, onChange }: EvaluationDateProps) {
   React.useEffect(() => setText(formatIsoDay(day)), [day]);
   const valid = Number.isFinite(parseIsoDay(text));
   const today = todayLocal();
+  const inputId = useId("eval-date");
+  const hintId = `${inputId}-hint`;
+  const errorId = `${inputId}-error`;
 
   return (
-    <div className={styles.dateRow}>
-      <Field
-        label={s.evalDate}
-        orientation="horizontal"
-        size="small"
-        validationState={valid ? "none" : "error"}
-        validationMessage={valid ? undefined : s.evalDateInvalid(formatIsoDay(day))}
-        className={styles.dateField}
-      >
+    <div>
+      <div className={styles.dateRow}>
+        <Label htmlFor={inputId} size="small" weight="semibold">
+          {s.evalDate}
+        </Label>
         <Input
+          id={inputId}
           type="date"
           size="small"
           value={text}
-          aria-describedby="eval-date-hint"
+          aria-invalid={!valid}
+          aria-describedby={valid ? hintId : `${hintId} ${errorId}`}
           onChange={(_, data) => {
             setText(data.value);
             const next = parseIsoDay(data.value);
             if (Number.isFinite(next)) onChange(next);
           }}
         />
-      </Field>
-      {day !== today && (
-        <Button size="small" appearance="subtle" onClick={() => onChange(today)}>
-          {s.evalDateToday}
-        </Button>
-      )}
-      <span id="eval-date-hint" className={styles.visuallyHidden}>
+        {day !== today && (
+          <Button size="small" appearance="subtle" onClick={() => onChange(today)}>
+            {s.evalDateToday}
+          </Button>
+        )}
+      </div>
+      <span id={hintId} className={styles.visuallyHidden}>
         {s.evalDateHint}
       </span>
+      {!valid && (
+        <Caption1 as="p" id={errorId} role="alert" className={styles.errorText} style={{ margin: 0 }}>
+          {s.evalDateInvalid(formatIsoDay(day))}
+        </Caption1>
+      )}
     </div>
   );
 }

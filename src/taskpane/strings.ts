@@ -48,6 +48,11 @@ export interface PaneStrings {
   settingsInvalid: string;
   settingsUnsaved: string;
   volumeWeightHelp: string;
+  weightTotalOk: string;
+  weightTotalWrong: (total: number) => string;
+  advancedShow: (count: number) => string;
+  advancedHide: string;
+  savingSettings: string;
   // Step 3: preview
   previewTitle: string;
   previewEmpty: string;
@@ -116,7 +121,7 @@ const zh: PaneStrings = {
   evalDate: "评估日期",
   evalDateHint: "等级、逾期和下次联系日期都按这一天计算。",
   evalDateInvalid: (kept) => `请输入完整的日期；仍按 ${kept} 计算。`,
-  evalDateToday: "改回今天",
+  evalDateToday: "今天",
   evalDateUsed: (date) => `评估日期：${date}`,
   computingPreview: "正在计算预览…",
   sorting: "正在排序…",
@@ -129,7 +134,12 @@ const zh: PaneStrings = {
   settingsInvalid: "有设置无效，请先修改标红的项。",
   settingsUnsaved: "设置有改动，尚未保存；预览仍按已保存的设置计算。",
   volumeWeightHelp:
-    "“大单不等于大客户”：量越重，下单金额越决定大客户指数；量越轻，连续下单、按时回款和成长越重要。默认 0.40。",
+    "“大单不等于大客户”：销售规模的权重越高，下单金额越决定大客户指数；越低，持续下单、按时回款和增长越重要。",
+  weightTotalOk: "四项权重合计 100%。",
+  weightTotalWrong: (t) => `四项权重合计 ${Number.isFinite(t) ? t : "?"}%，应为 100%。`,
+  advancedShow: (n) => `更多设置（${n} 项）`,
+  advancedHide: "收起更多设置",
+  savingSettings: "正在保存…",
   previewTitle: "2. 预览",
   previewEmpty: "表中没有可分级的客户。",
   previewDetails: "价值分布与数据问题",
@@ -195,7 +205,7 @@ const en: PaneStrings = {
   evalDate: "Evaluation date",
   evalDateHint: "Tiers, overdue contacts and next contact dates are counted from this day.",
   evalDateInvalid: (kept) => `Enter a complete date; still using ${kept}.`,
-  evalDateToday: "Back to today",
+  evalDateToday: "Today",
   evalDateUsed: (date) => `Evaluation date: ${date}`,
   computingPreview: "Computing the preview…",
   sorting: "Sorting…",
@@ -208,7 +218,13 @@ const en: PaneStrings = {
   settingsInvalid: "Some settings are invalid; fix the ones marked in red first.",
   settingsUnsaved: "Unsaved changes; the preview still uses the saved settings.",
   volumeWeightHelp:
-    "“A big order is not a big customer”: the heavier volume is, the more order size decides the key-account index; the lighter, the more continuity, on-time payment and growth count. Default 0.40.",
+    "“A big order is not a big customer”: the higher the volume weight, the more order size decides the key-account index; the lower, the more steady ordering, paying on time and growth count.",
+  weightTotalOk: "The four weights add up to 100 %.",
+  weightTotalWrong: (t) =>
+    `The four weights add up to ${Number.isFinite(t) ? t : "?"} %; they must add up to 100 %.`,
+  advancedShow: (n) => `More settings (${n})`,
+  advancedHide: "Fewer settings",
+  savingSettings: "Saving…",
   previewTitle: "2. Preview",
   previewEmpty: "The table has no customers to classify.",
   previewDetails: "Value distribution and data problems",

@@ -56,7 +56,6 @@ export const useStyles = makeStyles({
     alignItems: "center",
     columnGap: tokens.spacingHorizontalS,
   },
-  dateField: { flexGrow: 1 },
   /** Read by screen readers, not shown. */
   visuallyHidden: {
     position: "absolute",
@@ -73,6 +72,9 @@ export const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalXS,
   },
   recognised: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
+  settingInput: { maxWidth: "160px" },
+  errorText: { color: tokens.colorPaletteRedForeground1 },
+  foldButton: { alignSelf: "flex-start", paddingLeft: 0, minWidth: 0 },
   busyRow: {
     display: "flex",
     flexWrap: "wrap",

@@ -14,6 +14,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { build } from "esbuild";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { sampleGrid } from "./sampleGrid";
 
 const ROOT = path.resolve(__dirname, "../..");
 const DIST = path.join(ROOT, "dist");
@@ -92,7 +93,13 @@ function serve(): Promise<http.Server> {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
 
-async function openPane(context: BrowserContext, base: string, sim: string | null, lang: string): Promise<Page> {
+async function openPane(
+  context: BrowserContext,
+  base: string,
+  sim: string | null,
+  lang: string,
+  grid: unknown[][] = GRID,
+): Promise<Page> {
   const page = await context.newPage();
   page.setDefaultTimeout(STEP_TIMEOUT_MS);
   page.on("pageerror", (e) => failures.push(`page error: ${e.message}`));
@@ -102,7 +109,7 @@ async function openPane(context: BrowserContext, base: string, sim: string | nul
   if (sim) {
     // A script that already calls install() is used as is (the real-adapter host).
     await page.addInitScript(
-      sim.includes("CRMSim.install(") ? sim : `${sim}\nCRMSim.install(${JSON.stringify(GRID)}, ${JSON.stringify(lang)});`,
+      sim.includes("CRMSim.install(") ? sim : `${sim}\nCRMSim.install(${JSON.stringify(grid)}, ${JSON.stringify(lang)});`,
     );
   }
   await page.goto(`${base}/taskpane.html`, { waitUntil: "load" });
@@ -122,6 +129,7 @@ async function sheetCalls(page: Page): Promise<string[]> {
 
 async function chineseFlow(page: Page): Promise<void> {
   await page.getByText("客户表：客户!A1:D7（6 行）").waitFor();
+  await page.getByRole("button", { name: "修改" }).click(); // the complete mapping is one line
   const nameSelect = page.getByRole("combobox", { name: "客户名称（必填）" });
   check((await nameSelect.inputValue()) === "0", "mapping: 客户名称 → column A");
   check((await page.getByRole("combobox", { name: "本期销售额" }).inputValue()) === "1", "mapping: 销售额 → column B");
@@ -175,6 +183,34 @@ async function englishFlow(page: Page): Promise<void> {
   const starRow = page.getByRole("row").filter({ has: page.getByRole("cell", { name: "Star", exact: true }) });
   check(same(await starRow.getByRole("cell").allInnerTexts(), ["Star", "1", "50%"]), "en: Star 1 customer, 50%");
   await shot(page, "06-preview-en");
+}
+
+/**
+ * Issue 12: the bundled sample (200 customers, 25 columns) at 350 × 700, as a new user sees
+ * it. The first decision (write, or change the mapping) must fit the first screen.
+ */
+async function sampleFlow(page: Page, lang: "zh" | "en"): Promise<void> {
+  const t = (zh: string, en: string) => (lang === "zh" ? zh : en);
+  await page.setViewportSize({ width: 350, height: 700 });
+  await page.getByText(t("客户表：客户!A1:Y201（200 行）", "Customer table: 客户!A1:Y201 (200 rows)")).waitFor();
+  await page.getByLabel(t("评估日期", "Evaluation date")).fill("2026-11-01");
+  await page.getByTestId("tier-row-total").waitFor();
+  const summary = await page.getByTestId("mapping-summary").innerText();
+  check(/^✓ /.test(summary) && summary.includes(t("修改", "Change")), `sample ${lang}: mapping is one line "${summary.replace(/\n/g, " ")}"`);
+  const nameField = page.getByRole("combobox", { name: t("客户名称（必填）", "Customer (required)") });
+  check((await nameField.count()) === 0, `sample ${lang}: no mapping dropdowns before "Change"`);
+  const write = await page.getByRole("button", { name: t("写入分级结果", "Write tiers") }).boundingBox();
+  check(write !== null && write.y + write.height <= 700, `sample ${lang}: the Write button is in the first 350 × 700 screen (bottom ${write ? Math.round(write.y + write.height) : "?"})`);
+  await shot(page, `10-sample-first-screen-${lang}`);
+  await page.screenshot({ path: path.join(ARTIFACTS, `10-sample-first-screen-${lang}-viewport.png`) });
+  await page.getByRole("button", { name: t("修改", "Change") }).click();
+  await nameField.waitFor();
+  await page.screenshot({ path: path.join(ARTIFACTS, `11-sample-mapping-open-${lang}.png`) });
+  await page.getByRole("button", { name: t("收起", "Hide") }).click();
+  await page.getByRole("tab", { name: t("设置", "Settings") }).click();
+  await page.getByRole("heading", { name: t("分级设置", "Settings") }).waitFor();
+  await shot(page, `12-sample-settings-${lang}`);
+  await page.getByRole("tab", { name: t("分级", "Classify") }).click();
 }
 
 /** T1's createOfficeAdapter over tests/excel/fakeExcel.ts: the same clicks, the real writes. */
@@ -240,6 +276,10 @@ async function main(): Promise<void> {
 
     await chineseFlow(await openPane(context, base, sim, "zh-CN"));
     await englishFlow(await openPane(context, base, sim, "en-US"));
+
+    const sample = (await sampleGrid()).grid;
+    await sampleFlow(await openPane(context, base, sim, "zh-CN", sample), "zh");
+    await sampleFlow(await openPane(context, base, sim, "en-US", sample), "en");
 
     await realAdapterFlow(await openPane(context, base, `${office}\nCRMSim.install(${JSON.stringify(GRID)}, "zh-CN", "客户");`, ""));
 

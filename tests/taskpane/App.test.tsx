@@ -182,7 +182,7 @@ describe("evaluation date", () => {
     expect(screen.getByTestId("apply-report").textContent).toContain("评估日期：2026-12-31");
   });
 
-  test("an incomplete date is reported and the last complete one stays in use; 'back to today'", async () => {
+  test("an incomplete date is reported and the last complete one stays in use; 'today'", async () => {
     setup(new FakeAdapter(DATED));
     await screen.findByTestId("tier-row-total");
     fireEvent.change(dateInput(), { target: { value: "2026-12-31" } });
@@ -190,10 +190,10 @@ describe("evaluation date", () => {
     fireEvent.change(dateInput(), { target: { value: "" } });
     expect(screen.getByText("请输入完整的日期；仍按 2026-12-31 计算。")).toBeTruthy();
     expect(tierRow("明日黄花")).toEqual(["明日黄花", "2", "100%"]);
-    fireEvent.click(screen.getByRole("button", { name: "改回今天" }));
+    fireEvent.click(screen.getByRole("button", { name: "今天" }));
     await waitFor(() => expect(dateInput().value).toBe(formatIsoDay(todayLocal())));
     expect(screen.queryByText("请输入完整的日期；仍按 2026-12-31 计算。")).toBeNull();
-    expect(screen.queryByRole("button", { name: "改回今天" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "今天" })).toBeNull();
   });
 });
 
@@ -254,38 +254,87 @@ describe("settings", () => {
     fireEvent.click(screen.getByRole("tab", { name: "设置" }));
     return screen.findByRole("heading", { name: "分级设置" });
   }
+  const box = (name: string) => screen.getByRole("textbox", { name }) as HTMLInputElement;
+
+  test("grouped as the engine's table says, each field with its unit and help; advanced ones folded", async () => {
+    setup();
+    await ready();
+    await openSettings();
+    const legends = Array.from(document.querySelectorAll("legend")).map((l) => l.textContent);
+    expect(legends).toEqual(["价值分级", "大客户指数", "关系水平", "联系节奏", "节日与生日", "订单明细", "购买节奏"]);
+    const tiers = within(screen.getByTestId("settings-group-tiers"));
+    // Unit: "天" after the box (and in its accessible name); help: one line in the rep's words.
+    const lapse = tiers.getByRole("textbox", { name: "明日黄花：多久没下单 (天)" }) as HTMLInputElement;
+    expect(lapse.value).toBe("180");
+    expect(lapse.parentElement!.textContent).toBe("天");
+    expect(tiers.getByText("超过这么多天没有下单的老客户，列为明日黄花。")).toBeTruthy();
+    // Advanced settings of the group are folded behind one button.
+    expect(tiers.queryByRole("textbox", { name: "B类客户：累计贡献前 (%)" })).toBeNull();
+    const more = tiers.getByRole("button", { name: "更多设置（4 项）" });
+    expect(more.getAttribute("aria-expanded")).toBe("false");
+    fireEvent.click(more);
+    expect(box("B类客户：累计贡献前 (%)").value).toBe("95");
+    expect(tiers.getByRole("button", { name: "收起更多设置" }).getAttribute("aria-expanded")).toBe("true");
+    // A whole-number setting without a unit (a count) has no unit text.
+    fireEvent.click(within(screen.getByTestId("settings-group-relationship")).getByRole("button", { name: "更多设置（3 项）" }));
+    expect(box("请求转介绍：订单数至少").parentElement!.textContent).toBe("");
+  });
 
   test("an invalid value shows the engine's message inline and is not saved", async () => {
     const adapter = setup();
     await ready();
     await openSettings();
-    const weight = screen.getByRole("textbox", { name: "权重：销售规模" }) as HTMLInputElement;
-    expect(weight.value).toBe("0.4");
-    fireEvent.change(weight, { target: { value: "2" } });
+    const lapse = box("明日黄花：多久没下单 (天)");
+    fireEvent.change(lapse, { target: { value: "0" } });
     expect(
-      screen.getByText("设置“权重：销售规模”（weightVolume）的值 2 无效：应为 0–1 之间的数；已使用默认值 0.4"),
+      screen.getByText("设置“明日黄花：多久没下单”（lapseDays）的值 0 无效：应为 1–3650 之间的整数；已使用默认值 180"),
     ).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "保存设置" }));
     expect(screen.getByText("有设置无效，请先修改标红的项。")).toBeTruthy();
     expect(adapter.callsOf("saveSettings")).toEqual([]);
   });
 
-  test("the volume weight explains 'a big order is not a big customer'", async () => {
-    setup();
+  test("an invalid folded setting unfolds its group so the user sees it", async () => {
+    const adapter = new FakeAdapter(tableOf(HEADERS, ROWS));
+    adapter.savedSettings = { ...DEFAULT_SETTINGS };
+    setup(adapter);
     await ready();
     await openSettings();
-    expect(
-      screen.getByText(
-        "“大单不等于大客户”：量越重，下单金额越决定大客户指数；量越轻，连续下单、按时回款和成长越重要。默认 0.40。",
-      ),
-    ).toBeTruthy();
+    const tiers = within(screen.getByTestId("settings-group-tiers"));
+    fireEvent.click(tiers.getByRole("button", { name: "更多设置（4 项）" }));
+    fireEvent.change(box("后起之秀：回款平均逾期不超过 (天)"), { target: { value: "-1" } });
+    fireEvent.click(tiers.getByRole("button", { name: "收起更多设置" }));
+    // Still open: it holds an error.
+    expect(box("后起之秀：回款平均逾期不超过 (天)").value).toBe("-1");
+  });
+
+  test("weights are percentages that must add up to 100 %", async () => {
+    const adapter = setup();
+    await ready();
+    await openSettings();
+    expect(screen.getByText(/^“大单不等于大客户”/)).toBeTruthy();
+    expect(box("权重：销售规模 (%)").value).toBe("40");
+    expect(box("权重：持续下单 (%)").value).toBe("25");
+    expect(box("权重：按时回款 (%)").value).toBe("20");
+    expect(box("权重：增长 (%)").value).toBe("15");
+    expect(screen.getByTestId("weight-total").textContent).toBe("四项权重合计 100%。");
+    fireEvent.change(box("权重：销售规模 (%)"), { target: { value: "50" } });
+    expect(screen.getByTestId("weight-total").textContent).toBe("四项权重合计 110%，应为 100%。");
+    fireEvent.click(screen.getByRole("button", { name: "保存设置" }));
+    expect(screen.getByText("有设置无效，请先修改标红的项。")).toBeTruthy();
+    expect(adapter.callsOf("saveSettings")).toEqual([]);
+    fireEvent.change(box("权重：持续下单 (%)"), { target: { value: "15" } });
+    expect(screen.getByTestId("weight-total").textContent).toBe("四项权重合计 100%。");
+    fireEvent.click(screen.getByRole("button", { name: "保存设置" }));
+    await screen.findByText("设置已保存到本工作簿。");
+    expect(adapter.callsOf("saveSettings")).toEqual([[{ ...DEFAULT_SETTINGS, weightVolume: 0.5, weightContinuity: 0.15 }]]);
   });
 
   test("percent settings are typed as percentages and saved as fractions; the preview follows", async () => {
     const adapter = setup();
     await ready();
     await openSettings();
-    const cutA = screen.getByRole("textbox", { name: "A类累计占比上限 (%)" }) as HTMLInputElement;
+    const cutA = box("A类客户：累计贡献前 (%)");
     expect(cutA.value).toBe("80");
     fireEvent.change(cutA, { target: { value: "50" } });
     fireEvent.click(screen.getByRole("button", { name: "保存设置" }));
@@ -301,18 +350,30 @@ describe("settings", () => {
 
   test("restore defaults puts every number back and saves them", async () => {
     const adapter = new FakeAdapter(tableOf(HEADERS, ROWS));
-    adapter.savedSettings = { ...DEFAULT_SETTINGS, weightVolume: 0.6, lapseDays: 90 };
+    adapter.savedSettings = { ...DEFAULT_SETTINGS, weightVolume: 0.6, weightGrowth: 0, weightPayment: 0.15, lapseDays: 90 };
     setup(adapter);
     await ready();
     await openSettings();
-    const weight = screen.getByRole("textbox", { name: "权重：销售规模" }) as HTMLInputElement;
-    await waitFor(() => expect(weight.value).toBe("0.6"));
+    await waitFor(() => expect(box("权重：销售规模 (%)").value).toBe("60"));
     expect(getCurrentSettings().lapseDays).toBe(90);
     fireEvent.click(screen.getByRole("button", { name: "恢复默认" }));
     await screen.findByText("设置已保存到本工作簿。");
-    expect((screen.getByRole("textbox", { name: "权重：销售规模" }) as HTMLInputElement).value).toBe("0.4");
+    expect(box("权重：销售规模 (%)").value).toBe("40");
     expect(adapter.callsOf("saveSettings")).toEqual([[DEFAULT_SETTINGS]]);
     expect(getCurrentSettings()).toEqual(DEFAULT_SETTINGS);
+  });
+
+  test("English labels, units and help from the same table", async () => {
+    const adapter = new FakeAdapter(tableOf(HEADERS, ROWS));
+    adapter.language = "en-US";
+    setup(adapter);
+    await screen.findByTestId("tier-row-total");
+    fireEvent.click(screen.getByRole("tab", { name: "Settings" }));
+    const lapse = (await screen.findByRole("textbox", { name: "Fading: no order for more than (days)" })) as HTMLInputElement;
+    expect(lapse.value).toBe("180");
+    expect(screen.getByText("A customer with no order for more than this many days is Fading.")).toBeTruthy();
+    expect(screen.getByTestId("weight-total").textContent).toBe("The four weights add up to 100 %.");
+    expect(screen.getAllByRole("button", { name: /^More settings \(\d+\)$/ }).length).toBeGreaterThan(0);
   });
 });
 
