@@ -118,6 +118,8 @@ export interface ClassifyResult {
   problems: CellProblem[];
   /** Problems of row i are problems[problemStart[i] .. problemStart[i+1]). Length rowCount + 1. */
   problemStart: Int32Array;
+  /** The table classified (a reference, not a copy): the summary and Worklist read names, owner, region. */
+  input?: TableInput;
 }
 
 export interface ClassifyOptions {
@@ -304,6 +306,7 @@ export function classify(input: TableInput, options: ClassifyOptions): ClassifyR
     ...r,
     holiday,
     problems: sorted,
+    input,
   };
 }
 
@@ -547,7 +550,7 @@ interface Inputs {
   ids: ArrayLike<CellValue> | undefined;
 }
 
-type Outputs = Omit<ClassifyResult, "rowCount" | "today" | "settings" | "holiday" | "problems">;
+type Outputs = Omit<ClassifyResult, "rowCount" | "today" | "settings" | "holiday" | "problems" | "input">;
 type AddProblem = (row: number, field: FieldKey, reason: ProblemReason, found: string) => void;
 
 /** §2 value per row; a negative value counts as 0 and is a problem on the field it came from. */

@@ -3,6 +3,7 @@
  * A zh sheet uses the Chinese labels alone, an en sheet the English ones alone.
  */
 import { HEADER_SYNONYMS } from "./headers";
+import { CORE_COLUMNS, type ColumnKind, type OutputColumnKey } from "./report/columnList";
 import {
   Abc,
   ActionKind,
@@ -167,10 +168,13 @@ export function holidayLabel(key: HolidayHit["key"], lang: Lang): string {
   return pick(HOLIDAY[key], lang);
 }
 
-/** `逾期N天` / `overdue N days` (the end of Why for an overdue regular contact). */
+/**
+ * `超期未联系N天` / `contact overdue N days` (the end of Why for an overdue regular contact;
+ * METHOD v2 §8 — v1's `逾期N天` read as late payment).
+ */
 export function overdueLabel(days: number, lang: Lang): string {
-  if (lang === "zh") return `逾期${days}天`;
-  return days === 1 ? "overdue 1 day" : `overdue ${days} days`;
+  if (lang === "zh") return `超期未联系${days}天`;
+  return days === 1 ? "contact overdue 1 day" : `contact overdue ${days} days`;
 }
 
 /** A field's display name: its first header synonym. */
@@ -178,46 +182,19 @@ export function fieldLabel(field: FieldKey, lang: Lang): string {
   return HEADER_SYNONYMS[field]?.[lang]?.[0] ?? field;
 }
 
-export type OutputColumnKey =
-  | "tier"
-  | "abc"
-  | "share"
-  | "keyIndex"
-  | "potential"
-  | "level"
-  | "gap"
-  | "nextAction"
-  | "nextContact"
-  | "risk"
-  | "strategy"
-  | "rfm"
-  | "why"
-  | "problems";
+export type { OutputColumnKey } from "./report/columnList";
 
 export interface OutputColumn {
   key: OutputColumnKey;
   zh: string;
   en: string;
-  kind: "text" | "number" | "percent" | "date";
+  kind: ColumnKind;
 }
 
-/** METHOD §11's output columns, in order. */
-export const OUTPUT_COLUMNS: readonly OutputColumn[] = Object.freeze([
-  { key: "tier", zh: "价值等级", en: "Tier", kind: "text" },
-  { key: "abc", zh: "ABC分类", en: "ABC", kind: "text" },
-  { key: "share", zh: "价值占比", en: "Value share", kind: "percent" },
-  { key: "keyIndex", zh: "大客户指数", en: "Key account index", kind: "number" },
-  { key: "potential", zh: "潜力得分", en: "Potential", kind: "number" },
-  { key: "level", zh: "建议关系水平", en: "Relationship level", kind: "text" },
-  { key: "gap", zh: "关系差距", en: "Familiarity gap", kind: "number" },
-  { key: "nextAction", zh: "下一步行动", en: "Next action", kind: "text" },
-  { key: "nextContact", zh: "下次联系日期", en: "Next contact", kind: "date" },
-  { key: "risk", zh: "风险提示", en: "Risk flags", kind: "text" },
-  { key: "strategy", zh: "销售策略", en: "Strategy", kind: "text" },
-  { key: "rfm", zh: "RFM", en: "RFM", kind: "text" },
-  { key: "why", zh: "依据", en: "Why", kind: "text" },
-  { key: "problems", zh: "数据问题", en: "Problems", kind: "text" },
-] as OutputColumn[]);
+/** METHOD §11's output columns, in order (read from report/columnList.ts, the one description). */
+export const OUTPUT_COLUMNS: readonly OutputColumn[] = Object.freeze(
+  CORE_COLUMNS.map((c) => Object.freeze({ key: c.key, zh: c.header.zh, en: c.header.en, kind: c.kind })),
+);
 
 export function outputHeaders(lang: Lang): string[] {
   return OUTPUT_COLUMNS.map((c) => (lang === "zh" ? c.zh : c.en));

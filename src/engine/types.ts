@@ -109,10 +109,15 @@ export interface CellProblem {
   found: string;
 }
 
+/** Columns read for summaries only (§1: owner and region), never classified. */
+export type GroupKey = "owner" | "region";
+
 /** A whole table, column by column: `columns[field][row]`. Missing fields are absent. */
 export interface TableInput {
   rowCount: number;
   columns: Partial<Record<FieldKey, ArrayLike<CellValue>>>;
+  /** Owner and region columns when the table has them (summaries and the Worklist). */
+  groups?: Partial<Record<GroupKey, ArrayLike<CellValue>>>;
 }
 
 /** A major holiday (§8): its key and the day it falls on. */

@@ -375,7 +375,7 @@ describe("§3 growth / new / recency and §4 tier", () => {
     // 180 > 180 is false → Regular; 181 > 180 → has history (a lastOrder) → Fading
     expect(t.col("tier")).toEqual(["天王巨星", "一般客户", "明日黄花", "一般客户"]);
     expect(t.why(2)).toBe("明日黄花：181天未下单");
-    // future → missing: no recency, no RFM R ('-' first), and a problem
+    // future → missing: no recency, no RFM R ('_' first), and a problem
     expect(Array.from(t.result.recency)[3]).toBeNaN();
     expect(t.out(3).problems).not.toBeNull();
   });
@@ -611,17 +611,17 @@ describe("§8 overdue and the end of Why", () => {
     T,
   );
   test("overdue N days at the end of Why; next contact clamped to today", () => {
-    expect(t.why(1)).toBe("C类；逾期13天");
-    expect(t.why(1, "en")).toBe("Class C; overdue 13 days");
+    expect(t.why(1)).toBe("C类；超期未联系13天");
+    expect(t.why(1, "en")).toBe("Class C; contact overdue 13 days");
     expect(t.out(1).next).toBe(T);
     expect(t.why(2)).toBe("C类");
     expect(t.out(2).next).toBe(T);
-    expect(t.why(3)).toBe("C类；逾期2天");
+    expect(t.why(3)).toBe("C类；超期未联系2天");
   });
   test("数据不足 rows use cadence 90 and are overdue too (METHOD-NOTES)", () => {
     // value blank → 数据不足; due (T − 100) + 90 − 3 = T − 13 → overdue 13
     const u = run(["客户名称", "本期销售额", "最近联系日期"], [["华安建材有限公司", "", iso(T - 100)]], T);
-    expect(u.why(0)).toBe("数据不足：无销售额或毛利；逾期13天");
+    expect(u.why(0)).toBe("数据不足：无销售额或毛利；超期未联系13天");
     expect(u.out(0).level).toBe("一般");
     expect(u.out(0).index).toBeNull();
   });
@@ -785,10 +785,10 @@ describe("§8 after-sale (3), win-back (4), regular (5), referral (6), deepen (7
     const s30 = star(30);
     expect(s30.out(0).action).toBe("定期联系：实地拜访");
     // Star cadence 14, jitter −3: due T − 30 + 11 = T − 19 → overdue 19
-    expect(s30.why(0)).toBe("A类：累计前80%；逾期19天");
+    expect(s30.why(0)).toBe("A类：累计前80%；超期未联系19天");
     expect(star(29).out(0).action).toBe("定期联系：情感电话");
     // 29 days ago: due T − 29 + 11 = T − 18 → overdue 18
-    expect(star(29).why(0)).toBe("A类：累计前80%；逾期18天");
+    expect(star(29).why(0)).toBe("A类：累计前80%；超期未联系18天");
     expect(star(5).out(0).next).toBe(T - 5 + 11);
     expect(star(null).out(0).action).toBe("定期联系：实地拜访");
     expect(star(5).out(0, "en").action).toMatch(/^Regular contact: /);
@@ -880,7 +880,7 @@ describe("§9 sales strategy", () => {
 
 // ================================================================ §10 RFM
 describe("§10 RFM", () => {
-  test("k = 1 + rows strictly worse, score = ⌈5k/n⌉; ties share the lower score; '-' for unknown", () => {
+  test("k = 1 + rows strictly worse, score = ⌈5k/n⌉; ties share the lower score; '_' for unknown (v2)", () => {
     const t = run(
       ["客户名称", "本期销售额", "订单数", "最近下单日期"],
       [
@@ -897,12 +897,12 @@ describe("§10 RFM", () => {
     //   10 → k = 1+1 = 2 → ⌈10/4⌉ = 3 (both); 30 → k = 1 → ⌈5/4⌉ = 2
     // F over n = 5 orders 0,0,0,0,5: zeros k = 1 → ⌈5/5⌉ = 1 (mostly 0 → 1); 5 → k = 5 → 5
     // M over n = 5 values 100,50,50,20,10: 100 → 5; 50 → k = 3 → 3; 20 → 2; 10 → 1
-    expect(t.col("rfm")).toEqual(["515", "313", "313", "212", "-51", null]);
+    expect(t.col("rfm")).toEqual(["515", "313", "313", "212", "_51", null]);
   });
   test("all-equal values: every row k = 1 → score ⌈5/n⌉ = 1 (n = 5)", () => {
     const t = run(["客户名称", "本期销售额"], [["a", 7], ["b", 7], ["c", 7], ["d", 7], ["e", 7]], T);
     // no recency / orders columns → R and F unknown
-    expect(t.col("rfm")).toEqual(Array(5).fill("--1"));
+    expect(t.col("rfm")).toEqual(Array(5).fill("__1"));
   });
 });
 
