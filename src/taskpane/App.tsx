@@ -23,6 +23,7 @@ import type { DayNumber, FieldKey } from "../engine/types";
 import type { ApplyReport, ExcelAdapter, FoundTable } from "../excel/adapter";
 import { AdapterProvider, useAdapter } from "./AdapterContext";
 import { ApplyPanel } from "./ApplyPanel";
+import { contactColumns } from "./contactColumns";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { errorText } from "./errors";
 import { ManagerTools } from "./ManagerTools";
@@ -30,6 +31,8 @@ import { MappingStep } from "./MappingStep";
 import { PreviewDetails, TierPreview } from "./PreviewPanel";
 import { EvaluationDate } from "./EvaluationDate";
 import { SettingsPanel } from "./SettingsPanel";
+import { SummaryPanel } from "./SummaryPanel";
+import { WorklistPanel } from "./WorklistPanel";
 import { langFromUiLanguage, paneStrings } from "./strings";
 import { mapTable, tableInput, type MappingOverrides } from "./tableInput";
 import { LangProvider, useStrings } from "./useLang";
@@ -56,6 +59,8 @@ export function App({ adapter }: { adapter: ExcelAdapter }) {
   );
 }
 
+type PaneTab = "classify" | "worklist" | "summary" | "settings";
+
 type TableState =
   | { kind: "idle" }
   | { kind: "loading"; previous: FoundTable | null }
@@ -72,7 +77,7 @@ function Pane() {
   const adapter = useAdapter();
   const s = useStrings();
   const styles = useStyles();
-  const [tab, setTab] = React.useState<"classify" | "settings">("classify");
+  const [tab, setTab] = React.useState<PaneTab>("classify");
   const [settings, setSettings] = React.useState<Settings>(() => ({ ...getCurrentSettings() }));
   const [settingsVersion, setSettingsVersion] = React.useState(0);
   const [tableState, setTableState] = React.useState<TableState>({ kind: "loading", previous: null });
@@ -185,8 +190,10 @@ function Pane() {
         </Caption1>
       </header>
       <EvaluationDate day={today} onChange={setToday} />
-      <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as "classify" | "settings")}>
+      <TabList size="small" selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as PaneTab)}>
         <Tab value="classify">{s.tabClassify}</Tab>
+        <Tab value="worklist">{s.tabWorklist}</Tab>
+        <Tab value="summary">{s.tabSummary}</Tab>
         <Tab value="settings">{s.tabSettings}</Tab>
       </TabList>
       {notice && (
@@ -196,6 +203,18 @@ function Pane() {
       )}
       {tab === "settings" ? (
         <SettingsPanel key={settingsVersion} settings={settings} onSaved={setSettings} />
+      ) : tab === "worklist" || tab === "summary" ? (
+        !table || !mapping || !result ? (
+          preview.kind === "computing" ? (
+            <Spinner size="tiny" label={s.computingPreview} />
+          ) : (
+            <Caption1 as="p">{s.worklistNeedsTable}</Caption1>
+          )
+        ) : tab === "worklist" ? (
+          <WorklistPanel table={table} mapping={mapping} result={result} onError={setNotice} />
+        ) : (
+          <SummaryPanel table={table} result={result} onError={setNotice} />
+        )
       ) : (
         <>
           <div className={styles.row} aria-live="polite">
@@ -228,7 +247,13 @@ function Pane() {
                 </MessageBar>
               )}
               {result && <TierPreview result={result} />}
-              <ApplyPanel table={table} mapping={mapping.columns} result={result} onFinished={onFinished} />
+              <ApplyPanel
+                table={table}
+                mapping={mapping.columns}
+                result={result}
+                contactColumns={contactColumns(mapping)}
+                onFinished={onFinished}
+              />
               {result && (
                 <PreviewDetails table={table} mapping={mapping} result={result} onError={setNotice} />
               )}
@@ -237,6 +262,7 @@ function Pane() {
           <ManagerTools
             canSortFilter={applied || (table?.ownColumns.length ?? 0) > 0}
             canRestore={snapshot}
+            onChanged={() => void readTable(true)}
             onRestored={() => {
               setApplied(false);
               refreshSnapshot();

@@ -2,6 +2,7 @@
 import * as React from "react";
 import {
   Button,
+  Caption1,
   Field,
   MessageBar,
   MessageBarBody,
@@ -22,10 +23,12 @@ export interface ApplyPanelProps {
   mapping: Partial<Record<FieldKey, number>>;
   /** null when a required column is missing: nothing may be written. */
   result: ClassifyResult | null;
+  /** The table's phone/contact columns, for the Worklist sheet. */
+  contactColumns?: number[];
   onFinished: (report: ApplyReport | null) => void;
 }
 
-export function ApplyPanel({ table, mapping, result, onFinished }: ApplyPanelProps) {
+export function ApplyPanel({ table, mapping, result, contactColumns, onFinished }: ApplyPanelProps) {
   const adapter = useAdapter();
   const lang = useLang();
   const s = useStrings();
@@ -53,6 +56,7 @@ export function ApplyPanel({ table, mapping, result, onFinished }: ApplyPanelPro
         lang,
         onProgress: (fraction) => setProgress(Math.max(0, Math.min(1, fraction))),
         signal: abort.signal,
+        contactColumns,
       });
       setReport({ report: r, today: result.today });
       onFinished(r);
@@ -97,7 +101,46 @@ export function ApplyPanel({ table, mapping, result, onFinished }: ApplyPanelPro
         </MessageBar>
       )}
       {report && <ReportView report={report.report} today={report.today} />}
+      {report && !report.report.cancelled && <FreezeOffer table={table} mapping={mapping} />}
     </section>
+  );
+}
+
+/** Offered, never forced: keep the customer's name in view while the result columns scroll in. */
+function FreezeOffer({ table, mapping }: { table: FoundTable; mapping: Partial<Record<FieldKey, number>> }) {
+  const adapter = useAdapter();
+  const s = useStrings();
+  const styles = useStyles();
+  const [state, setState] = React.useState<
+    "offer" | "busy" | { intent: "success" | "error" | "info"; text: string }
+  >("offer");
+  const nameColumn = mapping.name ?? mapping.id;
+  if (!adapter.freezeNameColumn || nameColumn === undefined) return null;
+  const freeze = async () => {
+    setState("busy");
+    try {
+      const r = await adapter.freezeNameColumn!({
+        headerRow: table.location.headerRow,
+        column: table.location.firstColumn + nameColumn,
+      });
+      setState({ intent: r.frozen ? "success" : "info", text: r.message });
+    } catch (err) {
+      setState({ intent: "error", text: s.somethingWrong + errorText(err) });
+    }
+  };
+  if (typeof state === "object")
+    return (
+      <MessageBar intent={state.intent} layout="multiline" data-testid="freeze-status">
+        <MessageBarBody>{state.text}</MessageBarBody>
+      </MessageBar>
+    );
+  return (
+    <div className={styles.row} data-testid="freeze-offer">
+      <Button size="small" disabled={state === "busy"} onClick={() => void freeze()}>
+        {s.freezeOffer}
+      </Button>
+      <Caption1 className={styles.help}>{s.freezeHint}</Caption1>
+    </div>
   );
 }
 

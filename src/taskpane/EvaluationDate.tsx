@@ -37,6 +37,7 @@ export function EvaluationDate({ day, onChange }: EvaluationDateProps) {
           id={inputId}
           type="date"
           size="small"
+          className={styles.dateInput}
           value={text}
           aria-invalid={!valid}
           aria-describedby={valid ? hintId : `${hintId} ${errorId}`}

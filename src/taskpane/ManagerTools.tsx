@@ -22,6 +22,8 @@ export interface ManagerToolsProps {
   /** Output columns exist in the sheet (this session's apply, or an earlier run). */
   canSortFilter: boolean;
   canRestore: boolean;
+  /** Rows moved (sort): the pane re-reads the table so its Worklist points at the right rows. */
+  onChanged: () => void;
   onRestored: () => void;
 }
 
@@ -32,7 +34,7 @@ const SORTS: { key: SortKey; descending: boolean }[] = [
   { key: "nextContact", descending: false },
 ];
 
-export function ManagerTools({ canSortFilter, canRestore, onRestored }: ManagerToolsProps) {
+export function ManagerTools({ canSortFilter, canRestore, onChanged, onRestored }: ManagerToolsProps) {
   const adapter = useAdapter();
   const lang = useLang();
   const s = useStrings();
@@ -73,7 +75,13 @@ export function ManagerTools({ canSortFilter, canRestore, onRestored }: ManagerT
             key={key}
             size="small"
             disabled={!canSortFilter || busy !== null}
-            onClick={() => void run(s.sorting, async () => (await adapter.sortBy(key, descending), null))}
+            onClick={() =>
+              void run(s.sorting, async () => {
+                await adapter.sortBy(key, descending);
+                onChanged();
+                return null;
+              })
+            }
           >
             {sortLabel[key]}
           </Button>

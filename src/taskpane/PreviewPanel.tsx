@@ -19,7 +19,6 @@ import type { CellProblem } from "../engine/types";
 import type { FoundTable } from "../excel/adapter";
 import { dataCellAddress } from "./addresses";
 import { useAdapter } from "./AdapterContext";
-import { ParetoChart } from "./ParetoChart";
 import { formatPercent, previewStats } from "./previewStats";
 import { useLang, useStrings } from "./useLang";
 import { useStyles } from "./styles";
@@ -85,19 +84,12 @@ export interface PreviewDetailsProps {
   onError: (message: string) => void;
 }
 
-/** Below the Write button: the Pareto curve and the cells that could not be read. */
+/** Below the Write button: the cells that could not be read (the Pareto curve is on the Summary tab). */
 export function PreviewDetails({ table, mapping, result, onError }: PreviewDetailsProps) {
   const s = useStrings();
   const styles = useStyles();
-  const stats = React.useMemo(() => previewStats(result), [result]);
   return (
     <section aria-label={s.previewDetails} className={styles.section}>
-      {stats.pareto.length > 1 && (
-        <ParetoChart
-          points={stats.pareto}
-          caption={s.paretoCaption("20%", formatPercent(stats.top20Share))}
-        />
-      )}
       <ProblemList table={table} mapping={mapping} problems={result.problems} onError={onError} />
     </section>
   );

@@ -11,6 +11,38 @@ export interface PaneStrings {
   appSubtitle: string;
   tabClassify: string;
   tabSettings: string;
+  tabWorklist: string;
+  tabSummary: string;
+  // Worklist 本周待办
+  worklistTitle: (count: number) => string;
+  worklistRange: (from: string, to: string) => string;
+  worklistEmpty: string;
+  worklistDay: (date: string, isToday: boolean, count: number) => string;
+  worklistWhy: string;
+  worklistRow: (row: number) => string;
+  worklistMore: (count: number) => string;
+  worklistNeedsTable: string;
+  // Summary
+  summaryTitle: string;
+  headCustomers: string;
+  headStarShare: string;
+  headOverdue: string;
+  headProblems: string;
+  byTier: string;
+  byAbc: string;
+  byOwner: string;
+  byRegion: string;
+  abcCol: string;
+  ownerCol: string;
+  regionCol: string;
+  customersColShort: string;
+  valueShareColShort: string;
+  starsCol: string;
+  fadingCol: string;
+  overdueCol: string;
+  blankGroup: string;
+  topTitle: (count: number) => string;
+  topLine: (index: number, tier: string, share: string) => string;
   // Step 1: the table and its mapping
   findTable: string;
   findingTable: string;
@@ -78,6 +110,8 @@ export interface PaneStrings {
   summarySheet: (name: string) => string;
   applyCancelled: string;
   applyFailed: string;
+  freezeOffer: string;
+  freezeHint: string;
   // Step 5/6: manager tools and restore
   toolsTitle: string;
   sortByKeyIndex: string;
@@ -100,6 +134,37 @@ const zh: PaneStrings = {
   appSubtitle: "按价值分级，给出关系水平与下一步行动",
   tabClassify: "分级",
   tabSettings: "设置",
+  tabWorklist: "本周待办",
+  tabSummary: "汇总",
+  worklistTitle: (n) => `本周待办：${n} 位客户`,
+  worklistRange: (from, to) =>
+    `下次联系日期在 ${from} 至 ${to} 的客户，按先后和重要程度排好。点客户名称可在表格中选中该行。`,
+  worklistEmpty: "这几天没有需要联系的客户。",
+  worklistDay: (date, isToday, n) => `${isToday ? "今天 " : ""}${date}（${n} 位）`,
+  worklistWhy: "依据：",
+  worklistRow: (row) => `第 ${row} 行`,
+  worklistMore: (n) => `另有 ${n} 位未列出；写入表格后见“本周待办”工作表。`,
+  worklistNeedsTable: "先在“分级”页读取客户表并对应好列。",
+  summaryTitle: "汇总",
+  headCustomers: "客户数",
+  headStarShare: "天王巨星价值占比",
+  headOverdue: "逾期未联系",
+  headProblems: "有数据问题的客户",
+  byTier: "按价值等级",
+  byAbc: "按 ABC 分类",
+  byOwner: "按负责销售",
+  byRegion: "按区域",
+  abcCol: "ABC分类",
+  ownerCol: "负责销售",
+  regionCol: "区域",
+  customersColShort: "客户",
+  valueShareColShort: "占比",
+  starsCol: "巨星",
+  fadingCol: "黄花",
+  overdueCol: "逾期",
+  blankGroup: "（未填）",
+  topTitle: (n) => `大客户指数前 ${n} 名`,
+  topLine: (index, tier, share) => `指数 ${index} · ${tier} · 占比 ${share}`,
   findTable: "查找客户表",
   findingTable: "正在读取客户表…",
   refreshTable: "重新读取客户表",
@@ -142,7 +207,7 @@ const zh: PaneStrings = {
   savingSettings: "正在保存…",
   previewTitle: "2. 预览",
   previewEmpty: "表中没有可分级的客户。",
-  previewDetails: "价值分布与数据问题",
+  previewDetails: "数据问题",
   tierCol: "价值等级",
   customersCol: "客户数",
   valueShareCol: "价值占比",
@@ -163,6 +228,8 @@ const zh: PaneStrings = {
   summarySheet: (name) => `汇总表：${name}`,
   applyCancelled: "已取消，表格已恢复原样。",
   applyFailed: "写入失败：",
+  freezeOffer: "冻结客户名称列",
+  freezeHint: "向右看结果列时，表头和客户名称留在原处；“恢复原表”会还原您原来的冻结设置。",
   toolsTitle: "4. 管理工具",
   sortByKeyIndex: "按大客户指数排序",
   sortByPotential: "按潜力得分排序",
@@ -183,9 +250,40 @@ const en: PaneStrings = {
   appSubtitle: "Value tiers, relationship levels and next actions",
   tabClassify: "Classify",
   tabSettings: "Settings",
+  tabWorklist: "This week",
+  tabSummary: "Summary",
+  worklistTitle: (n) => `This week: ${n} ${n === 1 ? "customer" : "customers"}`,
+  worklistRange: (from, to) =>
+    `Customers due ${from} to ${to}, in the order to work through them. Click a name to select its row in the sheet.`,
+  worklistEmpty: "No customer is due in these days.",
+  worklistDay: (date, isToday, n) => `${isToday ? "Today " : ""}${date} (${n})`,
+  worklistWhy: "Why: ",
+  worklistRow: (row) => `Row ${row}`,
+  worklistMore: (n) => `${n} more are not listed; after writing, see the Worklist sheet.`,
+  worklistNeedsTable: "First read the customer table and check its columns on the Classify tab.",
+  summaryTitle: "Summary",
+  headCustomers: "Customers",
+  headStarShare: "Stars' value share",
+  headOverdue: "Contacts overdue",
+  headProblems: "Customers with data problems",
+  byTier: "By tier",
+  byAbc: "By ABC class",
+  byOwner: "By owner",
+  byRegion: "By region",
+  abcCol: "ABC",
+  ownerCol: "Owner",
+  regionCol: "Region",
+  customersColShort: "Cust.",
+  valueShareColShort: "Share",
+  starsCol: "Stars",
+  fadingCol: "Fading",
+  overdueCol: "Overdue",
+  blankGroup: "(blank)",
+  topTitle: (n) => `Top ${n} by key-account index`,
+  topLine: (index, tier, share) => `index ${index} · ${tier} · ${share} of value`,
   findTable: "Find customer table",
   findingTable: "Reading the customer table…",
-  refreshTable: "Read the table again",
+  refreshTable: "Read again",
   tableFound: (address, rows) => `Customer table: ${address} (${rows} rows)`,
   tableNotFound:
     "No customer table found. Select any cell of the customer table, then click “Find customer table”.",
@@ -227,7 +325,7 @@ const en: PaneStrings = {
   savingSettings: "Saving…",
   previewTitle: "2. Preview",
   previewEmpty: "The table has no customers to classify.",
-  previewDetails: "Value distribution and data problems",
+  previewDetails: "Data problems",
   tierCol: "Tier",
   customersCol: "Customers",
   valueShareCol: "Value share",
@@ -248,6 +346,9 @@ const en: PaneStrings = {
   summarySheet: (name) => `Summary sheet: ${name}`,
   applyCancelled: "Cancelled; the sheet is back as it was.",
   applyFailed: "Writing failed: ",
+  freezeOffer: "Freeze the name column",
+  freezeHint:
+    "The header and the customer's name stay in view while you scroll to the results; Restore puts your own frozen panes back.",
   toolsTitle: "4. Manager tools",
   sortByKeyIndex: "Sort by key-account index",
   sortByPotential: "Sort by potential",

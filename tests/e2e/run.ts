@@ -190,7 +190,7 @@ async function englishFlow(page: Page): Promise<void> {
  * it. The first decision (write, or change the mapping) must fit the first screen.
  */
 async function sampleFlow(page: Page, lang: "zh" | "en"): Promise<void> {
-  const t = (zh: string, en: string) => (lang === "zh" ? zh : en);
+  const t = <T,>(zh: T, en: T): T => (lang === "zh" ? zh : en);
   await page.setViewportSize({ width: 350, height: 700 });
   await page.getByText(t("客户表：客户!A1:Y201（200 行）", "Customer table: 客户!A1:Y201 (200 rows)")).waitFor();
   await page.getByLabel(t("评估日期", "Evaluation date")).fill("2026-11-01");
@@ -210,6 +210,27 @@ async function sampleFlow(page: Page, lang: "zh" | "en"): Promise<void> {
   await page.getByRole("tab", { name: t("设置", "Settings") }).click();
   await page.getByRole("heading", { name: t("分级设置", "Settings") }).waitFor();
   await shot(page, `12-sample-settings-${lang}`);
+
+  await page.getByRole("tab", { name: t("本周待办", "This week") }).click();
+  const title = page.getByRole("heading", { name: t(/^本周待办：\d+ 位客户$/, /^This week: \d+ customers?$/) });
+  await title.waitFor();
+  const items = page.getByTestId("worklist-item");
+  check((await items.count()) > 0, `sample ${lang}: worklist "${await title.innerText()}" lists ${await items.count()} customers`);
+  await page.screenshot({ path: path.join(ARTIFACTS, `13-sample-worklist-${lang}.png`) });
+  const first = items.first().getByRole("button");
+  const firstName = await first.innerText();
+  await first.click();
+  await page.waitForFunction(
+    () => (window as unknown as { __SIM_SHEET__: { calls: string[] } }).__SIM_SHEET__.calls.some((c) => c.startsWith("selectCell")),
+  );
+  const select = (await sheetCalls(page)).find((c) => c.startsWith("selectCell")) ?? "";
+  check(/^selectCell 客户!A\d+:Y\d+$/.test(select), `sample ${lang}: clicking ${firstName} selects its row (${select})`);
+
+  await page.getByRole("tab", { name: t("汇总", "Summary") }).click();
+  await page.getByTestId("head-customers").waitFor();
+  check((await page.getByTestId("head-customers").innerText()).includes("200"), `sample ${lang}: summary headline 200 customers`);
+  await page.screenshot({ path: path.join(ARTIFACTS, `14-sample-summary-${lang}.png`) });
+  await shot(page, `14-sample-summary-${lang}-full`);
   await page.getByRole("tab", { name: t("分级", "Classify") }).click();
 }
 

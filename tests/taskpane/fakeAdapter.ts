@@ -125,4 +125,8 @@ export class FakeAdapter implements ExcelAdapter {
   async filterTier(tierLabel: string | null): Promise<void> {
     this.log("filterTier", tierLabel);
   }
+  async freezeNameColumn(at: { headerRow: number; column: number }): Promise<{ frozen: boolean; message: string }> {
+    this.log("freezeNameColumn", at);
+    return { frozen: true, message: "已冻结表头和客户名称列；“恢复原表”会还原您原来的冻结设置。" };
+  }
 }
