@@ -41,6 +41,8 @@ export interface ApplyRequest {
   onProgress?: (fraction: number) => void;
   /** Cancelling stops before the next chunk and puts back what was already written. */
   signal?: AbortSignal;
+  /** The table's own phone/contact columns (table column indices), shown on the Worklist sheet. */
+  contactColumns?: number[];
 }
 
 export interface ApplyReport {
@@ -48,6 +50,8 @@ export interface ApplyReport {
   outputAddress: string;
   rowsWritten: number;
   summarySheet: string | null;
+  /** The Worklist sheet written, when the adapter writes one. */
+  worklistSheet?: string | null;
   /** Features skipped because the host lacks a requirement set, in the pane's language. */
   warnings: string[];
   cancelled: boolean;
@@ -70,4 +74,10 @@ export interface ExcelAdapter {
   sortBy(key: SortKey, descending: boolean): Promise<void>;
   /** Filters the table to one tier label; null clears the filter. */
   filterTier(tierLabel: string | null): Promise<void>;
+  /**
+   * Offered after a write, never forced: freezes the sheet's rows down to the header and its
+   * columns up to `column` (0-based sheet indices), keeping the user's own frozen panes so that
+   * Restore puts them back. Absent when the host cannot freeze panes.
+   */
+  freezeNameColumn?(at: { headerRow: number; column: number }): Promise<{ frozen: boolean; message: string }>;
 }

@@ -9,6 +9,7 @@ import { asTextConstant } from "./cellText";
 import { writeInChunks } from "./chunkedWrite";
 import type { Capabilities } from "./requirements";
 import type { Lang } from "../engine/types";
+import { restoreUserFreeze } from "./freeze";
 
 export const SNAPSHOT_SHEET = "CRMTiers_Snapshot";
 /** Far away from any output column: the snapshot mirrors target addresses. */
@@ -31,6 +32,10 @@ export interface SnapshotMeta {
   table: { name: string; address: string } | null;
   /** A summary sheet this apply created (deleted on restore). */
   summarySheet: string | null;
+  /** A Worklist sheet this apply created (deleted on restore). */
+  worklistSheet?: string | null;
+  /** The user's own frozen panes before "freeze the name column" (absent: never frozen by us; null: none). */
+  userFreeze?: string | null;
   mode: "copy" | "values";
 }
 
@@ -237,13 +242,16 @@ export async function restoreSnapshot(
     if (typeof w === "number" && caps.has("columnWidth"))
       target.getRange(rangeA1(meta.headerRow, c)).format.columnWidth = w;
   });
-  if (meta.summarySheet) {
-    const s = context.workbook.worksheets.getItemOrNullObject(meta.summarySheet);
+  for (const made of [meta.summarySheet, meta.worklistSheet ?? null]) {
+    if (!made) continue;
+    const s = context.workbook.worksheets.getItemOrNullObject(made);
     // eslint-disable-next-line office-addins/no-navigational-load -- isNullObject is a scalar flag the rule does not know; loading it is the documented *OrNullObject check
     s.load("isNullObject");
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- two sheets at most (summary, Worklist)
     await context.sync();
     if (!s.isNullObject) s.delete();
   }
+  if (meta.userFreeze !== undefined && caps.has("freezePanes")) restoreUserFreeze(target, meta.userFreeze);
   await context.sync();
   await deleteSnapshotSheet(context);
   return {
