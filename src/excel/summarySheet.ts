@@ -3,6 +3,7 @@
  * problem rows, and a Pareto chart (customers ranked by value → cumulative share).
  * Pure `summaryGrid` builds the cells; `writeSummarySheet` puts them in Excel.
  */
+import { excelSerialFromDay } from "../engine/days";
 import { abcLabel, tierLabel } from "../engine/labels";
 import type { Summary } from "../engine/output";
 import type { Lang } from "../engine/types";
@@ -39,7 +40,16 @@ export function summaryGrid(s: Summary, lang: Lang): SummaryGrid {
   };
   const groupFmt = ["@", "0", "#,##0.00", "0.0%"];
   add([T(lang, "客户分级汇总", "Customer tiers summary")]);
-  add([T(lang, "客户总数", "Customers"), s.rowCount], ["@", "0"]);
+  // Every figure depends on the evaluation date: the sheet says which one it used (beside the count).
+  add(
+    [
+      T(lang, "客户总数", "Customers"),
+      s.rowCount,
+      T(lang, "评估日期", "Evaluation date"),
+      excelSerialFromDay(s.today),
+    ],
+    ["@", "0", "@", "yyyy-mm-dd"],
+  );
   add([]);
   add([
     T(lang, "价值等级", "Tier"),
