@@ -191,10 +191,18 @@ function Pane() {
       </header>
       <EvaluationDate day={today} onChange={setToday} />
       <TabList size="small" selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as PaneTab)}>
-        <Tab value="classify">{s.tabClassify}</Tab>
-        <Tab value="worklist">{s.tabWorklist}</Tab>
-        <Tab value="summary">{s.tabSummary}</Tab>
-        <Tab value="settings">{s.tabSettings}</Tab>
+        <Tab value="classify" className={styles.tab}>
+          {s.tabClassify}
+        </Tab>
+        <Tab value="worklist" className={styles.tab}>
+          {s.tabWorklist}
+        </Tab>
+        <Tab value="summary" className={styles.tab}>
+          {s.tabSummary}
+        </Tab>
+        <Tab value="settings" className={styles.tab}>
+          {s.tabSettings}
+        </Tab>
       </TabList>
       {notice && (
         <MessageBar intent="error" layout="multiline">

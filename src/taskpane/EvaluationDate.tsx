@@ -29,10 +29,10 @@ export function EvaluationDate({ day, onChange }: EvaluationDateProps) {
 
   return (
     <div>
+      <Label htmlFor={inputId} size="small" weight="semibold" style={{ display: "block" }}>
+        {s.evalDate}
+      </Label>
       <div className={styles.dateRow}>
-        <Label htmlFor={inputId} size="small" weight="semibold">
-          {s.evalDate}
-        </Label>
         <Input
           id={inputId}
           type="date"

@@ -117,8 +117,10 @@ export function SummaryPanel({ table, result, onError }: SummaryPanelProps) {
                   }
                 >
                   {c.name || c.id || s.worklistRow(c.row + 1)}
-                </Link>{" "}
-                <Caption1>{s.topLine(c.keyIndex, tierLabel(c.tier, lang), formatPercent(c.share))}</Caption1>
+                </Link>
+                <Caption1 block>
+                  {s.topLine(c.keyIndex, tierLabel(c.tier, lang), formatPercent(c.share))}
+                </Caption1>
               </li>
             ))}
           </ol>

@@ -248,7 +248,7 @@ const zh: PaneStrings = {
 const en: PaneStrings = {
   appTitle: "CRM Tiers",
   appSubtitle: "Value tiers, relationship levels and next actions",
-  tabClassify: "Classify",
+  tabClassify: "Tiers",
   tabSettings: "Settings",
   tabWorklist: "This week",
   tabSummary: "Summary",

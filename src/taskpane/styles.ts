@@ -51,6 +51,8 @@ export const useStyles = makeStyles({
   legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
   help: { color: tokens.colorNeutralForeground3 },
   dateInput: { width: "150px", minWidth: 0 },
+  /** Four tabs fit 350 px in both languages. */
+  tab: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
   dateRow: {
     display: "flex",
     flexWrap: "wrap",

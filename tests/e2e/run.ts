@@ -137,7 +137,9 @@ async function chineseFlow(page: Page): Promise<void> {
 
   const starRow = page.getByRole("row").filter({ has: page.getByRole("cell", { name: "天王巨星", exact: true }) });
   check(same(await starRow.getByRole("cell").allInnerTexts(), ["天王巨星", "1", "50%"]), "preview: 天王巨星 1 customer, 50%");
-  check(await page.getByRole("img", { name: /帕累托曲线/ }).isVisible(), "preview: Pareto chart drawn");
+  await page.getByRole("tab", { name: "汇总" }).click(); // issue 12: the Pareto chart is on the Summary tab
+  check(await page.getByRole("img", { name: /帕累托曲线/ }).isVisible(), "summary: Pareto chart drawn");
+  await page.getByRole("tab", { name: "分级" }).click();
   check(await page.getByRole("button", { name: "B7" }).isVisible(), "preview: problem cell B7 listed");
   await page.getByRole("button", { name: "B7" }).click();
 
@@ -231,7 +233,7 @@ async function sampleFlow(page: Page, lang: "zh" | "en"): Promise<void> {
   check((await page.getByTestId("head-customers").innerText()).includes("200"), `sample ${lang}: summary headline 200 customers`);
   await page.screenshot({ path: path.join(ARTIFACTS, `14-sample-summary-${lang}.png`) });
   await shot(page, `14-sample-summary-${lang}-full`);
-  await page.getByRole("tab", { name: t("分级", "Classify") }).click();
+  await page.getByRole("tab", { name: t("分级", "Tiers") }).click();
 }
 
 /** T1's createOfficeAdapter over tests/excel/fakeExcel.ts: the same clicks, the real writes. */

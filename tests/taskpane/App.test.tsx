@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import * as React from "react";
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { act, configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
 import { formatIsoDay, parseIsoDay, todayLocal } from "../../src/engine/days";
 import { DEFAULT_SETTINGS } from "../../src/engine/settings";
@@ -62,6 +62,9 @@ function tierRow(label: string): string[] {
 }
 
 beforeEach(() => setCurrentSettings({ ...DEFAULT_SETTINGS }));
+// The machine is shared: give the pane's asynchronous preview time under load.
+configure({ asyncUtilTimeout: 5000 });
+jest.setTimeout(30_000);
 
 describe("mapping", () => {
   test("every required field recognised: one line, expandable to the columns found by header", async () => {
@@ -508,7 +511,7 @@ describe("language and errors", () => {
     expect(tierRow("Star")).toEqual(["Star", "1", "50%"]);
     fireEvent.click(screen.getByRole("tab", { name: "Summary" }));
     expect(await screen.findByText("The top 20% of customers bring 50% of the value")).toBeTruthy();
-    fireEvent.click(screen.getByRole("tab", { name: "Classify" }));
+    fireEvent.click(screen.getByRole("tab", { name: "Tiers" }));
     await screen.findByTestId("tier-row-total");
     expect(screen.getByText("Columns not used for tiers (no effect on the results): D 备注")).toBeTruthy();
     expect(screen.getByText("销售额: not a number (\"abc\")")).toBeTruthy();
