@@ -242,15 +242,13 @@ export async function restoreSnapshot(
     if (typeof w === "number" && caps.has("columnWidth"))
       target.getRange(rangeA1(meta.headerRow, c)).format.columnWidth = w;
   });
-  for (const made of [meta.summarySheet, meta.worklistSheet ?? null]) {
-    if (!made) continue;
-    const s = context.workbook.worksheets.getItemOrNullObject(made);
-    // eslint-disable-next-line office-addins/no-navigational-load -- isNullObject is a scalar flag the rule does not know; loading it is the documented *OrNullObject check
-    s.load("isNullObject");
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- two sheets at most (summary, Worklist)
-    await context.sync();
-    if (!s.isNullObject) s.delete();
-  }
+  // The summary and Worklist sheets this apply created go (one sync to look, one to delete).
+  const made = [meta.summarySheet, meta.worklistSheet ?? null]
+    .filter((name): name is string => !!name)
+    .map((name) => context.workbook.worksheets.getItemOrNullObject(name));
+  for (const s of made) s.load("isNullObject");
+  await context.sync();
+  for (const s of made) if (!s.isNullObject) s.delete();
   if (meta.userFreeze !== undefined && caps.has("freezePanes")) restoreUserFreeze(target, meta.userFreeze);
   await context.sync();
   await deleteSnapshotSheet(context);
