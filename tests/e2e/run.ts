@@ -216,6 +216,7 @@ async function sampleFlow(page: Page, lang: "zh" | "en"): Promise<void> {
   await page.getByRole("tab", { name: t("本周待办", "This week") }).click();
   const title = page.getByRole("heading", { name: t(/^本周待办：\d+ 位客户$/, /^This week: \d+ customers?$/) });
   await title.waitFor();
+  await page.waitForTimeout(300); // the tab indicator's animation
   const items = page.getByTestId("worklist-item");
   check((await items.count()) > 0, `sample ${lang}: worklist "${await title.innerText()}" lists ${await items.count()} customers`);
   await page.screenshot({ path: path.join(ARTIFACTS, `13-sample-worklist-${lang}.png`) });
@@ -230,6 +231,7 @@ async function sampleFlow(page: Page, lang: "zh" | "en"): Promise<void> {
 
   await page.getByRole("tab", { name: t("汇总", "Summary") }).click();
   await page.getByTestId("head-customers").waitFor();
+  await page.waitForTimeout(300);
   check((await page.getByTestId("head-customers").innerText()).includes("200"), `sample ${lang}: summary headline 200 customers`);
   await page.screenshot({ path: path.join(ARTIFACTS, `14-sample-summary-${lang}.png`) });
   await shot(page, `14-sample-summary-${lang}-full`);

@@ -200,6 +200,36 @@ describe("evaluation date", () => {
   });
 });
 
+describe("keyboard and screen readers", () => {
+  test("the first screen's controls come in reading order, each with a name", async () => {
+    setup();
+    await ready();
+    const controls = Array.from(document.querySelectorAll("main input, main button, main select")) as HTMLElement[];
+    const names = controls.map((el) => {
+      const labelled = (el as HTMLInputElement).labels?.[0]?.textContent;
+      // A Fluent tab holds its label twice (the second reserves the bold width, aria-hidden).
+      const tab = el.getAttribute("role") === "tab" ? el.querySelector(".fui-Tab__content")?.textContent : null;
+      return labelled || tab || el.getAttribute("aria-label") || el.textContent || "";
+    });
+    expect(names.slice(0, 9)).toEqual([
+      "评估日期",
+      "分级",
+      "本周待办",
+      "汇总",
+      "设置",
+      "重新读取客户表",
+      "修改",
+      "写入分级结果",
+      "B7",
+    ]);
+    expect(names.every((n) => n.trim() !== "")).toBe(true);
+    // The date's purpose is read out with it.
+    const date = screen.getByLabelText("评估日期");
+    const described = date.getAttribute("aria-describedby")!.split(" ").map((id) => document.getElementById(id)!.textContent);
+    expect(described).toEqual(["等级、逾期和下次联系日期都按这一天计算。"]);
+  });
+});
+
 describe("progress and cancel", () => {
   test("reading the table shows a spinner and can be cancelled (nothing is changed by a read)", async () => {
     const adapter = new FakeAdapter(tableOf(HEADERS, ROWS));
