@@ -82,6 +82,16 @@ export function SettingsPanel({ settings, onSaved }: SettingsPanelProps) {
   const [status, setStatus] = React.useState<{ intent: "success" | "error"; text: string } | null>(null);
   const [busy, setBusy] = React.useState(false);
   const [openAdvanced, setOpenAdvanced] = React.useState<ReadonlySet<string>>(new Set());
+  /** Groups shown open: the first one to begin with (the page starts as a short list of groups). */
+  const [openGroups, setOpenGroups] = React.useState<ReadonlySet<string>>(
+    () => new Set([SETTING_GROUPS[0].group]),
+  );
+  const toggle = (set: ReadonlySet<string>, key: string) => {
+    const next = new Set(set);
+    if (next.has(key)) next.delete(key);
+    else next.add(key);
+    return next;
+  };
 
   const { settings: validated, errors } = React.useMemo(() => validateSettings(inputOf(draft)), [draft]);
   const errorOf = (key: string) => {
@@ -167,51 +177,66 @@ export function SettingsPanel({ settings, onSaved }: SettingsPanelProps) {
         const advanced = specs.filter((spec) => spec.advanced);
         // A folded setting with an error is shown: the user must see what to fix.
         const open = openAdvanced.has(group) || advanced.some((spec) => errorOf(spec.key));
+        const groupOpen = openGroups.has(group) || specs.some((spec) => errorOf(spec.key));
         const weights = basic.filter(isWeight);
+        const title = lang === "zh" ? zh : en;
         return (
           <fieldset key={group} className={styles.fieldset} data-testid={`settings-group-${group}`}>
-            <legend className={styles.legend}>{lang === "zh" ? zh : en}</legend>
-            {weights.length > 0 && (
-              <Caption1 as="p" className={styles.help} style={{ margin: 0 }}>
-                {s.volumeWeightHelp}
-              </Caption1>
-            )}
-            {basic.map((spec) => (
-              <React.Fragment key={spec.key}>
-                {fieldOf(spec)}
-                {spec === weights[weights.length - 1] && (
-                  <Caption1
-                    as="p"
-                    role="status"
-                    data-testid="weight-total"
-                    className={total === 100 ? styles.help : styles.errorText}
-                    style={{ margin: 0 }}
-                  >
-                    {total === 100 ? s.weightTotalOk : s.weightTotalWrong(total)}
-                  </Caption1>
-                )}
-              </React.Fragment>
-            ))}
-            {advanced.length > 0 && (
+            <legend className={styles.legend}>
               <Button
                 appearance="transparent"
                 size="small"
-                className={styles.foldButton}
-                aria-expanded={open}
-                aria-controls={`advanced-${group}`}
-                onClick={() => {
-                  const next = new Set(openAdvanced);
-                  if (open) next.delete(group);
-                  else next.add(group);
-                  setOpenAdvanced(next);
-                }}
+                className={styles.groupButton}
+                aria-expanded={groupOpen}
+                aria-controls={`settings-${group}`}
+                onClick={() => setOpenGroups(toggle(openGroups, group))}
               >
-                {open ? s.advancedHide : s.advancedShow(advanced.length)}
+                <span aria-hidden="true" className={styles.chevron}>
+                  {groupOpen ? "▾" : "▸"}
+                </span>
+                {title}
               </Button>
-            )}
-            {open && (
-              <div id={`advanced-${group}`} className={styles.mappingGrid}>
-                {advanced.map(fieldOf)}
+            </legend>
+            {groupOpen && (
+              <div id={`settings-${group}`} className={styles.mappingGrid}>
+                {weights.length > 0 && (
+                  <Caption1 as="p" className={styles.help} style={{ margin: 0 }}>
+                    {s.volumeWeightHelp}
+                  </Caption1>
+                )}
+                {basic.map((spec) => (
+                  <React.Fragment key={spec.key}>
+                    {fieldOf(spec)}
+                    {spec === weights[weights.length - 1] && (
+                      <Caption1
+                        as="p"
+                        role="status"
+                        data-testid="weight-total"
+                        className={total === 100 ? styles.help : styles.errorText}
+                        style={{ margin: 0 }}
+                      >
+                        {total === 100 ? s.weightTotalOk : s.weightTotalWrong(total)}
+                      </Caption1>
+                    )}
+                  </React.Fragment>
+                ))}
+                {advanced.length > 0 && (
+                  <Button
+                    appearance="transparent"
+                    size="small"
+                    className={styles.foldButton}
+                    aria-expanded={open}
+                    aria-controls={`advanced-${group}`}
+                    onClick={() => setOpenAdvanced(toggle(openAdvanced, group))}
+                  >
+                    {open ? s.advancedHide : s.advancedShow(advanced.length)}
+                  </Button>
+                )}
+                {open && (
+                  <div id={`advanced-${group}`} className={styles.mappingGrid}>
+                    {advanced.map(fieldOf)}
+                  </div>
+                )}
               </div>
             )}
           </fieldset>

@@ -77,6 +77,13 @@ export const useStyles = makeStyles({
   recognised: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
   settingInput: { maxWidth: "160px" },
   errorText: { color: tokens.colorPaletteRedForeground1 },
+  groupButton: {
+    paddingLeft: 0,
+    minWidth: 0,
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase300,
+  },
+  chevron: { display: "inline-block", width: "1em" },
   foldButton: { alignSelf: "flex-start", paddingLeft: 0, minWidth: 0 },
   worklistDay: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
   worklistDayTitle: { margin: 0 },

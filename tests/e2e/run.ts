@@ -175,6 +175,7 @@ async function chineseFlow(page: Page): Promise<void> {
   await shot(page, "04-restored-zh");
 
   await page.getByRole("tab", { name: "设置" }).click();
+  await page.getByRole("button", { name: "大客户指数" }).click(); // issue 12: groups start folded
   await page.getByRole("textbox", { name: "权重：销售规模" }).waitFor();
   await shot(page, "05-settings-zh");
 }
@@ -211,7 +212,14 @@ async function sampleFlow(page: Page, lang: "zh" | "en"): Promise<void> {
   await page.getByRole("button", { name: t("收起", "Hide") }).click();
   await page.getByRole("tab", { name: t("设置", "Settings") }).click();
   await page.getByRole("heading", { name: t("分级设置", "Settings") }).waitFor();
-  await shot(page, `12-sample-settings-${lang}`);
+  await page.screenshot({ path: path.join(ARTIFACTS, `12-sample-settings-${lang}.png`) });
+  await page.getByRole("button", { name: t("大客户指数", "Key-account index") }).click();
+  await page.getByTestId("weight-total").waitFor();
+  check(
+    (await page.getByTestId("weight-total").innerText()) === t("四项权重合计 100%。", "The four weights add up to 100 %."),
+    `sample ${lang}: the key-account weights add up to 100 %`,
+  );
+  await shot(page, `12-sample-settings-weights-${lang}`);
 
   await page.getByRole("tab", { name: t("本周待办", "This week") }).click();
   const title = page.getByRole("heading", { name: t(/^本周待办：\d+ 位客户$/, /^This week: \d+ customers?$/) });

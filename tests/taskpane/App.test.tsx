@@ -286,13 +286,18 @@ describe("settings", () => {
     return screen.findByRole("heading", { name: "分级设置" });
   }
   const box = (name: string) => screen.getByRole("textbox", { name }) as HTMLInputElement;
+  /** Groups start folded (but the first); this opens one by its title. */
+  const openGroup = (title: string) => fireEvent.click(screen.getByRole("button", { name: title }));
 
   test("grouped as the engine's table says, each field with its unit and help; advanced ones folded", async () => {
     setup();
     await ready();
     await openSettings();
-    const legends = Array.from(document.querySelectorAll("legend")).map((l) => l.textContent);
-    expect(legends).toEqual(["价值分级", "大客户指数", "关系水平", "联系节奏", "节日与生日", "订单明细", "购买节奏"]);
+    const legends = Array.from(document.querySelectorAll("legend button"));
+    expect(legends.map((l) => l.textContent)).toEqual(["▾价值分级", "▸大客户指数", "▸关系水平", "▸联系节奏", "▸节日与生日", "▸订单明细", "▸购买节奏"]);
+    // Only the first group is open: the page starts as a short list.
+    expect(legends.map((l) => l.getAttribute("aria-expanded"))).toEqual(["true", "false", "false", "false", "false", "false", "false"]);
+    expect(screen.queryByRole("textbox", { name: "权重：销售规模 (%)" })).toBeNull();
     const tiers = within(screen.getByTestId("settings-group-tiers"));
     // Unit: "天" after the box (and in its accessible name); help: one line in the rep's words.
     const lapse = tiers.getByRole("textbox", { name: "明日黄花：多久没下单 (天)" }) as HTMLInputElement;
@@ -307,6 +312,7 @@ describe("settings", () => {
     expect(box("B类客户：累计贡献前 (%)").value).toBe("95");
     expect(tiers.getByRole("button", { name: "收起更多设置" }).getAttribute("aria-expanded")).toBe("true");
     // A whole-number setting without a unit (a count) has no unit text.
+    openGroup("关系水平");
     fireEvent.click(within(screen.getByTestId("settings-group-relationship")).getByRole("button", { name: "更多设置（3 项）" }));
     expect(box("请求转介绍：订单数至少").parentElement!.textContent).toBe("");
   });
@@ -343,6 +349,7 @@ describe("settings", () => {
     const adapter = setup();
     await ready();
     await openSettings();
+    openGroup("大客户指数");
     expect(screen.getByText(/^“大单不等于大客户”/)).toBeTruthy();
     expect(box("权重：销售规模 (%)").value).toBe("40");
     expect(box("权重：持续下单 (%)").value).toBe("25");
@@ -385,6 +392,7 @@ describe("settings", () => {
     setup(adapter);
     await ready();
     await openSettings();
+    openGroup("大客户指数");
     await waitFor(() => expect(box("权重：销售规模 (%)").value).toBe("60"));
     expect(getCurrentSettings().lapseDays).toBe(90);
     fireEvent.click(screen.getByRole("button", { name: "恢复默认" }));
@@ -403,6 +411,7 @@ describe("settings", () => {
     const lapse = (await screen.findByRole("textbox", { name: "Fading: no order for more than (days)" })) as HTMLInputElement;
     expect(lapse.value).toBe("180");
     expect(screen.getByText("A customer with no order for more than this many days is Fading.")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Key-account index" }));
     expect(screen.getByTestId("weight-total").textContent).toBe("The four weights add up to 100 %.");
     expect(screen.getAllByRole("button", { name: /^More settings \(\d+\)$/ }).length).toBeGreaterThan(0);
   });
