@@ -181,7 +181,11 @@ export function SettingsPanel({ settings, onSaved }: SettingsPanelProps) {
         const weights = basic.filter(isWeight);
         const title = lang === "zh" ? zh : en;
         return (
-          <fieldset key={group} className={styles.fieldset} data-testid={`settings-group-${group}`}>
+          <fieldset
+            key={group}
+            className={groupOpen ? styles.fieldset : styles.fieldsetFolded}
+            data-testid={`settings-group-${group}`}
+          >
             <legend className={styles.legend}>
               <Button
                 appearance="transparent"

@@ -48,6 +48,8 @@ export const useStyles = makeStyles({
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
   },
+  /** A folded group: its title alone, no empty box. */
+  fieldsetFolded: { margin: 0, padding: `0 ${tokens.spacingHorizontalS}`, border: "none" },
   legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
   help: { color: tokens.colorNeutralForeground3 },
   dateInput: { width: "150px", minWidth: 0 },
