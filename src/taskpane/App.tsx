@@ -69,7 +69,8 @@ type TableState =
 
 type PreviewState =
   | { kind: "none" }
-  | { kind: "computing" }
+  /** `previous`: the last result, still shown (dimmed by the spinner) until the new one is there. */
+  | { kind: "computing"; previous: ClassifyResult | null }
   | { kind: "done"; result: ClassifyResult }
   | { kind: "error"; message: string };
 
@@ -151,13 +152,20 @@ function Pane() {
     [table, mapping],
   );
   const [preview, setPreview] = React.useState<PreviewState>({ kind: "none" });
+  const previewTable = React.useRef<FoundTable | null>(null);
   // Classifying a big table takes seconds: show the spinner first, then compute.
   React.useEffect(() => {
     if (!input) {
       setPreview({ kind: "none" });
       return;
     }
-    setPreview({ kind: "computing" });
+    // The last result stays on screen only for the same table (after a re-read its rows moved).
+    const sameTable = previewTable.current === table;
+    previewTable.current = table;
+    setPreview((p) => ({
+      kind: "computing",
+      previous: !sameTable ? null : p.kind === "done" ? p.result : p.kind === "computing" ? p.previous : null,
+    }));
     const timer = setTimeout(() => {
       try {
         setPreview({ kind: "done", result: classify(input, { today, settings }) });
@@ -166,8 +174,11 @@ function Pane() {
       }
     }, 0);
     return () => clearTimeout(timer);
-  }, [input, today, settings]);
+  }, [input, today, settings, table]);
+  /** What is written: only a result for the current date, settings and mapping. */
   const result = preview.kind === "done" ? preview.result : null;
+  /** What is shown: the current result, or the last one while the next is computed (no flicker). */
+  const shown = result ?? (preview.kind === "computing" ? preview.previous : null);
 
   const onRemap = (field: FieldKey, column: number | null) =>
     setOverrides((o) => ({ ...o, [field]: column }));
@@ -212,16 +223,21 @@ function Pane() {
       {tab === "settings" ? (
         <SettingsPanel key={settingsVersion} settings={settings} onSaved={setSettings} />
       ) : tab === "worklist" || tab === "summary" ? (
-        !table || !mapping || !result ? (
+        !table || !mapping || !shown ? (
           preview.kind === "computing" ? (
             <Spinner size="tiny" label={s.computingPreview} />
           ) : (
             <Caption1 as="p">{s.worklistNeedsTable}</Caption1>
           )
-        ) : tab === "worklist" ? (
-          <WorklistPanel table={table} mapping={mapping} result={result} onError={setNotice} />
         ) : (
-          <SummaryPanel table={table} result={result} onError={setNotice} />
+          <>
+            {preview.kind === "computing" && <Spinner size="tiny" label={s.computingPreview} />}
+            {tab === "worklist" ? (
+              <WorklistPanel table={table} mapping={mapping} result={shown} onError={setNotice} />
+            ) : (
+              <SummaryPanel table={table} result={shown} onError={setNotice} />
+            )}
+          </>
         )
       ) : (
         <>
@@ -254,7 +270,7 @@ function Pane() {
                   <MessageBarBody>{s.somethingWrong + preview.message}</MessageBarBody>
                 </MessageBar>
               )}
-              {result && <TierPreview result={result} />}
+              {shown && <TierPreview result={shown} />}
               <ApplyPanel
                 table={table}
                 mapping={mapping.columns}

@@ -382,8 +382,8 @@ describe("settings", () => {
     expect(getCurrentSettings().abcCutA).toBe(0.5);
     // With A up to 50%: only 甲 (before 0) is A; 乙 (before 500) is B and still Fading.
     fireEvent.click(screen.getByRole("tab", { name: "分级" }));
-    await screen.findByTestId("tier-row-total");
-    expect(tierRow("天王巨星")).toEqual(["天王巨星", "1", "50%"]);
+    await waitFor(() => expect(tierRow("天王巨星")).toEqual(["天王巨星", "1", "50%"]));
+    expect(tierRow("明日黄花")).toEqual(["明日黄花", "1", "30%"]);
   });
 
   test("restore defaults puts every number back and saves them", async () => {

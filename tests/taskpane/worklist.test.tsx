@@ -54,6 +54,7 @@ async function open(tab: string, adapter = new FakeAdapter(tableOf(HEADERS, ROWS
   render(<App adapter={adapter} />);
   await screen.findByTestId("tier-row-total");
   fireEvent.change(screen.getByLabelText("评估日期"), { target: { value: "2026-11-02" } });
+  await waitFor(() => expect(screen.queryByText("正在计算预览…")).toBeNull());
   fireEvent.click(screen.getByRole("tab", { name: tab }));
   return adapter;
 }
@@ -107,6 +108,7 @@ describe("worklist 本周待办", () => {
     render(<App adapter={adapter} />);
     await screen.findByTestId("tier-row-total");
     fireEvent.change(screen.getByLabelText("Evaluation date"), { target: { value: "2026-11-02" } });
+    await waitFor(() => expect(screen.queryByText("Computing the preview…")).toBeNull());
     fireEvent.click(screen.getByRole("tab", { name: "This week" }));
     await screen.findByRole("heading", { name: "This week: 5 customers" });
     expect(screen.getByRole("heading", { name: "Today 2026-11-02 (5)" })).toBeTruthy();
