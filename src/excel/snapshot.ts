@@ -122,6 +122,9 @@ async function deleteSnapshotSheet(context: Excel.RequestContext): Promise<void>
   old.load("isNullObject");
   await context.sync();
   if (!old.isNullObject) {
+    // Worksheet.delete "will fail with an `InvalidOperation` exception" on a VeryHidden sheet:
+    // "first change its visibility to hidden or visible before deleting it".
+    old.visibility = "Hidden";
     old.delete();
     await context.sync();
   }
@@ -242,6 +245,8 @@ export async function restoreSnapshot(
     if (typeof w === "number" && caps.has("columnWidth"))
       target.getRange(rangeA1(meta.headerRow, c)).format.columnWidth = w;
   });
+  // The copies ran with calculation suspended: recalculate so formulas over these cells are current.
+  context.application.calculate("Full");
   // The summary and Worklist sheets this apply created go (one sync to look, one to delete).
   const made = [meta.summarySheet, meta.worklistSheet ?? null]
     .filter((name): name is string => !!name)
@@ -251,7 +256,20 @@ export async function restoreSnapshot(
   for (const s of made) if (!s.isNullObject) s.delete();
   if (meta.userFreeze !== undefined && caps.has("freezePanes")) restoreUserFreeze(target, meta.userFreeze);
   await context.sync();
-  await deleteSnapshotSheet(context);
+  // The cells are back now: a failure to remove the snapshot must not be reported as a failed restore.
+  try {
+    await deleteSnapshotSheet(context);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    return {
+      restored: true,
+      message: warn(
+        lang,
+        `已恢复到上次写入之前的状态，但未能删除隐藏的快照工作表“${SNAPSHOT_SHEET}”：${why}`,
+        `The sheet is back as it was before the last apply, but the hidden snapshot sheet "${SNAPSHOT_SHEET}" could not be removed: ${why}`,
+      ),
+    };
+  }
   return {
     restored: true,
     message: warn(lang, "已恢复到上次写入之前的状态。", "The sheet is back as it was before the last apply."),
