@@ -262,6 +262,25 @@ async function realAdapterFlow(page: Page): Promise<void> {
   check(same(grid.slice(1).map((r) => r[tierCol]), EXPECTED_TIERS), "real adapter: tier column");
   check(same(grid.slice(1).map((r) => r[tierCol + 1]), EXPECTED_ABC.map((v) => v ?? "")), "real adapter: ABC column");
   check(grid[1][0] === "甲公司" && grid[0][3] === "备注", "real adapter: input columns untouched");
+
+  // Issue 12 over the strict double: the Worklist sheet, and the offered (not forced) freeze.
+  type Host = { findSheet(n: string): unknown; sheet(n: string): { frozen: unknown } };
+  const hostState = () =>
+    page.evaluate(() => {
+      const host = (window as unknown as { __SIM_SHEET__: { host: Host } }).__SIM_SHEET__.host;
+      return { worklist: !!host.findSheet("本周待办"), frozen: host.sheet("客户").frozen };
+    });
+  const before = await hostState();
+  check(before.worklist && before.frozen === null, `real adapter: 本周待办 sheet written, nothing frozen (${JSON.stringify(before)})`);
+  await page.getByRole("button", { name: "冻结客户名称列" }).click();
+  await page.getByTestId("freeze-status").waitFor();
+  const frozen = await hostState();
+  check(
+    same(frozen.frozen, { row: 0, col: 0, rowCount: 1, colCount: 1 }),
+    `real adapter: header row and name column A frozen (${JSON.stringify(frozen.frozen)})`,
+  );
+  await shot(page, "15-real-adapter-frozen-zh");
+
   const restore = page.getByRole("button", { name: "恢复原表" });
   await page.waitForFunction(() => {
     const b = [...document.querySelectorAll("button")].find((x) => x.textContent === "恢复原表");
@@ -272,6 +291,8 @@ async function realAdapterFlow(page: Page): Promise<void> {
     () => (window as unknown as { __SIM_SHEET__: { grid: (a: string) => unknown[][] } }).__SIM_SHEET__.grid("E1:E1")[0][0] === "",
   );
   check(true, "real adapter: restore cleared the output columns");
+  const after = await hostState();
+  check(!after.worklist && after.frozen === null, `real adapter: restore removed 本周待办 and unfroze (${JSON.stringify(after)})`);
 }
 
 async function main(): Promise<void> {
