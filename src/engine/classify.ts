@@ -29,7 +29,8 @@ import type {
 // Module-local copies of what the per-row loops use: the CommonJS output of transpilers
 // (tsx/esbuild) reads an imported binding through a getter on every use.
 const { Abc, ActionKind, FIELD_KEYS, Position } = types;
-const { TIER_BITS, TIER_MASK } = rules;
+const { TIER_BITS, TIER_MASK, ValueEstimate } = rules;
+type ValueMeasure = rules.ValueMeasure;
 type Abc = types.Abc;
 type Position = types.Position;
 const {
@@ -67,6 +68,9 @@ const {
   riskFlags,
   salesStrategy,
   tierDecision,
+  lastValueEstimate,
+  valueMeasure,
+  valueMedian,
   valueOf,
 } = rules;
 
@@ -272,7 +276,7 @@ export function classify(input: TableInput, options: ClassifyOptions): ClassifyR
 
   // ---- §2 value; negatives count as 0 and are a problem
   const value = r.value;
-  valuePass(n, inp, value, addProblem);
+  valuePass(n, inp, valueMeasure(!!cols.profit, !!cols.revenue, !!cols.marginRate), value, addProblem);
 
   abcClasses(value, settings, rules.valueOrder(value, sortWork, scratch.f64(n)), r);
 
@@ -551,17 +555,40 @@ interface Inputs {
 type Outputs = Omit<ClassifyResult, "rowCount" | "today" | "settings" | "holiday" | "problems" | "input">;
 type AddProblem = (row: number, field: FieldKey, reason: ProblemReason, found: string) => void;
 
-/** §2 value per row; a negative value counts as 0 and is a problem on the field it came from. */
-function valuePass(n: number, inp: Inputs, value: Float64Array, addProblem: AddProblem): void {
+/**
+ * §2 value per row under the table's one measure; an estimated value is a problem saying how
+ * it was estimated, a negative value counts as 0 and is a problem on the field it came from.
+ */
+function valuePass(
+  n: number,
+  inp: Inputs,
+  measure: ValueMeasure,
+  value: Float64Array,
+  addProblem: AddProblem,
+): void {
   const { revenue, profit, marginRate } = inp;
+  const mid = valueMedian(measure, revenue, profit, marginRate);
+  const midText = mid === mid ? percentText(mid) : "";
   for (let i = 0; i < n; i++) {
-    let v = valueOf(revenue[i], profit[i], marginRate[i]);
+    let v = valueOf(measure, revenue[i], profit[i], marginRate[i], mid);
+    const estimate = lastValueEstimate();
+    if (estimate !== ValueEstimate.None) {
+      if (estimate === ValueEstimate.FromRate) addProblem(i, "profit", "estimated-profit-rate", "");
+      else if (estimate === ValueEstimate.MedianRatio)
+        addProblem(i, "profit", "estimated-profit-median", midText);
+      else addProblem(i, "marginRate", "estimated-margin-median", midText);
+    }
     if (v < 0) {
       addProblem(i, profit[i] === profit[i] ? "profit" : "revenue", "negative-value", String(v));
       v = 0;
     }
     value[i] = v;
   }
+}
+
+/** A fraction as a percentage with at most one decimal: 0.23 → "23%", 0.2345 → "23.5%". */
+function percentText(x: number): string {
+  return `${Math.round(x * 1000) / 10}%`;
 }
 
 /** §3 growth, new, recency; §6 potential; §4 tier. */

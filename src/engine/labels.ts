@@ -221,7 +221,28 @@ const PROBLEM: Record<ProblemReason, Pair> = {
   "out-of-range": ["超出允许范围", "out of range"],
   "negative-value": ["为负数，按 0 计算", "negative, counted as 0"],
   duplicate: ["重复的客户", "duplicate"],
+  "estimated-profit-rate": [
+    "毛利缺失，按销售额×毛利率估算",
+    "profit missing, estimated as revenue × margin rate",
+  ],
+  "estimated-profit-median": [
+    "毛利缺失，按毛利率中位数{}估算",
+    "profit missing, estimated at the median margin {}",
+  ],
+  "estimated-margin-median": [
+    "毛利率缺失，按中位数{}估算",
+    "margin rate missing, estimated at the median {}",
+  ],
+  "totals-row": ["合计行，未参与分级", "totals row, not classified"],
 };
+
+/** Problems that are a whole sentence of METHOD's (no column name in front; `{}` is the found text). */
+const SENTENCE_PROBLEMS: ReadonlySet<ProblemReason> = new Set([
+  "estimated-profit-rate",
+  "estimated-profit-median",
+  "estimated-margin-median",
+  "totals-row",
+]);
 
 /** What follows the found text of a duplicate, by the field that was the customer's key. */
 const DUPLICATE_TAIL: Partial<Record<FieldKey, Pair>> = {
@@ -244,6 +265,7 @@ export function quoteFound(found: string): string {
  * `columnName` is the header as found in the sheet; the field's label when omitted.
  */
 export function problemMessage(p: CellProblem, lang: Lang, columnName?: string): string {
+  if (SENTENCE_PROBLEMS.has(p.reason)) return pick(PROBLEM[p.reason], lang).replace("{}", p.found ?? "");
   const name = columnName && columnName.trim() ? columnName.trim() : fieldLabel(p.field, lang);
   const what = pick(PROBLEM[p.reason], lang) || p.reason;
   const found = p.found === undefined || p.found === null || p.found === "" ? "" : quoteFound(p.found);

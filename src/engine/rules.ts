@@ -287,11 +287,92 @@ export function valueOrder(
 
 // ---------------------------------------------------------------- §2 value and ABC
 
-/** §2: profit if present; else revenue × marginRate if both present; else revenue (NaN if none). */
-export function valueOf(revenue: number, profit: number, marginRate: number): number {
-  if (profit === profit) return profit;
-  if (revenue === revenue && marginRate === marginRate) return revenue * marginRate;
-  return revenue;
+/**
+ * §2's value measure, one per table (v2; v1 chose it row by row): profit when the table has a
+ * profit column; else revenue × marginRate when it has both columns; else revenue.
+ */
+export const ValueMeasure = { Revenue: 0, Margin: 1, Profit: 2 } as const;
+export type ValueMeasure = (typeof ValueMeasure)[keyof typeof ValueMeasure];
+
+export function valueMeasure(hasProfit: boolean, hasRevenue: boolean, hasMarginRate: boolean): ValueMeasure {
+  if (hasProfit) return ValueMeasure.Profit;
+  if (hasRevenue && hasMarginRate) return ValueMeasure.Margin;
+  return ValueMeasure.Revenue;
+}
+
+/** How a row's value was estimated (§2), for its problem; None when it was measured. */
+export const ValueEstimate = { None: 0, FromRate: 1, MedianRatio: 2, MedianMargin: 3 } as const;
+export type ValueEstimate = (typeof ValueEstimate)[keyof typeof ValueEstimate];
+
+/** The last valueOf's estimate (a module slot, so the per-row call allocates nothing). */
+let lastEstimate: ValueEstimate = ValueEstimate.None;
+export function lastValueEstimate(): ValueEstimate {
+  return lastEstimate;
+}
+
+/**
+ * §2: one row's value under the table's measure; NaN for no value. A row lacking what the
+ * measure needs is estimated (see lastValueEstimate): with the profit measure, revenue ×
+ * marginRate when the row has both, else revenue × `median` (the median profit/revenue);
+ * with the margin measure, revenue × `median` (the median marginRate). No median (NaN) or no
+ * revenue: no value.
+ */
+export function valueOf(
+  measure: ValueMeasure,
+  revenue: number,
+  profit: number,
+  marginRate: number,
+  median: number,
+): number {
+  lastEstimate = ValueEstimate.None;
+  if (measure === ValueMeasure.Revenue) return revenue;
+  if (measure === ValueMeasure.Profit) {
+    if (profit === profit) return profit;
+    if (revenue !== revenue) return NaN;
+    if (marginRate === marginRate) {
+      lastEstimate = ValueEstimate.FromRate;
+      return revenue * marginRate;
+    }
+    if (median !== median) return NaN;
+    lastEstimate = ValueEstimate.MedianRatio;
+    return revenue * median;
+  }
+  if (revenue !== revenue) return NaN;
+  if (marginRate === marginRate) return revenue * marginRate;
+  if (median !== median) return NaN;
+  lastEstimate = ValueEstimate.MedianMargin;
+  return revenue * median;
+}
+
+/** The median of the finite values of `xs` (mean of the two middle ones for an even count); NaN for none. */
+export function median(xs: Float64Array): number {
+  const n = xs.length;
+  if (n === 0) return NaN;
+  const sorted = Float64Array.from(xs).sort();
+  const mid = n >> 1;
+  return n % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * The median §2's estimate needs under `measure`: profit/revenue over rows with both
+ * (revenue > 0) for the profit measure, marginRate over rows that have one for the margin
+ * measure; NaN for the revenue measure or when no row has it.
+ */
+export function valueMedian(
+  measure: ValueMeasure,
+  revenue: ArrayLike<number>,
+  profit: ArrayLike<number>,
+  marginRate: ArrayLike<number>,
+): number {
+  if (measure === ValueMeasure.Revenue) return NaN;
+  const n = revenue.length;
+  const picked: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (measure === ValueMeasure.Profit) {
+      if (revenue[i] > 0 && profit[i] === profit[i]) picked.push(profit[i] / revenue[i]);
+    } else if (marginRate[i] === marginRate[i]) picked.push(marginRate[i]);
+  }
+  return median(Float64Array.from(picked));
 }
 
 export interface AbcResult {
@@ -345,7 +426,8 @@ export function abcClasses(
     const v = sorted[p];
     let q = p + 1;
     while (q < n && sorted[q] === v) q++;
-    const vol = n === 1 ? 1 : 1 - p / (n - 1);
+    // §2 v2: a value of 0 has volumePct 0 (v1 gave a table of zeros 100 each).
+    const vol = v <= 0 ? 0 : n === 1 ? 1 : 1 - p / (n - 1);
     const m = rfmScore(n - q + 1, n); // §10's M: k = 1 + rows strictly smaller
     for (let r = p; r < q; r++) {
       const i = order[r];
