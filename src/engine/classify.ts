@@ -15,6 +15,7 @@ import * as rules from "./rules";
 import type { ActionInput } from "./rules";
 import type { Settings } from "./settings";
 import { getCurrentSettings } from "./settingsStore";
+import { isTotalsLabel } from "./text";
 import * as types from "./types";
 import type {
   CellProblem,
@@ -28,7 +29,7 @@ import type {
 
 // Module-local copies of what the per-row loops use: the CommonJS output of transpilers
 // (tsx/esbuild) reads an imported binding through a getter on every use.
-const { Abc, ActionKind, FIELD_KEYS, Position } = types;
+const { Abc, ActionKind, FIELD_KEYS, NOT_CLASSIFIED, Position } = types;
 const { TIER_BITS, TIER_MASK, ValueEstimate } = rules;
 type ValueMeasure = rules.ValueMeasure;
 type Abc = types.Abc;
@@ -121,6 +122,8 @@ export interface ClassifyResult {
   problems: CellProblem[];
   /** Problems of row i are problems[problemStart[i] .. problemStart[i+1]). Length rowCount + 1. */
   problemStart: Int32Array;
+  /** Rows left out of the classification (§1 totals rows), ascending; their tier is NOT_CLASSIFIED. */
+  excluded: number[];
   /** The table classified (a reference, not a copy): the summary and Worklist read names, owner, region. */
   input?: TableInput;
 }
@@ -259,6 +262,11 @@ export function classify(input: TableInput, options: ClassifyOptions): ClassifyR
     ids: cols.id,
   };
 
+  // ---- §1 totals rows (合计, Total, …): left out — their inputs read as missing, their
+  // outputs are cleared below, and they take no part in any population rule.
+  const excluded = totalsRows(n, cols.name, cols.id);
+  for (const i of excluded) blankInputs(inp, i);
+
   // ---- duplicate customers (a problem; the row is still classified) and the §8 jitter, from
   // one hash of each row's key. The hash table borrows the sort's work area, which the ABC
   // sort below overwrites anyway (the table needs < 4n entries, the area holds 6n).
@@ -299,7 +307,17 @@ export function classify(input: TableInput, options: ClassifyOptions): ClassifyR
   rfmScores(r.recency, false, r.rfmR, sortWork);
   rfmScores(orders, true, r.rfmF, sortWork);
 
-  const sorted = sortProblemsByRow(problems, n, r.problemStart, scratch.u32(n));
+  let kept = problems;
+  if (excluded.length > 0) {
+    const out = new Set(excluded);
+    kept = problems.filter((p) => !out.has(p.row));
+    for (const i of excluded) {
+      clearOutputs(r, i);
+      const byName = cols.name && i < cols.name.length && isTotalsLabel(text(cols.name[i]));
+      kept.push({ row: i, field: byName ? "name" : "id", reason: "totals-row", found: "" });
+    }
+  }
+  const sorted = sortProblemsByRow(kept, n, r.problemStart, scratch.u32(n));
 
   giveBackScratch(scratchBuffer);
   return {
@@ -309,8 +327,67 @@ export function classify(input: TableInput, options: ClassifyOptions): ClassifyR
     ...r,
     holiday,
     problems: sorted,
+    excluded,
     input,
   };
+}
+
+/** §1: the rows whose name or id cell is a totals label (usually none). */
+function totalsRows(
+  n: number,
+  names: ArrayLike<CellValue> | undefined,
+  ids: ArrayLike<CellValue> | undefined,
+): number[] {
+  const rows: number[] = [];
+  const nameCount = names ? Math.min(names.length, n) : 0;
+  const idCount = ids ? Math.min(ids.length, n) : 0;
+  for (let i = 0; i < n; i++) {
+    if ((i < nameCount && maybeTotals(names![i])) || (i < idCount && maybeTotals(ids![i]))) rows.push(i);
+  }
+  return rows;
+}
+
+/** A cheap look first (a short text), then §1's rule. */
+function maybeTotals(v: CellValue): boolean {
+  return typeof v === "string" && v.length <= 40 && isTotalsLabel(text(v));
+}
+
+/** Row i's inputs as missing (the shared blank column stays blank: it is NaN already). */
+function blankInputs(inp: Inputs, i: number): void {
+  for (const key of FLOAT_INPUTS) inp[key][i] = NaN;
+  inp.criteriaYes[i] = 0;
+}
+
+const FLOAT_INPUTS = [
+  "revenue",
+  "prevRevenue",
+  "profit",
+  "marginRate",
+  "prevMarginRate",
+  "orders",
+  "activeMonths",
+  "firstOrder",
+  "lastOrder",
+  "overdueDays",
+  "potentialIn",
+  "familiarity",
+  "lastContact",
+  "birthday",
+  "referrals",
+  "incumbent",
+  "position",
+  "opportunity",
+] as const satisfies readonly (keyof Inputs)[];
+
+/** A row left out of the classification: every output blank (Problems says why). */
+function clearOutputs(r: Outputs, i: number): void {
+  r.value[i] = r.share[i] = r.cumShare[i] = r.volumePct[i] = r.growth[i] = r.potential[i] = NaN;
+  r.recency[i] = r.keyIndex[i] = r.gap[i] = r.nextContact[i] = NaN;
+  r.overdue[i] = 0;
+  r.tier[i] = NOT_CLASSIFIED;
+  r.level[i] = NOT_CLASSIFIED;
+  r.tierWhy[i] = r.abc[i] = r.isNew[i] = r.risk[i] = r.action[i] = r.actionVariant[i] = 0;
+  r.strategy[i] = r.rfmR[i] = r.rfmF[i] = r.rfmM[i] = 0;
 }
 
 /**
@@ -552,7 +629,10 @@ interface Inputs {
   ids: ArrayLike<CellValue> | undefined;
 }
 
-type Outputs = Omit<ClassifyResult, "rowCount" | "today" | "settings" | "holiday" | "problems" | "input">;
+type Outputs = Omit<
+  ClassifyResult,
+  "rowCount" | "today" | "settings" | "holiday" | "problems" | "input" | "excluded"
+>;
 type AddProblem = (row: number, field: FieldKey, reason: ProblemReason, found: string) => void;
 
 /**
