@@ -341,12 +341,12 @@ function totalsRows(
  */
 function maybeTotals(v: CellValue): boolean {
   if (typeof v !== "string" || v.length === 0 || v.length > 40) return false;
-  return TOTALS_FIRST.has(v.charCodeAt(0)) && isTotalsLabel(text(v));
+  const c = v.charCodeAt(0);
+  return c < 0x10000 && TOTALS_FIRST[c] === 1 && isTotalsLabel(text(v));
 }
 
-const TOTALS_FIRST: ReadonlySet<number> = new Set(
-  [..."合总小汇tTsSgGｔＴｓＳｇＧ \t\u3000\u00a0"].map((c) => c.charCodeAt(0)),
-);
+const TOTALS_FIRST = new Uint8Array(0x10000);
+for (const c of "合总小汇tTsSgGｔＴｓＳｇＧ \t\u3000\u00a0") TOTALS_FIRST[c.charCodeAt(0)] = 1;
 
 /** Row i's inputs as missing (the shared blank column stays blank: it is NaN already). */
 function blankInputs(inp: Inputs, i: number): void {
