@@ -6,7 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import { columnLetter } from "../engine/headers";
-import { Tier, type CellValue } from "../engine/types";
+import type { CellValue } from "../engine/types";
 import { plainNumber, xmlSafeText } from "./cellSafety";
 import { isDateFormat } from "./readXlsx";
 import type { OutputKind, OutputPlan } from "./outputPlan";
