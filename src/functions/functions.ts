@@ -217,7 +217,7 @@ function strategy(incumbent: any[][], position: any[][], opportunity: any[][], l
  * @param recency Days since the last order (fewer is better).
  * @param frequency Number of orders, same shape as recency.
  * @param monetary Value of each customer, same shape as recency.
- * @returns Three digits for each customer, "-" for an unknown metric.
+ * @returns Three digits for each customer, "_" for an unknown metric.
  */
 function rfm(recency: any[][], frequency: any[][], monetary: any[][]): any[][] {
   return guard(() => impl.rfm(recency, frequency, monetary));
