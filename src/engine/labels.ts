@@ -2,7 +2,8 @@
  * Every user-visible word of the engine, in Chinese and English (METHOD.md §4–§11).
  * A zh sheet uses the Chinese labels alone, an en sheet the English ones alone.
  */
-import { bi, pick, type Bilingual } from "./bilingual";
+import * as bilingual from "./bilingual";
+import type { Bilingual } from "./bilingual";
 import { HEADER_SYNONYMS } from "./headers";
 import { CORE_COLUMNS, type ColumnKind, type OutputColumnKey } from "./report/columnList";
 import {
@@ -20,6 +21,10 @@ import {
 } from "./types";
 
 type Pair = Bilingual;
+
+// Module-local copies: labels are read once per output cell, and transpiled CommonJS would read
+// an imported binding through a getter on every use.
+const { bi, pick } = bilingual;
 
 /** "zh-CN", "zh-TW", "zh" → "zh"; anything else → "en". */
 export function langFromLocale(locale: string | null | undefined): Lang {
