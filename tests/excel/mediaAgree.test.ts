@@ -8,7 +8,7 @@
 import ExcelJS from "exceljs";
 import { widthInPoints } from "../../src/engine/report/columns";
 import { SUMMARY_SHEET_NAME } from "../../src/engine/report/summarySheet";
-import { readGrid, type FakeWorksheet } from "./fakeExcel";
+import { readGrid, type SheetState } from "./fakeExcel";
 import { adapterFor, CUSTOMERS, findAndClassify, workbook } from "./helpers";
 import { readWorkbook, runCli, tempDir } from "../cli/helpers";
 
@@ -20,11 +20,11 @@ afterAll(() => tmp.cleanup());
 
 type Cell = string | number | null;
 
-async function paneSheets(): Promise<{ sheet: FakeWorksheet; summary: FakeWorksheet }> {
-  const { ctx, sheet } = workbook();
-  const adapter = adapterFor(ctx);
+async function paneSheets(): Promise<{ sheet: SheetState; summary: SheetState }> {
+  const { host, sheet } = workbook();
+  const adapter = adapterFor(host);
   await adapter.apply(await findAndClassify(adapter));
-  return { sheet, summary: ctx.workbook.worksheets.getItem(SUMMARY_SHEET_NAME.zh) };
+  return { sheet, summary: host.sheet(SUMMARY_SHEET_NAME.zh) };
 }
 
 async function cliWorkbook(): Promise<ExcelJS.Workbook> {
@@ -51,7 +51,7 @@ const hexOf = (c: ExcelJS.Cell): string | null => {
 };
 
 describe("the pane's sheet and the CLI's workbook agree", () => {
-  let pane: { sheet: FakeWorksheet; summary: FakeWorksheet };
+  let pane: { sheet: SheetState; summary: SheetState };
   let cli: ExcelJS.Workbook;
   beforeAll(async () => {
     pane = await paneSheets();
