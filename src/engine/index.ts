@@ -11,7 +11,6 @@ export * from "./holidays";
 export * from "./rules";
 export * from "./classify";
 export * from "./output";
-export * from "./text";
 export * from "./tableInput";
 export * from "./report/inert";
 export * from "./report/worklist";
