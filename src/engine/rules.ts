@@ -29,6 +29,16 @@ const C = Abc.C;
 /** METHOD.md §1: growth and margin comparisons treat a value within 1e-9 of the threshold as on it. */
 export const TOLERANCE = 1e-9;
 
+/** §1's tolerance rule: x ≤ threshold, a value within TOLERANCE above it counting as on it. */
+export function atOrBelow(x: number, threshold: number): boolean {
+  return x <= threshold + TOLERANCE;
+}
+
+/** §1's tolerance rule: x ≥ threshold, a value within TOLERANCE below it counting as on it. */
+export function atOrAbove(x: number, threshold: number): boolean {
+  return x >= threshold - TOLERANCE;
+}
+
 /** Margin band of §7. Unknown margin counts as Medium. */
 export const MarginBand = { Low: 0, Medium: 1, High: 2 } as const;
 export type MarginBand = (typeof MarginBand)[keyof typeof MarginBand];
@@ -94,10 +104,18 @@ export function customerKey(name: string, id = ""): string {
   return n !== "" ? n : id.trim();
 }
 
-/** §8: jitter = (h mod (2·jitterDays+1)) − jitterDays, h = fnv1a32(trimmed name). */
+/**
+ * §8's jitter from a customer's hash: (h mod (2·jitterDays+1)) − jitterDays, h taken as
+ * unsigned (fnv1a32Int's bits). The one definition; classify and jitterDays call it.
+ */
+export function jitterOfHash(hash: number, jitterDays: number): number {
+  const j = jitterDays > 0 ? Math.floor(jitterDays) : 0;
+  return ((hash >>> 0) % (2 * j + 1)) - j;
+}
+
+/** §8: the jitter of a customer, h = fnv1a32(trimmed name). */
 export function jitterDays(name: string, settings: Pick<Settings, "jitterDays"> = DEFAULT_SETTINGS): number {
-  const j = Math.max(0, Math.floor(settings.jitterDays));
-  return (fnv1a32(name.trim()) % (2 * j + 1)) - j;
+  return jitterOfHash(fnv1a32Int(name.trim()), settings.jitterDays);
 }
 
 // ---------------------------------------------------------------- sorting helpers
@@ -269,11 +287,158 @@ export function valueOrder(
 
 // ---------------------------------------------------------------- §2 value and ABC
 
-/** §2: profit if present; else revenue × marginRate if both present; else revenue (NaN if none). */
-export function valueOf(revenue: number, profit: number, marginRate: number): number {
-  if (profit === profit) return profit;
-  if (revenue === revenue && marginRate === marginRate) return revenue * marginRate;
-  return revenue;
+/**
+ * §2's value measure, one per table (v2; v1 chose it row by row): profit when the table has a
+ * profit column; else revenue × marginRate when it has both columns; else revenue.
+ */
+export const ValueMeasure = { Revenue: 0, Margin: 1, Profit: 2 } as const;
+export type ValueMeasure = (typeof ValueMeasure)[keyof typeof ValueMeasure];
+
+export function valueMeasure(hasProfit: boolean, hasRevenue: boolean, hasMarginRate: boolean): ValueMeasure {
+  if (hasProfit) return ValueMeasure.Profit;
+  if (hasRevenue && hasMarginRate) return ValueMeasure.Margin;
+  return ValueMeasure.Revenue;
+}
+
+/** How a row's value was estimated (§2), for its problem; None when it was measured. */
+export const ValueEstimate = { None: 0, FromRate: 1, MedianRatio: 2, MedianMargin: 3 } as const;
+export type ValueEstimate = (typeof ValueEstimate)[keyof typeof ValueEstimate];
+
+/** The last valueOf's estimate (a module slot, so the per-row call allocates nothing). */
+let lastEstimate: ValueEstimate = ValueEstimate.None;
+export function lastValueEstimate(): ValueEstimate {
+  return lastEstimate;
+}
+
+/**
+ * §2: one row's value under the table's measure; NaN for no value. A row lacking what the
+ * measure needs is estimated (see lastValueEstimate): with the profit measure, revenue ×
+ * marginRate when the row has both, else revenue × `median` (the median profit/revenue);
+ * with the margin measure, revenue × `median` (the median marginRate). No median (NaN) or no
+ * revenue: no value.
+ */
+export function valueOf(
+  measure: ValueMeasure,
+  revenue: number,
+  profit: number,
+  marginRate: number,
+  median: number,
+): number {
+  lastEstimate = ValueEstimate.None;
+  if (measure === ValueMeasure.Revenue) return revenue;
+  if (measure === ValueMeasure.Profit) {
+    if (profit === profit) return profit;
+    if (revenue !== revenue) return NaN;
+    if (marginRate === marginRate) {
+      lastEstimate = ValueEstimate.FromRate;
+      return revenue * marginRate;
+    }
+    if (median !== median) return NaN;
+    lastEstimate = ValueEstimate.MedianRatio;
+    return revenue * median;
+  }
+  if (revenue !== revenue) return NaN;
+  if (marginRate === marginRate) return revenue * marginRate;
+  if (median !== median) return NaN;
+  lastEstimate = ValueEstimate.MedianMargin;
+  return revenue * median;
+}
+
+/**
+ * The median of `xs` (mean of the two middle ones for an even count); NaN for none.
+ * Reorders `xs` (selection, O(n): a million margins take milliseconds, a sort ten times more).
+ */
+export function median(xs: Float64Array): number {
+  const n = xs.length;
+  if (n === 0) return NaN;
+  const mid = n >> 1;
+  const upper = select(xs, mid);
+  if (n % 2 === 1) return upper;
+  // The lower middle is the largest of the elements left of `mid` after selection.
+  let lower = -Infinity;
+  for (let i = 0; i < mid; i++) if (xs[i] > lower) lower = xs[i];
+  return (lower + upper) / 2;
+}
+
+/** Hoare's selection: reorders `a` so that a[k] is the k-th smallest, smaller ones left of it. */
+function select(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return a[k];
+}
+
+/**
+ * The median §2's estimate needs under `measure`: profit/revenue over rows with both
+ * (revenue > 0) for the profit measure, marginRate over rows that have one for the margin
+ * measure; NaN for the revenue measure, when no row has it, or when no row needs it (then
+ * nothing is sorted).
+ */
+export function valueMedian(
+  measure: ValueMeasure,
+  revenue: ArrayLike<number>,
+  profit: ArrayLike<number>,
+  marginRate: ArrayLike<number>,
+): number {
+  if (measure === ValueMeasure.Revenue) return NaN;
+  const n = revenue.length;
+  const byProfit = measure === ValueMeasure.Profit;
+  let needed = false;
+  for (let i = 0; i < n && !needed; i++) {
+    if (byProfit)
+      needed = profit[i] !== profit[i] && revenue[i] === revenue[i] && marginRate[i] !== marginRate[i];
+    else needed = marginRate[i] !== marginRate[i] && revenue[i] === revenue[i];
+  }
+  if (!needed) return NaN;
+  const picked = new Float64Array(n);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    if (byProfit) {
+      if (revenue[i] > 0 && profit[i] === profit[i]) picked[k++] = profit[i] / revenue[i];
+    } else if (marginRate[i] === marginRate[i]) picked[k++] = marginRate[i];
+  }
+  return median(picked.subarray(0, k));
+}
+
+/**
+ * §2's class of one value: A if `before` (the sum of the values ranked above it) < abcCutA ×
+ * total, B if < abcCutB × total, else C; a value of 0 is always C, and a total of 0 makes
+ * everyone C. abcClasses and the custom functions both call it.
+ */
+export function abcClassOf(
+  value: number,
+  before: number,
+  total: number,
+  settings: Pick<Settings, "abcCutA" | "abcCutB">,
+): Abc {
+  if (value <= 0 || total <= 0) return C;
+  if (before < settings.abcCutA * total) return A;
+  if (before < settings.abcCutB * total) return B;
+  return C;
+}
+
+/** §2's volumePct: 1 − (rank − 1)/(n − 1) (n = 1 gives 1); a value of 0 has 0 (v2). */
+export function volumePctOf(value: number, rank: number, n: number): number {
+  if (value <= 0) return 0;
+  return n <= 1 ? 1 : 1 - (rank - 1) / (n - 1);
 }
 
 export interface AbcResult {
@@ -318,8 +483,6 @@ export function abcClasses(
     else share[i] = total > 0 ? clampValue(v) / total : 0;
   }
   // By rank: the values are read in order; only the writes go by row.
-  const cutA = settings.abcCutA * total;
-  const cutB = settings.abcCutB * total;
   let before = 0;
   let p = 0;
   while (p < n) {
@@ -327,11 +490,11 @@ export function abcClasses(
     const v = sorted[p];
     let q = p + 1;
     while (q < n && sorted[q] === v) q++;
-    const vol = n === 1 ? 1 : 1 - p / (n - 1);
-    const m = Math.floor((5 * (n - q + 1) + n - 1) / n); // k = 1 + rows strictly smaller
+    const vol = volumePctOf(v, p + 1, n); // rank = 1 + the rows strictly larger
+    const m = rfmScore(n - q + 1, n); // §10's M: k = 1 + rows strictly smaller
     for (let r = p; r < q; r++) {
       const i = order[r];
-      abc[i] = v <= 0 || total <= 0 ? C : before < cutA ? A : before < cutB ? B : C;
+      abc[i] = abcClassOf(v, before, total, settings);
       before += v;
       cumShare[i] = total > 0 ? before / total : 0;
       volumePct[i] = vol;
@@ -380,7 +543,54 @@ export function hasHistory(prevRevenue: number, orders: number, lastOrder: DayNu
 
 // ---------------------------------------------------------------- §4 tier
 
-/** §4, first rule that holds. `potential` and `overdueDays` may be NaN. */
+/**
+ * Why §4 decided a tier, as bits beside it (the Why line is built from these, never by
+ * re-testing the conditions): Fading because growth dropped and/or no order for too long;
+ * Rising because new, grew, and/or potential.
+ */
+export const TierReason = { Dropped: 1, Lapsed: 2, New: 4, Grew: 8, Potential: 16 } as const;
+
+/** Bits of a tierDecision: the tier in the low 3 bits, TierReason bits above. */
+export const TIER_BITS = 3;
+export const TIER_MASK = 7;
+
+type TierSettings = Pick<
+  Settings,
+  "fadingGrowth" | "risingGrowth" | "lapseDays" | "risingPotential" | "onTimeDays"
+>;
+
+/**
+ * §4, first rule that holds, with its reasons: `tier | reasons << TIER_BITS`.
+ * `potential` and `overdueDays` may be NaN.
+ */
+export function tierDecision(
+  hasValue: boolean,
+  abc: Abc,
+  history: boolean,
+  growth: number,
+  isNew: boolean,
+  recency: number,
+  potential: number,
+  overdueDays: number,
+  settings: TierSettings,
+): number {
+  if (!hasValue) return Tier.Insufficient;
+  if (history) {
+    const why =
+      (atOrBelow(growth, settings.fadingGrowth) ? TierReason.Dropped : 0) |
+      (recency > settings.lapseDays ? TierReason.Lapsed : 0);
+    if (why !== 0) return Tier.Fading | (why << TIER_BITS);
+  }
+  if (abc === Abc.A) return Tier.Star;
+  const why =
+    (isNew ? TierReason.New : 0) |
+    (atOrAbove(growth, settings.risingGrowth) ? TierReason.Grew : 0) |
+    (potential >= settings.risingPotential ? TierReason.Potential : 0);
+  if (why !== 0 && !(overdueDays > settings.onTimeDays)) return Tier.Rising | (why << TIER_BITS);
+  return Tier.Regular;
+}
+
+/** §4's tier alone (see tierDecision). */
 export function tierOf(
   hasValue: boolean,
   abc: Abc,
@@ -390,16 +600,10 @@ export function tierOf(
   recency: number,
   potential: number,
   overdueDays: number,
-  settings: Pick<Settings, "fadingGrowth" | "risingGrowth" | "lapseDays" | "risingPotential" | "onTimeDays">,
+  settings: TierSettings,
 ): Tier {
-  if (!hasValue) return Tier.Insufficient;
-  if (history && (growth <= settings.fadingGrowth + TOLERANCE || recency > settings.lapseDays))
-    return Tier.Fading;
-  if (abc === Abc.A) return Tier.Star;
-  const promising =
-    isNew || growth >= settings.risingGrowth - TOLERANCE || potential >= settings.risingPotential;
-  if (promising && !(overdueDays > settings.onTimeDays)) return Tier.Rising;
-  return Tier.Regular;
+  return (tierDecision(hasValue, abc, history, growth, isNew, recency, potential, overdueDays, settings) &
+    TIER_MASK) as Tier;
 }
 
 // ---------------------------------------------------------------- §5 key-account index and risks
@@ -470,7 +674,7 @@ export function riskFlags(
   if (abc === Abc.A) {
     if (orders <= settings.oneOffMaxOrders || activeMonths <= settings.oneOffMaxOrders)
       bits |= RiskFlag.OneOff;
-    if (prevMarginRate - marginRate >= settings.marginSqueeze - TOLERANCE) bits |= RiskFlag.MarginSqueeze;
+    if (atOrAbove(prevMarginRate - marginRate, settings.marginSqueeze)) bits |= RiskFlag.MarginSqueeze;
   }
   if (overdueDays > settings.paymentRiskDays) bits |= RiskFlag.Payment;
   return bits;
@@ -492,8 +696,8 @@ export function marginBand(
   settings: Pick<Settings, "marginHigh" | "marginMedium">,
 ): MarginBand {
   if (rate !== rate) return MarginBand.Medium;
-  if (rate >= settings.marginHigh - TOLERANCE) return MarginBand.High;
-  if (rate >= settings.marginMedium - TOLERANCE) return MarginBand.Medium;
+  if (atOrAbove(rate, settings.marginHigh)) return MarginBand.High;
+  if (atOrAbove(rate, settings.marginMedium)) return MarginBand.Medium;
   return MarginBand.Low;
 }
 
@@ -726,8 +930,8 @@ export function salesStrategy(incumbent: number, position: Position, opportunity
 
 // ---------------------------------------------------------------- §10 RFM
 
-/** ⌈5k/n⌉ in integers. */
-function rfmScore(k: number, n: number): number {
+/** §10: score = ⌈5k/n⌉ in integers (k = 1 + rows strictly worse, n rows known). */
+export function rfmScore(k: number, n: number): number {
   return Math.floor((5 * k + n - 1) / n);
 }
 

@@ -5,6 +5,7 @@
 import type { ClassifyResult } from "../classify";
 import * as days from "../days";
 import * as labels from "../labels";
+import * as rules from "../rules";
 import * as types from "../types";
 import type { FieldKey, HolidayHit, Lang } from "../types";
 
@@ -12,7 +13,8 @@ import type { FieldKey, HolidayHit, Lang } from "../types";
 // through a getter on every use).
 const { ymdFromDay } = days;
 const { abcLabel, holidayLabel, overdueLabel, problemMessage } = labels;
-const { Abc, ActionKind, Tier } = types;
+const { Abc, ActionKind, NOT_CLASSIFIED, Tier } = types;
+const { TierReason } = rules;
 
 /** A whole percent with its sign: +35%, -30%, +0%. */
 function signedPercent(x: number): string {
@@ -36,13 +38,13 @@ function growthPhrase(result: ClassifyResult, i: number, lang: Lang): string {
   return lang === "zh" ? `同比${signedPercent(g)}` : `${signedPercent(g)} YoY`;
 }
 
-/** What decided the tier (and whether the growth phrase is already part of it). */
+/** What decided the tier (and whether the growth phrase is already part of it), from the reasons §4 returned. */
 function tierReason(result: ClassifyResult, i: number, lang: Lang): { text: string; saysGrowth: boolean } {
   const zh = lang === "zh";
   const s = result.settings;
   const t = result.tier[i];
   const abc = result.abc[i];
-  const g = result.growth[i];
+  const why = result.tierWhy[i];
   switch (t) {
     case Tier.Insufficient:
       return {
@@ -50,15 +52,13 @@ function tierReason(result: ClassifyResult, i: number, lang: Lang): { text: stri
         saysGrowth: false,
       };
     case Tier.Fading: {
-      const why: string[] = [];
-      const dropped = g === g && g <= s.fadingGrowth + 1e-9;
-      if (dropped) why.push(zh ? `同比${signedPercent(g)}` : `${signedPercent(g)} YoY`);
+      const parts: string[] = [];
+      const dropped = (why & TierReason.Dropped) !== 0;
+      if (dropped)
+        parts.push(zh ? `同比${signedPercent(result.growth[i])}` : `${signedPercent(result.growth[i])} YoY`);
       const rec = result.recency[i];
-      if (rec > s.lapseDays) why.push(zh ? `${rec}天未下单` : `no order for ${rec} days`);
-      return {
-        text: (zh ? "明日黄花：" : "Fading: ") + why.join(zh ? "，" : ", "),
-        saysGrowth: dropped,
-      };
+      if (why & TierReason.Lapsed) parts.push(zh ? `${rec}天未下单` : `no order for ${rec} days`);
+      return { text: (zh ? "明日黄花：" : "Fading: ") + parts.join(zh ? "，" : ", "), saysGrowth: dropped };
     }
     case Tier.Star:
       return {
@@ -66,7 +66,7 @@ function tierReason(result: ClassifyResult, i: number, lang: Lang): { text: stri
         saysGrowth: false,
       };
     case Tier.Rising: {
-      const growthSays = result.isNew[i] === 1 || (g === g && g >= s.risingGrowth - 1e-9);
+      const growthSays = (why & (TierReason.New | TierReason.Grew)) !== 0;
       const reason = growthSays
         ? growthPhrase(result, i, lang)
         : zh
@@ -113,10 +113,11 @@ function actionReason(result: ClassifyResult, i: number, lang: Lang): string {
 
 /**
  * One short line: what decided the tier, the growth, what decided the action, and
- * `逾期N天` / `overdue N days` at the end when the regular contact is overdue.
- * E.g. `A类：累计前80%；同比+35%；逾期12天`.
+ * `超期未联系N天` / `contact overdue N days` at the end when the regular contact is overdue.
+ * E.g. `A类：累计前80%；同比+35%；超期未联系12天`.
  */
 export function whyText(result: ClassifyResult, i: number, lang: Lang): string {
+  if (result.tier[i] === NOT_CLASSIFIED) return ""; // a totals row: Problems says why
   const parts: string[] = [];
   const tier = tierReason(result, i, lang);
   parts.push(tier.text);
