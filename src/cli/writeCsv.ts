@@ -10,7 +10,7 @@
 import { formatIsoDay } from "../engine/days";
 import type { CellValue } from "../engine/types";
 import { csvSafeText, plainNumber } from "./cellSafety";
-import { FieldSpans, fieldText, QUOTE, scanRecord } from "./csvScan";
+import { FieldSpans, fieldText, scanRecord } from "./csvScan";
 import type { OutputKind, OutputPlan } from "./outputPlan";
 import { PROGRESS_EVERY } from "./outputPlan";
 import { openOutput, type OutputFile } from "./outputFile";
@@ -84,6 +84,7 @@ class ByteSink {
 }
 
 const COMMA = 0x2c;
+const QUOTE = 0x22;
 const CRLF = "\r\n";
 
 /** True when the first byte could start a formula (`=`, `+`, `-`, `@`, tab, CR). */
@@ -134,6 +135,12 @@ export async function writeCsv(file: string, plan: OutputPlan): Promise<void> {
  * no change, else decoded, formula-guarded and quoted.
  */
 function copyFields(bytes: Buffer, spans: FieldSpans, fields: readonly number[], delimiter: number, sink: ByteSink): void {
+  if (delimiter === COMMA && plainRecord(bytes, spans, fields)) {
+    // The common case: the record's bytes as they are, one copy (short records padded).
+    if (spans.count > 0) sink.copy(bytes, spans.start[0], spans.end[spans.count - 1]);
+    for (let c = spans.count; c < fields.length; c++) sink.byte(COMMA);
+    return;
+  }
   for (let c = 0; c < fields.length; c++) {
     if (c) sink.byte(COMMA);
     const k = fields[c];
@@ -161,4 +168,17 @@ function copyFields(bytes: Buffer, spans: FieldSpans, fields: readonly number[],
     }
     sink.text(csvField(fieldText(bytes, spans, k)));
   }
+}
+
+/** True when the record's fields are all unquoted, need no guard, and are the columns in order. */
+function plainRecord(bytes: Buffer, spans: FieldSpans, fields: readonly number[]): boolean {
+  if (spans.count > fields.length) return false;
+  for (let k = 0; k < spans.count; k++) {
+    if (fields[k] !== k || spans.quoted[k]) return false;
+    const s = spans.start[k];
+    const e = spans.end[k];
+    if (s < e && TRIGGER[bytes[s]]) return false;
+    for (let p = s; p < e; p++) if (bytes[p] === QUOTE) return false;
+  }
+  return true;
 }
