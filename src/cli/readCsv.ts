@@ -153,6 +153,7 @@ function scanCsv(file: string, bytes: Buffer, note: string | null): SheetData {
   for (const c of wanted) columns[c] = [];
   let rowStart = new Uint32Array(1 << 16);
   let rowEnd = new Uint32Array(1 << 16);
+  let rowFields = new Uint16Array(1 << 16);
   let rowCount = 0;
   let maxFields = width;
   while (pos < bytes.length) {
@@ -160,16 +161,19 @@ function scanCsv(file: string, bytes: Buffer, note: string | null): SheetData {
     pos = scanRecord(bytes, pos, delimiter, spans);
     if (isBlankRecord(bytes, spans)) continue;
     if (rowCount === rowStart.length) {
-      const grow = (a: Uint32Array) => {
-        const b = new Uint32Array(a.length * 2);
+      const grow = <T extends Uint32Array | Uint16Array>(a: T): T => {
+        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
         b.set(a);
         return b;
       };
       rowStart = grow(rowStart);
       rowEnd = grow(rowEnd);
+      rowFields = grow(rowFields);
     }
     rowStart[rowCount] = start;
-    rowEnd[rowCount] = pos;
+    rowEnd[rowCount] = spans.end[spans.count - 1];
+    // 0: the writer must look at the record's fields; else its field count (≤ 65,535).
+    rowFields[rowCount] = spans.special || spans.count > 0xffff ? 0 : spans.count;
     if (spans.count > maxFields) maxFields = spans.count;
     for (const c of wanted) columns[c].push(c < spans.count ? fieldText(bytes, spans, c) : null);
     rowCount++;
@@ -182,6 +186,7 @@ function scanCsv(file: string, bytes: Buffer, note: string | null): SheetData {
     delimiter,
     rowStart: rowStart.subarray(0, rowCount),
     rowEnd: rowEnd.subarray(0, rowCount),
+    plainFields: rowFields.subarray(0, rowCount),
     fields: Array.from({ length: columnCount }, (_, c) => c),
   };
   const preamble = candidates.slice(0, headerIndex);

@@ -45,7 +45,10 @@ export interface CsvSource {
   bytes: Buffer;
   delimiter: number;
   rowStart: Uint32Array;
+  /** End of each data row's last field (before its line break). */
   rowEnd: Uint32Array;
+  /** Per data row: its field count when every field can be copied as is (unquoted, no quote, no formula start), else 0. */
+  plainFields: Uint16Array;
   /** Column c of the table is field `fields[c]` of each record. */
   fields: number[];
 }

@@ -103,15 +103,28 @@ export async function writeCsv(file: string, plan: OutputPlan): Promise<void> {
     const spans = new FieldSpans();
     const readRow = csv ? null : inputRowReader(sheet);
     const input: unknown[] = new Array(sheet.columnCount);
+    // Records the reader found plain are copied whole when the columns are the file's, in order.
+    const copyWhole = csv !== undefined && csv.delimiter === COMMA && csv.fields.every((f, c) => f === c);
     for (let i = 0; i < sheet.rowCount; i++) {
       const cells = plan.outputCells(i);
       let line = "";
-      for (let k = 0; k < cells.length; k++) line += "," + quoteIfNeeded(csvOutputCell(cells[k], plan.kinds[k]));
+      for (let k = 0; k < cells.length; k++) {
+        const v = cells[k];
+        // Numbers and dates never need quotes; texts are guarded, then quoted when needed.
+        line += "," + (typeof v === "string" ? quoteIfNeeded(csvSafeText(v)) : csvOutputCell(v, plan.kinds[k]));
+      }
       if (csv) {
         const start = csv.rowStart[i];
-        await sink.room(2 * (csv.rowEnd[i] - start) + 4 * sheet.columnCount + 3 * line.length + 8);
-        scanRecord(csv.bytes, start, csv.delimiter, spans);
-        copyFields(csv.bytes, spans, csv.fields, csv.delimiter, sink);
+        const room = sink.room(2 * (csv.rowEnd[i] - start) + 4 * sheet.columnCount + 3 * line.length + 8);
+        if (room) await room;
+        const plain = csv.plainFields[i];
+        if (copyWhole && plain > 0 && plain <= sheet.columnCount) {
+          sink.copy(csv.bytes, start, csv.rowEnd[i]);
+          for (let c = plain; c < sheet.columnCount; c++) sink.byte(COMMA);
+        } else {
+          scanRecord(csv.bytes, start, csv.delimiter, spans);
+          copyFields(csv.bytes, spans, csv.fields, csv.delimiter, sink);
+        }
       } else {
         readRow!(i, input);
         let text = "";
