@@ -36,7 +36,11 @@ export interface SheetData {
     row: number;
     /** The data row it sits in (0-based), −1 for the header row. */
     dataIndex: number;
-    col: number; value: CellValue; original?: OriginalCell; numFmt?: string }[];
+    col: number;
+    value: CellValue;
+    original?: OriginalCell;
+    numFmt?: string;
+  }[];
 }
 
 /** A CSV input held as bytes: each data row's record offsets, and which field each column is. */

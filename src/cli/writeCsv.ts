@@ -31,8 +31,10 @@ export function csvInputCell(v: CellValue | unknown): string {
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   if (v instanceof Date) return isoDateTime(v);
   if (typeof v === "string") return csvSafeText(v);
-  if (typeof v === "object" && typeof (v as { error?: unknown }).error === "string") return (v as { error: string }).error;
-  if (typeof v === "object" && typeof (v as { text?: unknown }).text === "string") return csvSafeText((v as { text: string }).text);
+  if (typeof v === "object" && typeof (v as { error?: unknown }).error === "string")
+    return (v as { error: string }).error;
+  if (typeof v === "object" && typeof (v as { text?: unknown }).text === "string")
+    return csvSafeText((v as { text: string }).text);
   return ""; // a formula never calculated (reported when read)
 }
 
@@ -96,7 +98,9 @@ export async function writeCsv(file: string, plan: OutputPlan): Promise<void> {
   const out = await openOutput(file);
   const sink = new ByteSink(out);
   try {
-    const header = sheet.headers.map((h) => quoteIfNeeded(csvInputCell(h))).concat(plan.outHeaders.map(csvField));
+    const header = sheet.headers
+      .map((h) => quoteIfNeeded(csvInputCell(h)))
+      .concat(plan.outHeaders.map(csvField));
     await sink.room(4 * 1024 + 3 * header.join(",").length);
     sink.text("\uFEFF" + header.join(",") + CRLF);
     const csv = sheet.csv;
@@ -111,7 +115,8 @@ export async function writeCsv(file: string, plan: OutputPlan): Promise<void> {
       for (let k = 0; k < cells.length; k++) {
         const v = cells[k];
         // Numbers and dates never need quotes; texts are guarded, then quoted when needed.
-        line += "," + (typeof v === "string" ? quoteIfNeeded(csvSafeText(v)) : csvOutputCell(v, plan.kinds[k]));
+        line +=
+          "," + (typeof v === "string" ? quoteIfNeeded(csvSafeText(v)) : csvOutputCell(v, plan.kinds[k]));
       }
       if (csv) {
         const start = csv.rowStart[i];
@@ -128,7 +133,8 @@ export async function writeCsv(file: string, plan: OutputPlan): Promise<void> {
       } else {
         readRow!(i, input);
         let text = "";
-        for (let c = 0; c < sheet.columnCount; c++) text += (c ? "," : "") + quoteIfNeeded(csvInputCell(input[c]));
+        for (let c = 0; c < sheet.columnCount; c++)
+          text += (c ? "," : "") + quoteIfNeeded(csvInputCell(input[c]));
         line = text + line;
         await sink.room(3 * line.length + 8);
       }
@@ -147,7 +153,13 @@ export async function writeCsv(file: string, plan: OutputPlan): Promise<void> {
  * The input fields of one CSV record, comma-separated: copied byte for byte when the field needs
  * no change, else decoded, formula-guarded and quoted.
  */
-function copyFields(bytes: Buffer, spans: FieldSpans, fields: readonly number[], delimiter: number, sink: ByteSink): void {
+function copyFields(
+  bytes: Buffer,
+  spans: FieldSpans,
+  fields: readonly number[],
+  delimiter: number,
+  sink: ByteSink,
+): void {
   if (delimiter === COMMA && plainRecord(bytes, spans, fields)) {
     // The common case: the record's bytes as they are, one copy (short records padded).
     if (spans.count > 0) sink.copy(bytes, spans.start[0], spans.end[spans.count - 1]);
@@ -170,9 +182,9 @@ function copyFields(bytes: Buffer, spans: FieldSpans, fields: readonly number[],
       }
       let plain = true;
       if (delimiter !== COMMA) {
-        for (let p = s; p < e; p++) if (bytes[p] === COMMA || bytes[p] === QUOTE) (plain = false), (p = e);
+        for (let p = s; p < e; p++) if (bytes[p] === COMMA || bytes[p] === QUOTE) ((plain = false), (p = e));
       } else {
-        for (let p = s; p < e; p++) if (bytes[p] === QUOTE) (plain = false), (p = e);
+        for (let p = s; p < e; p++) if (bytes[p] === QUOTE) ((plain = false), (p = e));
       }
       if (plain) {
         sink.copy(bytes, s, e);

@@ -55,7 +55,9 @@ export function columnOfRef(ref: string): number {
 
 /** Excel escapes characters XML cannot hold as `_xHHHH_` (and a literal `_x` as `_x005F_x`). */
 export function unescapeOoxml(s: string): string {
-  return s.indexOf("_x") < 0 ? s : s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
+  return s.indexOf("_x") < 0
+    ? s
+    : s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
 }
 
 export function serialToDate(serial: number, date1904: boolean): Date {
@@ -194,7 +196,9 @@ function toCell(
       const s = ctx.sharedStrings.strings[k];
       if (s === undefined || s === "") return null;
       const rich = ctx.sharedStrings.rich.get(k);
-      return rich === undefined ? { col, value: unescapeOoxml(s) } : { col, value: unescapeOoxml(s), original: { richXml: rich, text: unescapeOoxml(s) } };
+      return rich === undefined
+        ? { col, value: unescapeOoxml(s) }
+        : { col, value: unescapeOoxml(s), original: { richXml: rich, text: unescapeOoxml(s) } };
     }
     case "inlineStr":
     case "str":
