@@ -29,6 +29,8 @@ export function xmlSafeText(text: string): string {
  * JavaScript's shortest round-trip digits, so scripts and spreadsheets read back the same double.
  */
 export function plainNumber(n: number): string {
+  // Small whole numbers (key-account index, gap, potential, counts) from a table.
+  if (n >= -SMALL && n <= SMALL && (n | 0) === n && !Object.is(n, -0)) return SMALL_INTS[n + SMALL];
   const s = String(n);
   const e = s.indexOf("e");
   if (e < 0) return s; // the common case
@@ -44,6 +46,9 @@ export function plainNumber(n: number): string {
     ? sign + digits + zeros(intLen - digits.length)
     : sign + digits.slice(0, intLen) + "." + digits.slice(intLen);
 }
+
+const SMALL = 1000;
+const SMALL_INTS: readonly string[] = Array.from({ length: 2 * SMALL + 1 }, (_, k) => String(k - SMALL));
 
 const ZEROS: string[] = [""];
 /** "000…" of length k, memoised (at most 330 for a double). */
