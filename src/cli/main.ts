@@ -10,17 +10,15 @@ import * as path from "path";
 import { classify } from "../engine/classify";
 import { todayLocal } from "../engine/days";
 import { mapHeaders, mappingMessages, type HeaderMapping } from "../engine/headers";
-import { OUTPUT_COLUMNS, outputHeaders } from "../engine/labels";
-import { outputRow } from "../engine/output";
 import { settingsFromJson, DEFAULT_SETTINGS, type Settings } from "../engine/settings";
 import { buildTableInput, columnNames } from "../engine/tableInput";
 import type { Lang } from "../engine/types";
 import { parseArgs, type CliOptions } from "./args";
-import type { OutputPlan } from "./outputPlan";
+import { outputPlan } from "./outputPlan";
 import { readCsv } from "./readCsv";
 import { readXlsx } from "./readXlsx";
 import { withoutOwnBlock } from "./ownColumns";
-import { bilingual, CliError, type SheetData } from "./sheet";
+import { bilingual, CliError, sheetColumn, type SheetData } from "./sheet";
 import { formatSummary, summarizeRun } from "./summary";
 import { writeCsv } from "./writeCsv";
 import { writeXlsx } from "./writeXlsx";
@@ -90,24 +88,15 @@ async function classifyFile(opts: CliOptions, io: CliIo): Promise<void> {
 
   progress(`正在分级 ${sheet.rowCount} 位客户…`, `classifying ${sheet.rowCount} customers…`);
   const result = classify(
-    buildTableInput({ rowCount: sheet.rowCount, column: (c) => sheet.columns[c] }, mapping),
+    buildTableInput({ rowCount: sheet.rowCount, column: (c) => sheetColumn(sheet, c) }, mapping),
     { today, settings },
   );
-  const headerText = columnNames(mapping);
   const summary = summarizeRun(result, lang);
-  const plan: OutputPlan = {
-    sheet,
-    lang,
-    today,
-    outHeaders: outputHeaders(lang),
-    kinds: OUTPUT_COLUMNS.map((c) => c.kind),
-    outputCells: (i) => outputRow(result, i, lang, headerText),
-    tierOf: (i) => result.tier[i],
-    summary,
+  const plan = outputPlan(sheet, result, lang, columnNames(mapping), summary, {
     onProgress: io.isTTY
       ? (done) => progress(`已写出 ${done}/${sheet.rowCount} 行…`, `written ${done}/${sheet.rowCount} rows…`)
       : undefined,
-  };
+  });
   progress(`正在写出 ${opts.out}…`, `writing ${opts.out}…`);
   try {
     if (opts.outFormat === "xlsx") await writeXlsx(opts.out, plan);

@@ -8,7 +8,7 @@ import * as path from "path";
 export interface OutputFile {
   /** The temporary path being written (for writers that open the file themselves). */
   readonly tempPath: string;
-  write(text: string): Promise<void>;
+  write(chunk: string | Uint8Array): Promise<void>;
   commit(): Promise<void>;
   abort(): Promise<void>;
 }
@@ -23,10 +23,10 @@ export async function openOutput(file: string, { stream = true } = {}): Promise<
   closed.catch(() => undefined); // reported by write/commit; never an unhandled rejection
   return {
     tempPath,
-    write(text: string) {
+    write(chunk: string | Uint8Array) {
       if (!ws) throw new Error("openOutput: not a stream");
       return new Promise<void>((resolve, reject) => {
-        const ok = ws.write(text, (err) => (err ? reject(err) : undefined));
+        const ok = ws.write(chunk, (err) => (err ? reject(err) : undefined));
         if (ok) resolve();
         else ws.once("drain", resolve);
       });

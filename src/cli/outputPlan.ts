@@ -2,7 +2,23 @@
  * What a writer needs: the input table, the §11 headers and cells of each row, and the
  * summary. Writers (CSV, XLSX) only decide how each value is encoded.
  */
-import type { ColumnKind } from "../engine/report/columns";
+import { pick } from "../engine/bilingual";
+import type { ClassifyResult } from "../engine/classify";
+import {
+  cellFill,
+  outputRow,
+  reportColumns,
+  type ColumnKind,
+  type ColumnName,
+  type ReportColumn,
+} from "../engine/report/columns";
+import {
+  WORKLIST_COLUMNS,
+  WORKLIST_SHEET_NAME,
+  worklistCells,
+  worklistHeaders,
+  worklistRows,
+} from "../engine/report/worklist";
 import type { DayNumber, Lang } from "../engine/types";
 import type { SheetData } from "./sheet";
 import type { CliSummary } from "./summary";
@@ -14,7 +30,9 @@ export interface OutputPlan {
   sheet: SheetData;
   lang: Lang;
   today: DayNumber;
-  /** The §11 headers in the output language. */
+  /** The output columns (engine/report/columns.ts: headers, kinds, formats, widths, fills). */
+  columns: readonly ReportColumn[];
+  /** Their headers in the output language. */
   outHeaders: string[];
   /** Kind of each §11 column (OUTPUT_COLUMNS order). */
   kinds: OutputKind[];
@@ -22,9 +40,53 @@ export interface OutputPlan {
   outputCells(i: number): (string | number | null)[];
   /** Tier of row i (for the fill colour). */
   tierOf(i: number): number;
+  /** Fill of output column k in row i ("#RRGGBB"), or null. */
+  fillOf(k: number, i: number): string | null;
   summary: CliSummary;
+  /** The Worklist 本周待办 (§8): its headers and kinds, its rows in order, and each row's cells. */
+  worklist: {
+    sheetName: string;
+    headers: string[];
+    kinds: OutputKind[];
+    widths: number[];
+    rows: number[];
+    cells(i: number): (string | number | null)[];
+  };
   /** Called now and then with the number of rows written. */
   onProgress?: (rowsWritten: number) => void;
 }
 
 export const PROGRESS_EVERY = 50_000;
+
+/** The plan for a classified table: every output decision comes from engine/report. */
+export function outputPlan(
+  sheet: SheetData,
+  result: ClassifyResult,
+  lang: Lang,
+  columnName: ColumnName,
+  summary: CliSummary,
+  { onProgress }: { onProgress?: (rowsWritten: number) => void } = {},
+): OutputPlan {
+  const columns = reportColumns(result);
+  return {
+    sheet,
+    lang,
+    today: result.today,
+    columns,
+    outHeaders: columns.map((c) => pick(c.header, lang)),
+    kinds: columns.map((c) => c.kind),
+    outputCells: (i) => outputRow(result, i, lang, columnName),
+    tierOf: (i) => result.tier[i],
+    fillOf: (k, i) => cellFill(columns[k], result, i),
+    summary,
+    worklist: {
+      sheetName: pick(WORKLIST_SHEET_NAME, lang),
+      headers: worklistHeaders(lang),
+      kinds: WORKLIST_COLUMNS.map((c) => c.kind),
+      widths: WORKLIST_COLUMNS.map((c) => c.width),
+      rows: worklistRows(result),
+      cells: (i) => worklistCells(result, i, lang),
+    },
+    onProgress,
+  };
+}

@@ -1,8 +1,7 @@
 /**
- * Re-running on a file this tool wrote: its earlier output block (the engine's one rule,
- * findOwnColumns: all 14 §11 headers in order, in either language) is dropped from the input,
- * so that the new block replaces it and an old 潜力得分 column is not read back as the
- * customer's potential.
+ * Re-running on a file this tool wrote: its earlier output block (engine/report's one rule,
+ * findOwnColumns) is dropped from the input, so that the new block replaces it and an old
+ * 潜力得分 column is not read back as the customer's potential.
  */
 import { findOwnColumns } from "../engine/report/columns";
 import type { CellValue } from "../engine/types";
@@ -26,6 +25,7 @@ export function withoutOwnBlock(sheet: SheetData): { sheet: SheetData; dropped: 
       columns: cut(sheet.columns),
       originals: cut(sheet.originals),
       numFmts: cut(sheet.numFmts),
+      csv: sheet.csv && { ...sheet.csv, fields: cut(sheet.csv.fields) },
       columnCount: sheet.columnCount - n,
     },
     dropped: n,

@@ -1,39 +1,75 @@
 /**
- * Reading a CSV file: UTF-8 (with or without BOM), or GB18030/GBK — what Excel in China
- * saves as "CSV" — when the bytes are not valid UTF-8. The delimiter (comma, semicolon
- * or tab) is taken from the header line. Every cell is kept as the text that was read.
+ * Reading a CSV file: UTF-8 (with or without BOM), UTF-16 (Excel's "Unicode text"), or
+ * GB18030/GBK — what Excel in China saves as "CSV" — when the bytes are not valid UTF-8.
+ * The delimiter (comma, semicolon or tab) is taken from the header line.
+ *
+ * The file is held as one UTF-8 buffer with the offsets of its data records (csvScan.ts); only
+ * the columns the engine reads are decoded into strings. The writers copy the other cells'
+ * bytes through (writeCsv.ts) or decode them one row at a time (writeXlsx.ts).
  */
+import { isUtf8 } from "buffer";
 import { promises as fs } from "fs";
 import * as path from "path";
-import { parse } from "csv-parse";
+import { mapHeaders } from "../engine/headers";
 import type { CellValue } from "../engine/types";
-import { bilingual, CliError, ColumnBuilder, isBlankCell, type SheetData } from "./sheet";
+import { fieldText, FieldSpans, isBlankRecord, lineOf, scanRecord, UnclosedQuote } from "./csvScan";
+import { findOwnColumns } from "../engine/report/columns";
+import { recognisedHeaders } from "./readXlsx";
+import { bilingual, CliError, type CsvSource, type SheetData } from "./sheet";
 
-const UTF8_BOM = [0xef, 0xbb, 0xbf];
-const CHUNK_CHARS = 1 << 20;
+/** Records looked at for a header row (after a report title). */
+const HEADER_SEARCH_ROWS = 30;
 
-/** Decodes the file's bytes; says when it fell back to GB18030. */
-export function decodeCsvBytes(bytes: Uint8Array): { text: string; note: string | null } {
-  const hasBom = bytes.length >= 3 && UTF8_BOM.every((b, i) => bytes[i] === b);
-  const body = hasBom ? bytes.subarray(3) : bytes;
-  try {
-    return { text: new TextDecoder("utf-8", { fatal: true }).decode(body), note: null };
-  } catch {
-    // Not UTF-8: Excel (zh-CN) writes CSV in the ANSI code page, GBK, a subset of GB18030.
-    const text = new TextDecoder("gb18030").decode(body);
-    return {
-      text,
-      note: bilingual(
-        "注意：输入文件不是 UTF-8 编码，已按 GB18030（GBK）解码；输出为 UTF-8",
-        "note: the input is not UTF-8; it was decoded as GB18030 (GBK); the output is UTF-8",
-      ),
-    };
+export interface DecodedCsv {
+  /** The file as UTF-8, BOM removed. */
+  bytes: Buffer;
+  note: string | null;
+}
+
+/** The file's bytes as UTF-8; says when it was UTF-16 or fell back to GB18030. */
+export function decodeCsvBuffer(raw: Buffer): DecodedCsv {
+  if (raw.length >= 2 && ((raw[0] === 0xff && raw[1] === 0xfe) || (raw[0] === 0xfe && raw[1] === 0xff))) {
+    const le = raw[0] === 0xff;
+    const text = new TextDecoder(le ? "utf-16le" : "utf-16be").decode(raw.subarray(2));
+    return { bytes: Buffer.from(text, "utf8"), note: utf16Note() };
   }
+  // UTF-16 without a BOM: text in ASCII has every other byte zero.
+  const probe = raw.subarray(0, 1024);
+  let zeroOdd = 0;
+  let zeroEven = 0;
+  for (let i = 0; i < probe.length; i++) if (probe[i] === 0) i % 2 ? zeroOdd++ : zeroEven++;
+  if (probe.length >= 8 && Math.max(zeroOdd, zeroEven) > probe.length / 4) {
+    const text = new TextDecoder(zeroOdd > zeroEven ? "utf-16le" : "utf-16be").decode(raw);
+    return { bytes: Buffer.from(text, "utf8"), note: utf16Note() };
+  }
+  const hasBom = raw.length >= 3 && raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf;
+  const body = hasBom ? raw.subarray(3) : raw;
+  if (isUtf8(body)) return { bytes: body, note: null };
+  // Not UTF-8: Excel (zh-CN) writes CSV in the ANSI code page, GBK, a subset of GB18030.
+  return {
+    bytes: Buffer.from(new TextDecoder("gb18030").decode(body), "utf8"),
+    note: bilingual(
+      "注意：输入文件不是 UTF-8 编码，已按 GB18030（GBK）解码；输出为 UTF-8",
+      "note: the input is not UTF-8; it was decoded as GB18030 (GBK); the output is UTF-8",
+    ),
+  };
+}
+
+const utf16Note = () =>
+  bilingual(
+    "注意：输入文件为 UTF-16（Excel 的“Unicode 文本”），已按 UTF-16 读取；输出为 UTF-8",
+    'note: the input is UTF-16 (Excel\'s "Unicode text"); it was read as such; the output is UTF-8',
+  );
+
+/** Kept for callers that have text: the text and the note. */
+export function decodeCsvBytes(bytes: Uint8Array): { text: string; note: string | null } {
+  const d = decodeCsvBuffer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  return { text: d.bytes.toString("utf8"), note: d.note };
 }
 
 /** The delimiter that splits the header line into the most fields (comma on a tie). */
 export function detectDelimiter(text: string): string {
-  const end = text.search(/\r?\n/);
+  const end = text.search(/\r?\n|\r/);
   const firstLine = end < 0 ? text : text.slice(0, end);
   let best = ",";
   let bestCount = firstLine.split(",").length;
@@ -48,82 +84,143 @@ export function detectDelimiter(text: string): string {
 }
 
 export async function readCsv(file: string): Promise<SheetData> {
-  let bytes: Buffer;
+  let raw: Buffer;
   try {
-    bytes = await fs.readFile(file);
+    raw = await fs.readFile(file);
   } catch (e) {
     throw unreadable(file, e);
   }
-  const { text, note } = decodeCsvBytes(bytes);
-  const parser = parse({
-    delimiter: detectDelimiter(text.replace(/^(\s*\r?\n)+/, "")),
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    bom: false,
-  });
-  // Feed the text in slices so a large file is parsed while its records are stored.
-  const feed = (async () => {
-    for (let i = 0; i < text.length; i += CHUNK_CHARS) {
-      if (!parser.write(text.slice(i, i + CHUNK_CHARS))) {
-        await new Promise((resolve) => parser.once("drain", resolve));
-      }
-    }
-    parser.end();
-  })();
-
-  let headers: CellValue[] | null = null;
-  let headerRowNumber = 0;
-  const builder = new ColumnBuilder();
-  let line = 0;
+  const { bytes, note } = decodeCsvBuffer(raw);
+  raw = Buffer.alloc(0); // the decoded copy (if any) is all we keep
   try {
-    for await (const record of parser as AsyncIterable<string[]>) {
-      line++; // records, not physical lines (empty lines are skipped; a quoted field may span lines)
-      if (record.every(isBlankCell)) continue; // a row of empty fields is not a customer
-      if (headers === null) {
-        headers = record;
-        headerRowNumber = line;
-        builder.ensureColumns(record.length);
-        continue;
-      }
-      builder.push(record);
-    }
-    await feed;
+    return scanCsv(file, bytes, note);
   } catch (e) {
-    throw new CliError(
-      1,
-      bilingual(
-        `无法读取 CSV 文件 ${file}（第 ${line + 1} 条记录附近）：${(e as Error).message}`,
-        `cannot read the CSV file ${file} (near record ${line + 1}): ${(e as Error).message}`,
-      ),
-    );
+    if (e instanceof UnclosedQuote) {
+      const line = lineOf(bytes, e.offset);
+      throw new CliError(
+        1,
+        bilingual(
+          `无法读取 CSV 文件 ${file}：第 ${line} 行的引号（"）没有配对，直到文件末尾；请检查这一行的单元格`,
+          `cannot read the CSV file ${file}: the quote (") opened on line ${line} is never closed; check that line's cells`,
+        ),
+      );
+    }
+    throw e;
   }
-  if (headers === null) {
+}
+
+function scanCsv(file: string, bytes: Buffer, note: string | null): SheetData {
+  // The delimiter from the first non-blank line.
+  let first = 0;
+  while (first < bytes.length && (bytes[first] === 0x0a || bytes[first] === 0x0d || bytes[first] === 0x20))
+    first++;
+  const firstLineEnd = bytes.indexOf(0x0a, first);
+  const delimiterChar = detectDelimiter(
+    bytes.toString("utf8", first, firstLineEnd < 0 ? Math.min(bytes.length, first + 65536) : firstLineEnd),
+  );
+  const delimiter = delimiterChar.charCodeAt(0);
+  const spans = new FieldSpans();
+
+  // The header: the first record naming two known fields among the first ones, else the first.
+  const candidates: { start: number; values: string[] }[] = [];
+  let pos = 0;
+  let headerIndex = -1;
+  while (pos < bytes.length && candidates.length < HEADER_SEARCH_ROWS) {
+    const start = pos;
+    pos = scanRecord(bytes, pos, delimiter, spans);
+    if (isBlankRecord(bytes, spans)) continue;
+    const values = Array.from({ length: spans.count }, (_, k) => fieldText(bytes, spans, k));
+    candidates.push({ start, values });
+    if (recognisedHeaders(values) >= 2) {
+      headerIndex = candidates.length - 1;
+      break;
+    }
+  }
+  if (candidates.length === 0) {
     throw new CliError(
       1,
       bilingual(`文件 ${file} 是空的，没有表头和数据`, `the file ${file} is empty: no header row, no data`),
     );
   }
-  const columnCount = Math.max(headers.length, builder.columns.length);
-  builder.ensureColumns(columnCount);
+  if (headerIndex < 0) headerIndex = 0;
+  const header = candidates[headerIndex];
+  pos = scanRecord(bytes, header.start, delimiter, spans);
+  const headerRowNumber = lineOf(bytes, header.start);
+  // Trailing empty header cells are no columns (data may still reach into them).
+  let width = header.values.length;
+  while (width > 0 && header.values[width - 1].trim() === "") width--;
+
+  // Only the columns the engine reads are decoded.
+  // (An earlier run's §11 block is left out, as main.ts will: its 潜力得分 is not the input's.)
+  const own = findOwnColumns(header.values) ?? { start: 0, count: 0 };
+  const mapping = mapHeaders(
+    header.values.map((h, c) => (c >= own.start && c < own.start + own.count ? "" : h)),
+  );
+  const wanted = [...new Set(Object.values(mapping.columns) as number[])].sort((a, b) => a - b);
+  const columns: CellValue[][] = [];
+  for (const c of wanted) columns[c] = [];
+  let rowStart = new Uint32Array(1 << 16);
+  let rowEnd = new Uint32Array(1 << 16);
+  let rowFields = new Uint16Array(1 << 16);
+  let rowCount = 0;
+  let maxFields = width;
+  while (pos < bytes.length) {
+    const start = pos;
+    pos = scanRecord(bytes, pos, delimiter, spans);
+    if (isBlankRecord(bytes, spans)) continue;
+    if (rowCount === rowStart.length) {
+      const grow = <T extends Uint32Array | Uint16Array>(a: T): T => {
+        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      rowStart = grow(rowStart);
+      rowEnd = grow(rowEnd);
+      rowFields = grow(rowFields);
+    }
+    rowStart[rowCount] = start;
+    rowEnd[rowCount] = spans.end[spans.count - 1];
+    // 0: the writer must look at the record's fields; else its field count (≤ 65,535).
+    rowFields[rowCount] = spans.special || spans.count > 0xffff ? 0 : spans.count;
+    if (spans.count > maxFields) maxFields = spans.count;
+    for (const c of wanted) columns[c].push(c < spans.count ? fieldText(bytes, spans, c) : null);
+    rowCount++;
+  }
+  const columnCount = Math.max(width, maxFields);
+  for (let c = 0; c < columnCount; c++) columns[c] ??= [];
+  const headers: CellValue[] = Array.from({ length: columnCount }, (_, c) => header.values[c] ?? null);
+  const source: CsvSource = {
+    bytes,
+    delimiter,
+    rowStart: rowStart.subarray(0, rowCount),
+    rowEnd: rowEnd.subarray(0, rowCount),
+    plainFields: rowFields.subarray(0, rowCount),
+    fields: Array.from({ length: columnCount }, (_, c) => c),
+  };
+  const preamble = candidates.slice(0, headerIndex);
+  const notes = note ? [note] : [];
+  if (preamble.length > 0) {
+    notes.push(
+      bilingual(
+        `注意：表头在第 ${headerRowNumber} 行；其上的 ${preamble.length} 行（标题等）不属于表格，只写入 .xlsx 输出`,
+        `note: the header is on line ${headerRowNumber}; the ${preamble.length} line(s) above it (a title…) are not part of the table and are written to an .xlsx output only`,
+      ),
+    );
+  }
   return {
     format: "csv",
     sheetName: path.basename(file, path.extname(file)),
     headerRowNumber,
-    headers: padTo(headers, columnCount),
-    columns: builder.columns,
-    originals: builder.originals,
+    headers,
+    columns,
+    originals: Array.from({ length: columnCount }, () => new Map()),
     numFmts: new Array(columnCount).fill(undefined),
-    rowCount: builder.rowCount,
+    rowCount,
     columnCount,
-    notes: note ? [note] : [],
+    notes,
+    preamble: preamble.map((p, k) => ({ rowNumber: k + 1, values: p.values })),
+    csv: source,
   };
-}
-
-function padTo(row: CellValue[], n: number): CellValue[] {
-  const out = row.slice();
-  while (out.length < n) out.push(null);
-  return out;
 }
 
 export function unreadable(file: string, e: unknown): CliError {

@@ -1,62 +1,82 @@
 /**
- * Reading one worksheet of an .xlsx with exceljs's streaming reader (the in-memory
- * reader needs ~10× the memory on 100k+ rows). Cells are normalised for the engine;
- * rich text, Excel errors and hyperlinks are also kept as found, to be written back.
+ * Reading the customer table of an .xlsx: a thin reader over Node's zlib (zip.ts) and saxes
+ * (xlsxParts.ts, xlsxSheet.ts), streamed, every character decoded whole.
+ *
+ * - The sheet: the one named by --sheet, else the first visible sheet holding a customer table
+ *   (a row with at least two recognised headers); hidden sheets and cover sheets are passed over.
+ * - The header row: the first row with at least two recognised headers (a report title and blank
+ *   rows above it are kept as the preamble and written back); the first non-blank row otherwise.
+ * - The table's width: the header's, trailing empty columns ignored; a cell far to the right of it
+ *   is reported by address and kept aside, never allocated across.
+ * - Formula cells: their cached result; an error result is the error text for the engine (which
+ *   reports it) and is written back as the error; a formula never calculated is reported.
  */
 import { promises as fs } from "fs";
-import ExcelJS from "exceljs";
+import { columnLetter, mapHeaders } from "../engine/headers";
 import type { CellValue } from "../engine/types";
-import { EXCEL_EPOCH_OFFSET } from "../engine/types";
 import { unreadable } from "./readCsv";
 import { bilingual, CliError, ColumnBuilder, isBlankCell, type OriginalCell, type SheetData } from "./sheet";
+import {
+  isDateFormatCode,
+  readSharedStrings,
+  readStyles,
+  readWorkbookInfo,
+  type SheetInfo,
+} from "./xlsxParts";
+import { isErrorCell, isUncalculated, readSheetRows, type RawRow, type SheetReadContext } from "./xlsxSheet";
+import { ZipReader } from "./zip";
 
-const MS_PER_DAY = 86_400_000;
+/** True when a number format shows a date (y, m or d outside quotes and brackets). */
+export const isDateFormat = (code: string | undefined): boolean =>
+  code !== undefined && code !== "General" && isDateFormatCode(code);
 
-/** Date-looking number formats (same test as exceljs: d, m, y, h, s outside quotes/brackets). */
-export function isDateFormat(fmt: string | undefined): boolean {
-  if (!fmt || fmt === "General") return false;
-  const bare = fmt.replace(/\[[^\]]*\]/g, "").replace(/"[^"]*"/g, "");
-  return /[dmyhs]/i.test(bare) && !/^[#0.,%\s]*$/.test(bare);
-}
-
-/**
- * What the engine should read from an exceljs cell value: text for rich text and
- * hyperlinks, the cached result for formulas, "#N/A" for errors (as Office.js gives them).
- * `original` is set when the cell must be written back as found (not as `value`).
- */
-export function normalizeExcelValue(
-  v: unknown,
-  numFmt?: string,
-): { value: CellValue; original?: OriginalCell } {
-  if (v === null || v === undefined) return { value: null };
-  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return { value: v };
-  if (v instanceof Date) return { value: v };
-  if (typeof v === "object") {
-    const o = v as Record<string, unknown>;
-    if (Array.isArray(o.richText)) {
-      const text = (o.richText as { text?: unknown }[]).map((r) => String(r.text ?? "")).join("");
-      return { value: text, original: v };
-    }
-    if (typeof o.error === "string") return { value: o.error, original: v };
-    if ("formula" in o || "sharedFormula" in o) {
-      // A formula is written back as its last computed value (see METHOD-NOTES, Command-line).
-      const result = o.result;
-      if (typeof result === "number" && isDateFormat(numFmt)) {
-        return { value: new Date((result - EXCEL_EPOCH_OFFSET) * MS_PER_DAY) };
-      }
-      return { value: normalizeExcelValue(result, numFmt).value };
-    }
-    if ("hyperlink" in o || "text" in o) {
-      // Written back as its text: a link target from a customer file is not followed or kept.
-      return { value: normalizeExcelValue(o.text, numFmt).value };
-    }
-    if (typeof o.sharedString === "number") return { value: null };
-  }
-  return { value: String(v) };
-}
+/** Rows looked at for a header row before giving up on a sheet. */
+const HEADER_SEARCH_ROWS = 30;
+/** A header cell after this many blank columns is not part of the header (a stray cell). */
+const MAX_HEADER_GAP = 8;
+/** Data may run this many columns past the header (unnamed columns), further is stray. */
+const DATA_SLACK = 2;
+/** Stray cells kept (and named in the message); more are counted only. */
+const MAX_STRAYS = 1000;
 
 interface ReadXlsxOptions {
   sheet?: string;
+}
+
+/** Number of distinct fields a row's texts name (METHOD v2 §1: a header row names at least two). */
+export function recognisedHeaders(values: readonly CellValue[]): number {
+  return Object.keys(mapHeaders(values).columns).length;
+}
+
+const rowValues = (row: RawRow): CellValue[] => {
+  const values: CellValue[] = [];
+  for (const c of row.cells) {
+    if (c.col >= 1 << 14) continue;
+    values[c.col] = c.value;
+  }
+  for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = null;
+  return values;
+};
+
+const isBlankRow = (row: RawRow) => row.cells.every((c) => isBlankCell(c.value) && c.original === undefined);
+
+/** Row number of the sheet's header row, or null when none in the first rows. */
+async function findHeaderRow(
+  zip: ZipReader,
+  sheet: SheetInfo,
+  ctx: SheetReadContext,
+): Promise<number | null> {
+  let seen = 0;
+  let found: number | null = null;
+  await readSheetRows(zip, sheet.path, ctx, (row) => {
+    if (isBlankRow(row)) return true;
+    if (recognisedHeaders(rowValues(row).slice(0, 1 << 10)) >= 2) {
+      found = row.number;
+      return false;
+    }
+    return ++seen < HEADER_SEARCH_ROWS;
+  });
+  return found;
 }
 
 export async function readXlsx(file: string, options: ReadXlsxOptions = {}): Promise<SheetData> {
@@ -66,131 +86,228 @@ export async function readXlsx(file: string, options: ReadXlsxOptions = {}): Pro
   } catch (e) {
     throw unreadable(file, e);
   }
-
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
-    worksheets: "emit",
-    sharedStrings: "cache",
-    styles: "cache", // needed to tell date cells from numbers
-    hyperlinks: "ignore", // hyperlink targets come after the rows; the cell's text is kept
-    entries: "ignore",
-  });
-
-  let found: SheetData | null = null;
-  let firstName: string | null = null;
+  const zip = await ZipReader.open(file);
   try {
-    for await (const worksheet of reader) {
-      const ws = worksheet as unknown as WorksheetReaderLike;
-      const name = ws.name ?? `Sheet${ws.id}`;
-      const wanted = !found && (options.sheet !== undefined ? name === options.sheet : firstName === null);
-      if (!wanted) {
-        // Other sheets are read and dropped: exceljs deletes a sheet's temporary file once
-        // it has moved on, and a sheet left unread would then fail to open (ENOENT).
-        for await (const _row of ws) void _row;
-        continue;
+    const info = await readWorkbookInfo(zip);
+    const describe = (s: SheetInfo) => (s.state === "visible" ? s.name : `${s.name}（隐藏/hidden）`);
+    const list = info.sheets.map(describe).join("、") || "（无）";
+    if (info.sheets.length === 0)
+      throw new CliError(1, bilingual(`${file} 中没有工作表`, `${file} contains no worksheet`));
+    const [styles, sharedStrings] = await Promise.all([readStyles(zip), readSharedStrings(zip)]);
+    const ctx: SheetReadContext = { sharedStrings, styles, date1904: info.date1904 };
+
+    let chosen: SheetInfo | undefined;
+    let headerRow: number | null = null;
+    if (options.sheet !== undefined) {
+      chosen = info.sheets.find((s) => s.name === options.sheet);
+      if (!chosen) {
+        throw new CliError(
+          1,
+          bilingual(
+            `工作簿中没有名为“${options.sheet}”的工作表；现有工作表：${list}`,
+            `no sheet named "${options.sheet}" in the workbook; its sheets: ${info.sheets.map(describe).join(", ")}`,
+          ),
+        );
       }
-      firstName = name;
-      found = await readWorksheet(ws, name);
+      headerRow = await findHeaderRow(zip, chosen, ctx);
+    } else {
+      const visible = info.sheets.filter((s) => s.state === "visible");
+      for (const s of visible) {
+        headerRow = await findHeaderRow(zip, s, ctx);
+        if (headerRow !== null) {
+          chosen = s;
+          break;
+        }
+      }
+      if (!chosen) {
+        if (visible.length !== 1) {
+          throw new CliError(
+            1,
+            bilingual(
+              `没有找到客户表：没有哪个可见工作表有“客户名称、销售额”等表头。工作簿中的工作表：${list}；请用 --sheet 指定`,
+              `no customer table found: no visible sheet has a header row such as Customer, Revenue. The workbook's sheets: ${info.sheets.map(describe).join(", ")}; name one with --sheet`,
+            ),
+          );
+        }
+        chosen = visible[0];
+      }
     }
+    const sheet = await readTable(zip, chosen, ctx, headerRow);
+    if (sheet.rowCount === 0 && sheet.headers.length === 0) {
+      throw new CliError(
+        1,
+        bilingual(
+          `工作表“${sheet.sheetName}”是空的，没有表头和数据`,
+          `the sheet "${sheet.sheetName}" is empty: no header row, no data`,
+        ),
+      );
+    }
+    return sheet;
   } catch (e) {
     if (e instanceof CliError) throw e;
     throw new CliError(
       1,
       bilingual(
-        `无法读取 ${file}：不是有效的 .xlsx 工作簿（${(e as Error).message}）`,
-        `cannot read ${file}: not a valid .xlsx workbook (${(e as Error).message})`,
+        `无法读取 ${file}：文件已损坏或不是有效的 .xlsx 工作簿（${(e as Error).message}）`,
+        `cannot read ${file}: the file is damaged or not a valid .xlsx workbook (${(e as Error).message})`,
       ),
     );
+  } finally {
+    await zip.close();
   }
-  if (!found) {
-    const names = (
-      (reader as unknown as { model?: { sheets?: { name: string }[] } }).model?.sheets ?? []
-    ).map((s) => s.name);
-    if (options.sheet !== undefined) {
-      throw new CliError(
-        1,
-        bilingual(
-          `工作簿中没有名为“${options.sheet}”的工作表；现有工作表：${names.join("、") || "（无）"}`,
-          `no sheet named "${options.sheet}" in the workbook; its sheets: ${names.join(", ") || "(none)"}`,
-        ),
-      );
-    }
-    throw new CliError(1, bilingual(`${file} 中没有工作表`, `${file} contains no worksheet`));
-  }
-  if (found.rowCount === 0 && found.headers.length === 0) {
-    throw new CliError(
-      1,
-      bilingual(
-        `工作表“${found.sheetName}”是空的，没有表头和数据`,
-        `the sheet "${found.sheetName}" is empty: no header row, no data`,
-      ),
-    );
-  }
-  return found;
 }
 
-interface CellLike {
-  value: unknown;
-  numFmt?: string;
-}
-interface RowLike {
-  number: number;
-  eachCell(opt: { includeEmpty: boolean }, cb: (cell: CellLike, col: number) => void): void;
-}
-interface WorksheetReaderLike extends AsyncIterable<RowLike> {
-  name?: string;
-  id: string | number;
+/** Width of a header row: up to its last non-blank cell, not counting one far after a wide gap. */
+function headerWidth(row: RawRow): number {
+  let width = 0;
+  for (const c of row.cells) {
+    if (isBlankCell(c.value)) continue;
+    if (c.col - width > MAX_HEADER_GAP) break;
+    width = c.col + 1;
+  }
+  return width;
 }
 
-async function readWorksheet(ws: WorksheetReaderLike, sheetName: string): Promise<SheetData> {
+async function readTable(
+  zip: ZipReader,
+  sheet: SheetInfo,
+  ctx: SheetReadContext,
+  headerRowNumber: number | null,
+): Promise<SheetData> {
   const builder = new ColumnBuilder();
-  const numFmts: (string | undefined)[] = [];
+  const preamble: NonNullable<SheetData["preamble"]> = [];
+  const strays: NonNullable<SheetData["strays"]> = [];
+  let strayCount = 0;
   let headers: CellValue[] | null = null;
-  let headerRowNumber = 0;
+  let headerNumber = 0;
+  let width = 0;
+  const numFmts: (string | undefined)[] = [];
+  const uncalculated: string[] = [];
+  let uncalculatedCount = 0;
+  const errors = new Map<string, { count: number; first: string }>();
 
-  for await (const row of ws) {
+  const { merges } = await readSheetRows(zip, sheet.path, ctx, (row) => {
+    if (headers === null) {
+      const isHeader = headerRowNumber !== null ? row.number === headerRowNumber : !isBlankRow(row);
+      if (!isHeader) {
+        const values = rowValues(row);
+        preamble.push({ rowNumber: row.number, values });
+        return;
+      }
+      width = headerWidth(row);
+      headers = new Array(width).fill(null);
+      for (const c of row.cells) {
+        if (c.col < width) headers[c.col] = c.value;
+        else if (!isBlankCell(c.value)) keepStray(row.number, -1, c);
+      }
+      headerNumber = row.number;
+      builder.ensureColumns(width);
+      return;
+    }
+    if (isBlankRow(row)) return; // blank rows are not customers
+    if (
+      row.cells.every(
+        (c) => c.col >= width + DATA_SLACK || (isBlankCell(c.value) && c.original === undefined),
+      )
+    ) {
+      // Only stray cells: kept with the row above (no customer row is made for them).
+      for (const c of row.cells) if (!isBlankCell(c.value)) keepStray(row.number, builder.rowCount - 1, c);
+      return;
+    }
     const values: CellValue[] = [];
     let originals: Map<number, OriginalCell> | undefined;
-    let blank = true;
-    row.eachCell({ includeEmpty: false }, (cell, col) => {
-      const c = col - 1;
-      const { value, original } = normalizeExcelValue(cell.value, cell.numFmt);
-      while (values.length < c) values.push(null);
-      values[c] = value;
-      if (original !== undefined) (originals ??= new Map()).set(c, original);
-      if (!isBlankCell(value)) blank = false;
-      if (
-        headers !== null &&
-        numFmts[c] === undefined &&
-        (typeof value === "number" || value instanceof Date)
-      ) {
-        numFmts[c] = cell.numFmt ?? "General";
+    for (const c of row.cells) {
+      if (c.col >= width + DATA_SLACK) {
+        if (!isBlankCell(c.value) || c.original !== undefined) keepStray(row.number, builder.rowCount, c);
+        continue;
       }
-    });
-    if (blank) continue; // blank rows are not customers
-    if (headers === null) {
-      headers = values;
-      headerRowNumber = row.number;
-      builder.ensureColumns(values.length);
-      continue;
+      values[c.col] = c.value;
+      if (c.original !== undefined) {
+        (originals ??= new Map()).set(c.col, c.original);
+        const address = `${columnLetter(c.col)}${row.number}`;
+        if (isUncalculated(c.original)) {
+          if (uncalculated.length < 3) uncalculated.push(address);
+          uncalculatedCount++;
+        } else if (isErrorCell(c.original)) {
+          const e = errors.get(c.original.error);
+          if (e) e.count++;
+          else errors.set(c.original.error, { count: 1, first: address });
+        }
+      }
+      if (c.numFmt !== undefined && numFmts[c.col] === undefined) numFmts[c.col] = c.numFmt;
     }
+    for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = null;
     builder.push(values, originals);
+  });
+
+  function keepStray(rowNumber: number, dataIndex: number, c: RawRow["cells"][number]): void {
+    strayCount++;
+    if (strays.length < MAX_STRAYS)
+      strays.push({
+        row: rowNumber,
+        dataIndex,
+        col: c.col,
+        value: c.value,
+        original: c.original,
+        numFmt: c.numFmt,
+      });
   }
 
-  const hdr = headers ?? [];
+  const hdr: CellValue[] = headers ?? [];
   const columnCount = Math.max(hdr.length, builder.columns.length);
   builder.ensureColumns(columnCount);
   while (hdr.length < columnCount) hdr.push(null);
   while (numFmts.length < columnCount) numFmts.push(undefined);
+
+  const notes: string[] = [];
+  if (uncalculatedCount > 0) {
+    const where =
+      uncalculated.join("、") +
+      (uncalculatedCount > uncalculated.length ? ` 等 ${uncalculatedCount} 个单元格` : "");
+    const whereEn =
+      uncalculated.join(", ") +
+      (uncalculatedCount > uncalculated.length ? ` and ${uncalculatedCount - uncalculated.length} more` : "");
+    notes.push(
+      bilingual(
+        `工作表“${sheet.name}”${where}：公式未计算，请在 Excel 中保存后再试（这些单元格按空白处理）`,
+        `the sheet "${sheet.name}" ${whereEn}: formulas without a calculated value, open the file in Excel, save it and try again (read as blank)`,
+      ),
+    );
+  }
+  for (const [error, { count, first }] of errors) {
+    notes.push(
+      bilingual(
+        `工作表“${sheet.name}”${first}${count > 1 ? ` 等 ${count} 个单元格` : ""}的公式结果为错误 ${error}：按错误报告，原样写回`,
+        `the sheet "${sheet.name}" ${first}${count > 1 ? ` and ${count - 1} more` : ""}: the formula result is the error ${error}; reported and written back as it is`,
+      ),
+    );
+  }
+  if (strayCount > 0) {
+    const shown = strays.slice(0, 3).map((s) => `${columnLetter(s.col)}${s.row}`);
+    notes.push(
+      bilingual(
+        `工作表“${sheet.name}”的单元格 ${shown.join("、")}${strayCount > 3 ? ` 等 ${strayCount} 个` : ""} 远在表格右侧（表格到 ${columnLetter(Math.max(columnCount - 1, 0))} 列），不计入表格；.xlsx 输出在原位置保留，.csv 输出不含它们`,
+        `the sheet "${sheet.name}": ${shown.join(", ")}${strayCount > 3 ? ` and ${strayCount - 3} more` : ""} lie far right of the table (which ends at column ${columnLetter(Math.max(columnCount - 1, 0))}); left out of the table, kept in place in an .xlsx output, not in a .csv output`,
+      ),
+    );
+  }
+  const merged = merges.filter((ref) => {
+    const m = /(\d+)$/.exec(ref.split(":")[1] ?? ref);
+    return m !== null && Number(m[1]) < headerNumber;
+  });
   return {
     format: "xlsx",
-    sheetName,
-    headerRowNumber,
+    sheetName: sheet.name,
+    headerRowNumber: headerNumber,
     headers: hdr,
     columns: builder.columns,
     originals: builder.originals,
     numFmts,
     rowCount: builder.rowCount,
     columnCount,
-    notes: [],
+    notes,
+    preamble,
+    preambleMerges: merged,
+    strays,
   };
 }

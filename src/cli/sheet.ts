@@ -3,6 +3,7 @@
  * values the engine reads and, where they differ, the original cells to write back.
  */
 import type { CellValue } from "../engine/types";
+import { fieldText, FieldSpans, scanRecord } from "./csvScan";
 
 /** An input cell to write back unchanged: rich text, an Excel error, a hyperlink. */
 export type OriginalCell = unknown;
@@ -24,6 +25,80 @@ export interface SheetData {
   columnCount: number;
   /** Things the user should know about the reading (e.g. GB18030 decoding), bilingual. */
   notes: string[];
+  /** Rows above the header (a report title, a blank line), kept to be written back (xlsx). */
+  preamble?: { rowNumber: number; values: CellValue[]; originals?: Map<number, OriginalCell> }[];
+  /** Merged ranges within the preamble rows (a merged title), e.g. "A1:J1". */
+  preambleMerges?: string[];
+  /** CSV input: the file's bytes and record offsets (then `columns` holds only the engine's columns). */
+  csv?: CsvSource;
+  /** Cells far outside the table (a stray keystroke in XFD), kept by address, never allocated across. */
+  strays?: {
+    row: number;
+    /** The data row it sits in (0-based), −1 for the header row. */
+    dataIndex: number;
+    col: number;
+    value: CellValue;
+    original?: OriginalCell;
+    numFmt?: string;
+  }[];
+}
+
+/** A CSV input held as bytes: each data row's record offsets, and which field each column is. */
+export interface CsvSource {
+  /** The file as UTF-8 (BOM removed). */
+  bytes: Buffer;
+  delimiter: number;
+  rowStart: Uint32Array;
+  /** End of each data row's last field (before its line break). */
+  rowEnd: Uint32Array;
+  /** Per data row: its field count when every field can be copied as is (unquoted, no quote, no formula start), else 0. */
+  plainFields: Uint16Array;
+  /** Column c of the table is field `fields[c]` of each record. */
+  fields: number[];
+}
+
+/**
+ * A function filling `out[c]` with row i's input cell c as it must be written back (the original
+ * cell where there is one). CSV cells are decoded here, one row at a time.
+ */
+export function inputRowReader(sheet: SheetData): (i: number, out: unknown[]) => void {
+  const csv = sheet.csv;
+  if (csv) {
+    const spans = new FieldSpans();
+    return (i, out) => {
+      scanRecord(csv.bytes, csv.rowStart[i], csv.delimiter, spans);
+      for (let c = 0; c < csv.fields.length; c++) {
+        const t = fieldText(csv.bytes, spans, csv.fields[c]);
+        out[c] = t === "" ? null : t;
+      }
+    };
+  }
+  return (i, out) => {
+    for (let c = 0; c < sheet.columnCount; c++) {
+      const o = sheet.originals[c].get(i);
+      out[c] = o !== undefined ? o : sheet.columns[c][i];
+    }
+  };
+}
+
+/**
+ * Column c's data cells for the engine. A CSV input decodes only the columns it was asked
+ * for when read; another one (e.g. the owner column of a summary) is decoded here, once.
+ */
+export function sheetColumn(sheet: SheetData, c: number): CellValue[] | undefined {
+  if (c < 0 || c >= sheet.columnCount) return undefined;
+  const csv = sheet.csv;
+  if (csv && sheet.columns[c].length !== sheet.rowCount) {
+    const spans = new FieldSpans();
+    const field = csv.fields[c];
+    const cells: CellValue[] = new Array(sheet.rowCount);
+    for (let i = 0; i < sheet.rowCount; i++) {
+      scanRecord(csv.bytes, csv.rowStart[i], csv.delimiter, spans);
+      cells[i] = field < spans.count ? fieldText(csv.bytes, spans, field) : null;
+    }
+    sheet.columns[c] = cells;
+  }
+  return sheet.columns[c];
 }
 
 /** A fatal problem with the command line (exit 2) or the input (exit 1): one line for stderr. */

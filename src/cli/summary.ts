@@ -1,6 +1,7 @@
 /**
- * The run's summary: customers and value share per tier and per ABC class, overdue
- * contacts, problems. Printed on stdout and written to the workbook's Summary sheet.
+ * The run's summary as the CLI shows it: the engine's one summary model
+ * (engine/report/summary.ts) with labels in the output language. Printed on stdout and written
+ * to the workbook's Summary sheet; no figure is computed here.
  */
 import type { ClassifyResult } from "../engine/classify";
 import { abcLabel, tierLabel } from "../engine/labels";
@@ -37,7 +38,6 @@ export interface CliSummary {
 export function summarizeRun(result: ClassifyResult, lang: Lang): CliSummary {
   const s = summarize(result);
   return {
-    model: s,
     customers: s.headline.customers,
     totalValue: s.totalValue,
     byTier: s.tiers.map((t) => ({ label: tierLabel(t.tier, lang), count: t.count, valueShare: t.share })),
@@ -45,6 +45,7 @@ export function summarizeRun(result: ClassifyResult, lang: Lang): CliSummary {
     overdue: s.headline.overdue,
     problems: s.problemCount,
     problemRows: s.problemRowCount,
+    model: s,
   };
 }
 

@@ -1,88 +1,51 @@
 /**
- * XLSX output with exceljs's streaming writer (rows leave memory as they are written):
- * the input columns, then the §11 columns with date and percent cells, tier fills, the
- * whole block as an Excel table (CRM_Customers, with its autofilter; see xlsxTable.ts for
- * how the streaming writer is taught tables), a frozen header row, and a Summary sheet.
+ * The CLI's workbook, written by xlsxWriter.ts (sheet XML straight into zlib): a Summary sheet
+ * first (the workbook opens on it) with the Pareto chart, then the customer sheet: the rows
+ * above the header as found (a merged report title), the input columns cell for cell, the §11
+ * columns as typed cells with tier fills, the whole block an Excel table (CRM_Customers), the
+ * header row and the id/name columns frozen, widths fitted to content, printed landscape one
+ * page wide with the header row repeated. Stray cells far right are put back where they were.
  */
-import ExcelJS from "exceljs";
-import { columnLetter } from "../engine/headers";
+import { columnLetter, mapHeaders } from "../engine/headers";
+import { HEADER_FILL, NUMBER_FORMATS, type ReportColumn } from "../engine/report/columns";
 import type { CellValue } from "../engine/types";
-import { plainNumber, xmlSafeText } from "./cellSafety";
+import { plainNumber, xmlSafeText as xmlTextAllowed } from "./cellSafety";
 import { isDateFormat } from "./readXlsx";
 import type { OutputKind, OutputPlan } from "./outputPlan";
+import { inputRowReader } from "./sheet";
 import { PROGRESS_EVERY } from "./outputPlan";
 import { openOutput } from "./outputFile";
-import { CORE_COLUMNS, HEADER_FILL, NUMBER_FORMATS, TIER_FILLS } from "../engine/report/columns";
+import { displayWidth } from "./summary";
 import { PARETO_COL, summaryGrid, summarySheetName } from "../engine/report/summarySheet";
-import { TableWorkbookWriter, tableColumnNames } from "./xlsxTable";
+import { tableColumnNames } from "./xlsxTable";
+import { XlsxWriter, type OutCell } from "./xlsxWriter";
 
 const MS_PER_DAY = 86_400_000;
 const DATE_FMT = NUMBER_FORMATS.date;
-const PERCENT_FMT = NUMBER_FORMATS.percent;
 /** The Excel table over the customer block (referable in formulas: =SUM(CRM_Customers[销售额])). */
 export const TABLE_NAME = "CRM_Customers";
-
-/** "#RRGGBB" (the model's colours) → exceljs ARGB. */
-const argb = (hex: string): string => "FF" + hex.slice(1).toUpperCase();
-const fill = (hex: string): ExcelJS.Fill => ({
-  type: "pattern",
-  pattern: "solid",
-  fgColor: { argb: argb(hex) },
-});
-
-/** The one tier palette (src/engine/report/columns.ts) as ARGB; Regular stays unfilled. */
-export const TIER_FILL: Readonly<Record<number, string | null>> = Object.fromEntries(
-  Object.entries(TIER_FILLS).map(([t, hex]) => [t, hex ? argb(hex) : null]),
-);
-
-/** The style of unformatted cells, shared (never mutated) so exceljs resolves it once. */
-const NO_STYLE: Partial<ExcelJS.Style> = Object.freeze({}) as Partial<ExcelJS.Style>;
-
-const STYLE = {
-  inputHeader: { font: { bold: true } } as Partial<ExcelJS.Style>,
-  outputHeader: { font: { bold: true }, fill: fill(HEADER_FILL) } as Partial<ExcelJS.Style>,
-  date: { numFmt: DATE_FMT } as Partial<ExcelJS.Style>,
-  percent: { numFmt: PERCENT_FMT } as Partial<ExcelJS.Style>,
-};
-/** The number format of each output kind, as in the pane (report/columns.ts); "number" stays General. */
-const KIND_STYLE: Partial<Record<OutputKind, Partial<ExcelJS.Style>>> = {
-  text: { numFmt: NUMBER_FORMATS.text },
-  date: STYLE.date,
-  percent: STYLE.percent,
-  integer: { numFmt: NUMBER_FORMATS.integer },
-  amount: { numFmt: NUMBER_FORMATS.amount },
-};
-const TIER_STYLE: Record<number, Partial<ExcelJS.Style> | null> = Object.fromEntries(
-  Object.entries(TIER_FILLS).map(([t, hex]) => [
-    t,
-    hex ? { numFmt: NUMBER_FORMATS.text, fill: fill(hex) } : null,
-  ]),
-);
-
-const OUTPUT_WIDTHS = CORE_COLUMNS.map((c) => c.width);
+/** Column widths fitted to content, within these bounds (characters). */
+const MIN_WIDTH = 6;
+const MAX_WIDTH = 50;
+/** Rows looked at when fitting widths. */
+const WIDTH_SAMPLE_ROWS = 2000;
 
 /** A plain decimal in a CSV field: written to the workbook as a number (ids like "007" stay text). */
 const CSV_NUMBER = /^-?(0|[1-9]\d{0,14})(\.\d+)?$/;
 
 /** The value written back for an input cell (the original cell, never a formula). */
-export function xlsxInputValue(v: CellValue | unknown, fromCsv: boolean): ExcelJS.CellValue {
+export function xlsxInputValue(v: CellValue | unknown, fromCsv: boolean): OutCell {
   if (v === null || v === undefined) return null;
-  if (typeof v === "string") {
-    if (fromCsv && CSV_NUMBER.test(v)) return Number(v);
-    return xmlSafeText(v);
-  }
+  if (typeof v === "string") return fromCsv && CSV_NUMBER.test(v) ? Number(v) : v;
   if (typeof v === "number" || typeof v === "boolean" || v instanceof Date) return v;
-  if (typeof v === "object" && v !== null && Array.isArray((v as { richText?: unknown }).richText)) {
-    const rt = (v as ExcelJS.CellRichTextValue).richText.map((r) => ({
-      ...r,
-      text: xmlSafeText(String(r.text ?? "")),
-    }));
-    return { richText: rt };
+  if (
+    typeof v === "object" &&
+    (typeof (v as { error?: unknown }).error === "string" ||
+      typeof (v as { richXml?: unknown }).richXml === "string")
+  ) {
+    return v as OutCell;
   }
-  if (typeof v === "object" && v !== null && typeof (v as { error?: unknown }).error === "string") {
-    return v as ExcelJS.CellErrorValue;
-  }
-  return xmlSafeText(String(v));
+  return null; // a formula never calculated: blank, as it was read (reported when read)
 }
 
 /**
@@ -94,10 +57,10 @@ export function headerText(v: CellValue): string {
   if (typeof v === "number") return plainNumber(v);
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   if (v instanceof Date) {
-    const iso = v.toISOString(); // exceljs dates are UTC
+    const iso = v.toISOString();
     return iso.slice(11, 19) === "00:00:00" ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
   }
-  return xmlSafeText(v);
+  return xmlTextAllowed(v);
 }
 
 /**
@@ -107,137 +70,259 @@ export function headerText(v: CellValue): string {
  * name ("RFM") is the one numbered.
  */
 export function tableHeaders(inputHeaders: readonly CellValue[], outHeaders: readonly string[]): string[] {
-  const texts = [...inputHeaders.map(headerText), ...outHeaders.map(xmlSafeText)];
+  const texts = [...inputHeaders.map(headerText), ...outHeaders.map(xmlTextAllowed)];
   const keep = new Set(outHeaders.map((_, k) => inputHeaders.length + k));
   return tableColumnNames(texts, keep);
 }
 
-/**
- * A §11 cell for the workbook: DayNumber → date, text as a string cell. A string cell in a
- * file is never evaluated, so formula-like text ("-45", "=x") is written as it is.
- */
-export function xlsxOutputValue(v: string | number | null, kind: OutputKind): ExcelJS.CellValue {
+/** A §11 cell for the workbook: DayNumber → date, text as a string cell (never a formula). */
+export function xlsxOutputValue(v: string | number | null, kind: OutputKind): OutCell {
   if (v === null || (typeof v === "number" && !Number.isFinite(v))) return null;
   if (typeof v === "number") return kind === "date" ? new Date(v * MS_PER_DAY) : v;
-  return xmlSafeText(v);
+  return v;
 }
 
 export async function writeXlsx(file: string, plan: OutputPlan): Promise<void> {
   const out = await openOutput(file, { stream: false });
+  const wb = new XlsxWriter(out.tempPath);
   try {
-    await writeWorkbook(out.tempPath, plan);
+    await writeSummarySheet(wb, plan);
+    await writeWorklistSheet(wb, plan);
+    await writeCustomerSheet(wb, plan);
+    await wb.close(0);
     await out.commit();
   } catch (e) {
+    wb.abort();
     await out.abort();
     throw e;
   }
 }
 
-async function writeWorkbook(path: string, plan: OutputPlan): Promise<void> {
-  const { sheet, lang } = plan;
-  const zh = lang === "zh";
-  const wb = new TableWorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
-  wb.creator = "CRM Tiers";
-  const name = sheet.format === "xlsx" ? sheet.sheetName : zh ? "客户分级" : "Customers";
-  const ws = wb.addWorksheet(name, { views: [{ state: "frozen", xSplit: 0, ySplit: 1 }] });
-  const inCols = sheet.columnCount;
-  const total = inCols + plan.outHeaders.length;
-  ws.columns = [
-    ...Array.from({ length: inCols }, () => ({ width: 14 })),
-    ...OUTPUT_WIDTHS.map((width) => ({ width })),
-  ];
-  // The table's own autofilter replaces the sheet's. A table has at least one body row.
-  const names = tableHeaders(sheet.headers, plan.outHeaders);
-  wb.addTable(ws, {
-    name: TABLE_NAME,
-    ref: `A1:${columnLetter(total - 1)}${Math.max(sheet.rowCount, 1) + 1}`,
-    columns: names,
-  });
-
-  // Header cells hold exactly the table's column names (Excel repairs the file otherwise).
-  const header = ws.addRow(names);
-  for (let c = 1; c <= total; c++)
-    header.getCell(c).style = c <= inCols ? STYLE.inputHeader : STYLE.outputHeader;
-  header.commit();
-
-  // Per input column: the number format to put back on its numbers and dates.
-  const fromCsv = sheet.format === "csv";
-  const numStyle = sheet.numFmts.map((f) =>
-    f && f !== "General" && !isDateFormat(f) ? { numFmt: f } : null,
-  );
-  const dateStyle = sheet.numFmts.map((f) => (f && isDateFormat(f) ? { numFmt: f } : STYLE.date));
-  const tierCol = inCols + 1;
-
-  const values: ExcelJS.CellValue[] = new Array(total);
-  for (let i = 0; i < sheet.rowCount; i++) {
-    for (let c = 0; c < inCols; c++) {
-      const original = sheet.originals[c].get(i);
-      values[c] = xlsxInputValue(original !== undefined ? original : sheet.columns[c][i], fromCsv);
-    }
-    const cells = plan.outputCells(i);
-    for (let k = 0; k < cells.length; k++) values[inCols + k] = xlsxOutputValue(cells[k], plan.kinds[k]);
-    const row = ws.addRow(values);
-    // Every cell gets a shared style object: exceljs caches style ids by object, while a
-    // cell's own fresh `{}` costs a full style lookup (a third of the write time).
-    for (let c = 0; c < inCols; c++) {
-      const v = values[c];
-      row.getCell(c + 1).style =
-        v instanceof Date
-          ? dateStyle[c]
-          : typeof v === "number" && numStyle[c]
-            ? (numStyle[c] as Partial<ExcelJS.Style>)
-            : NO_STYLE;
-    }
-    for (let k = 0; k < cells.length; k++) {
-      const kind = plan.kinds[k];
-      row.getCell(inCols + k + 1).style = KIND_STYLE[kind] ?? NO_STYLE; // blank cells too: the pane formats whole columns
-    }
-    row.getCell(tierCol).style = TIER_STYLE[plan.tierOf(i)] ?? KIND_STYLE.text ?? NO_STYLE;
-    row.commit();
-    if (plan.onProgress && (i + 1) % PROGRESS_EVERY === 0) plan.onProgress(i + 1);
+/** Display width of a cell as Excel would show it (roughly), for fitting column widths. */
+function cellWidth(v: OutCell): number {
+  if (v === null || v === undefined) return 0;
+  if (typeof v === "string") {
+    let w = 0;
+    for (const line of v.split("\n")) w = Math.max(w, displayWidth(line));
+    return w;
   }
-  ws.commit();
-  writeSummarySheet(wb, plan);
-  await wb.commit();
+  if (typeof v === "number") return String(v).length + 1;
+  if (v instanceof Date) return 10;
+  if (typeof v === "boolean") return 5;
+  return 8;
 }
 
-/** The Summary sheet: the engine's one description (report/summarySheet.ts), cell by cell. */
-function writeSummarySheet(wb: TableWorkbookWriter, plan: OutputPlan): void {
-  const grid = summaryGrid(plan.summary.model, plan.lang);
-  const ws = wb.addWorksheet(summarySheetName(plan.lang));
-  ws.columns = [{ width: 28 }, ...Array.from({ length: PARETO_COL + 2 }, () => ({ width: 14 }))];
-  const rows = Math.max(grid.cells.length, grid.pareto.length);
-  for (let r = 0; r < rows; r++) {
-    const values: ExcelJS.CellValue[] = new Array(PARETO_COL + 3).fill(null);
-    const styles: (Partial<ExcelJS.Style> | null)[] = new Array(PARETO_COL + 3).fill(null);
-    const put = (c: number, v: string | number | null, kind: OutputKind, extra: Partial<ExcelJS.Style>) => {
-      values[c] =
-        v === null
-          ? null
-          : typeof v === "number"
-            ? kind === "date"
-              ? new Date(v * MS_PER_DAY)
-              : v
-            : xmlSafeText(v);
-      const numFmt = v === null || kind === "number" ? undefined : NUMBER_FORMATS[kind];
-      if (numFmt || Object.keys(extra).length > 0) styles[c] = { ...(numFmt ? { numFmt } : {}), ...extra };
-    };
-    if (r < grid.cells.length) {
-      grid.cells[r].forEach((v, c) => {
-        const extra: Partial<ExcelJS.Style> = {};
-        const f = grid.fills[r][c];
-        if (f) extra.fill = fill(f);
-        if (grid.bold[r][c]) extra.font = { bold: true };
-        put(c, v, grid.kinds[r][c], extra);
-      });
-    }
-    if (r < grid.pareto.length)
-      grid.pareto[r].forEach((v, c) => put(PARETO_COL + c, v, grid.paretoKinds[r][c], {}));
-    const row = ws.addRow(values);
-    styles.forEach((st, c) => {
-      if (st) row.getCell(c + 1).style = st;
-    });
-    row.commit();
+async function writeCustomerSheet(wb: XlsxWriter, plan: OutputPlan): Promise<void> {
+  const { sheet, lang } = plan;
+  const zh = lang === "zh";
+  const name = sheet.format === "xlsx" ? sheet.sheetName : zh ? "客户分级" : "Customers";
+  const inCols = sheet.columnCount;
+  const outCols = plan.outHeaders.length;
+  const total = inCols + outCols;
+  const preamble = sheet.preamble ?? [];
+  // The header goes where it was (after the preamble rows, in their own numbering).
+  const headerRow = preamble.length
+    ? Math.max(sheet.headerRowNumber, preamble[preamble.length - 1].rowNumber + 1)
+    : 1;
+  const lastRow = headerRow + Math.max(sheet.rowCount, 1);
+  const fromCsv = sheet.format === "csv";
+
+  const names = tableHeaders(sheet.headers, plan.outHeaders);
+  // Input columns' widths from the header and a sample of rows.
+  const widths = names.map((h) => displayWidth(h) + 2);
+  const sample = Math.min(sheet.rowCount, WIDTH_SAMPLE_ROWS);
+  const readRow = inputRowReader(sheet);
+  const input: unknown[] = new Array(inCols);
+  for (let i = 0; i < sample; i++) {
+    readRow(i, input);
+    for (let c = 0; c < inCols; c++)
+      widths[c] = Math.max(widths[c], cellWidth(xlsxInputValue(input[c], fromCsv)) + 1);
   }
-  ws.commit();
+  for (let c = 0; c < inCols; c++) widths[c] = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, widths[c]));
+  // The output columns' widths are the model's, as in the pane.
+  plan.columns.forEach((col, k) => (widths[inCols + k] = col.width));
+
+  // Freeze the header row and the columns up to the customer's id/name (when near the left).
+  const mapping = mapHeaders(sheet.headers);
+  const keyCols = [mapping.columns.id, mapping.columns.name].filter((c): c is number => c !== undefined);
+  const freezeCols = keyCols.length && Math.max(...keyCols) < 4 ? Math.max(...keyCols) + 1 : 0;
+
+  const s = {
+    inputHeader: wb.style({ bold: true }),
+    outputHeader: wb.style({ bold: true, fill: argb(HEADER_FILL) }),
+    date: wb.style({ numFmt: DATE_FMT }),
+  };
+  const numStyle = sheet.numFmts.map((f) =>
+    f && f !== "General" && !isDateFormat(f) ? wb.style({ numFmt: f }) : 0,
+  );
+  const dateStyle = sheet.numFmts.map((f) => (f && isDateFormat(f) ? wb.style({ numFmt: f }) : s.date));
+  // Output columns: the model's number format (text "@" too, as in the pane).
+  const formatOf = (c: ReportColumn) => c.numberFormat;
+  const outStyle = plan.columns.map((c) => wb.style({ numFmt: formatOf(c) }));
+  const filled = plan.columns.flatMap((c, k) => (c.fillByTier ? [k] : []));
+  const fillStyles = new Map<string, number>();
+  const fillStyle = (k: number, hex: string | null): number => {
+    if (!hex) return outStyle[k];
+    const key = `${k}${hex}`;
+    let id = fillStyles.get(key);
+    if (id === undefined)
+      fillStyles.set(key, (id = wb.style({ numFmt: formatOf(plan.columns[k]), fill: argb(hex) })));
+    return id;
+  };
+
+  // Strays: by data row (−1: the header row), shifted right past the inserted §11 block.
+  const strays = new Map<number, { col: number; value: OutCell }[]>();
+  for (const st of sheet.strays ?? []) {
+    const key = st.dataIndex ?? -1;
+    const list = strays.get(key) ?? [];
+    list.push({
+      col: Math.min(st.col + outCols, 16383),
+      value: xlsxInputValue(st.original ?? st.value, false),
+    });
+    strays.set(key, list);
+  }
+  const withStrays = (rowCells: OutCell[], styles: number[], key: number): [OutCell[], number[]] => {
+    const extra = strays.get(key);
+    if (!extra) return [rowCells, styles];
+    const cells = rowCells.slice();
+    const st = styles.slice();
+    for (const e of extra) {
+      while (cells.length < e.col) (cells.push(null), st.push(0));
+      cells[e.col] = e.value;
+      st[e.col] = 0;
+    }
+    return [cells, st];
+  };
+
+  await wb.sheet(
+    {
+      name,
+      widths,
+      freeze: { rows: headerRow, cols: freezeCols },
+      merges: sheet.preambleMerges,
+      print: { landscape: true, fitToWidth: true, repeatRows: [headerRow, headerRow] },
+      table: { name: TABLE_NAME, ref: `A${headerRow}:${columnLetter(total - 1)}${lastRow}`, columns: names },
+    },
+    async (rows) => {
+      for (const p of preamble) {
+        await rows.row(
+          p.rowNumber,
+          p.values.map((v, c) => xlsxInputValue(p.originals?.get(c) ?? v, false)),
+        );
+      }
+      const headerStyles = names.map((_, c) => (c < inCols ? s.inputHeader : s.outputHeader));
+      await rows.row(headerRow, ...withStrays(names, headerStyles, -1));
+      const values: OutCell[] = new Array(total);
+      const styles: number[] = new Array(total);
+      for (let i = 0; i < sheet.rowCount; i++) {
+        readRow(i, input);
+        for (let c = 0; c < inCols; c++) {
+          const v = xlsxInputValue(input[c], fromCsv);
+          values[c] = v;
+          styles[c] = v instanceof Date ? dateStyle[c] : typeof v === "number" ? numStyle[c] : 0;
+        }
+        const cells = plan.outputCells(i);
+        for (let k = 0; k < outCols; k++) {
+          values[inCols + k] = xlsxOutputValue(cells[k], plan.kinds[k]);
+          styles[inCols + k] = outStyle[k];
+        }
+        for (const k of filled) styles[inCols + k] = fillStyle(k, plan.fillOf(k, i));
+        const pending = strays.size
+          ? rows.row(headerRow + 1 + i, ...withStrays(values, styles, i))
+          : rows.row(headerRow + 1 + i, values, styles);
+        if (pending) await pending;
+        if (plan.onProgress && (i + 1) % PROGRESS_EVERY === 0) plan.onProgress(i + 1);
+      }
+    },
+    1,
+  );
+}
+
+/** "#RRGGBB" (the model's colours) → the ARGB a workbook stores. */
+const argb = (hex: string): string => "FF" + hex.replace("#", "").toUpperCase();
+
+/** The Summary sheet: the engine's one description (report/summarySheet.ts), cell by cell, with its Pareto chart. */
+async function writeSummarySheet(wb: XlsxWriter, plan: OutputPlan): Promise<void> {
+  const g = summaryGrid(plan.summary.model, plan.lang);
+  const name = summarySheetName(plan.lang);
+  const styleIds = new Map<string, number>();
+  const styleOf = (kind: OutputKind, fill: string | null, bold: boolean): number => {
+    const numFmt = kind === "number" ? undefined : NUMBER_FORMATS[kind];
+    const key = `${numFmt ?? ""}|${fill ?? ""}|${bold}`;
+    let id = styleIds.get(key);
+    if (id === undefined)
+      styleIds.set(
+        key,
+        (id = wb.style({ numFmt, bold: bold || undefined, fill: fill ? argb(fill) : undefined })),
+      );
+    return id;
+  };
+  const cellOf = (v: string | number | null, kind: OutputKind): OutCell =>
+    v === null ? null : typeof v === "number" && kind === "date" ? new Date(v * MS_PER_DAY) : v;
+  const rows = Math.max(g.cells.length, g.pareto.length);
+  const hasChart = g.pareto.length > 2;
+  const quoted = `'${name.replace(/'/g, "''")}'`;
+  const range = (col: number) => `${quoted}!$${columnLetter(col)}$2:$${columnLetter(col)}$${g.pareto.length}`;
+  await wb.sheet(
+    {
+      name,
+      widths: [28, ...Array.from({ length: PARETO_COL + 2 }, () => 14)],
+      print: { landscape: true, fitToWidth: true },
+      chart: hasChart
+        ? {
+            title: g.chartTitle,
+            categories: range(PARETO_COL),
+            bars: { name: String(g.pareto[0][1]), values: range(PARETO_COL + 1) },
+            line: { name: String(g.pareto[0][2]), values: range(PARETO_COL + 2) },
+            from: [0, g.cells.length + 1],
+            to: [6, g.cells.length + 21],
+            percentAxis: true,
+          }
+        : undefined,
+    },
+    async (w) => {
+      for (let r = 0; r < rows; r++) {
+        const cells: OutCell[] = new Array(PARETO_COL + 3).fill(null);
+        const styles: number[] = new Array(PARETO_COL + 3).fill(0);
+        if (r < g.cells.length)
+          g.cells[r].forEach((v, c) => {
+            cells[c] = cellOf(v, g.kinds[r][c]);
+            if (v !== null) styles[c] = styleOf(g.kinds[r][c], g.fills[r][c], g.bold[r][c]);
+          });
+        if (r < g.pareto.length)
+          g.pareto[r].forEach((v, c) => {
+            cells[PARETO_COL + c] = cellOf(v, g.paretoKinds[r][c]);
+            if (v !== null) styles[PARETO_COL + c] = styleOf(g.paretoKinds[r][c], null, r === 0);
+          });
+        await w.row(r + 1, cells, styles);
+      }
+    },
+  );
+}
+
+/** The Worklist 本周待办 (§8): the engine's rows in its order, the header frozen. */
+async function writeWorklistSheet(wb: XlsxWriter, plan: OutputPlan): Promise<void> {
+  const w = plan.worklist;
+  const head = wb.style({ bold: true, fill: argb(HEADER_FILL) });
+  const styles = w.kinds.map((k) => (k === "date" ? wb.style({ numFmt: DATE_FMT }) : 0));
+  await wb.sheet(
+    {
+      name: w.sheetName,
+      widths: w.widths,
+      freeze: { rows: 1, cols: 0 },
+      print: { landscape: true, fitToWidth: true, repeatRows: [1, 1] },
+    },
+    async (rows) => {
+      await rows.row(
+        1,
+        w.headers,
+        w.headers.map(() => head),
+      );
+      for (let k = 0; k < w.rows.length; k++) {
+        const cells = w.cells(w.rows[k]).map((v, c) => xlsxOutputValue(v, w.kinds[c]));
+        const p = rows.row(k + 2, cells, styles);
+        if (p) await p;
+      }
+    },
+  );
 }

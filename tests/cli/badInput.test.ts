@@ -38,7 +38,11 @@ describe("input problems exit 1", () => {
   it("a file that is not a workbook", async () => {
     const input = tmp.file("fake.xlsx");
     writeFileSync(input, "客户名称,销售额\n甲,1\n");
-    await expectFailure([input, "--out", tmp.file("out.xlsx"), ...TODAY], 1, /不是有效的 \.xlsx 工作簿.* \/ .*not a valid \.xlsx workbook/);
+    await expectFailure(
+      [input, "--out", tmp.file("out.xlsx"), ...TODAY],
+      1,
+      /fake\.xlsx 已损坏或不是 \.xlsx 工作簿（not a zip archive.*请在 Excel 中打开并重新保存.* \/ .*is damaged or not an \.xlsx workbook/,
+    );
   });
 
   it("an empty sheet, and a sheet name that does not exist (the sheets are listed)", async () => {
@@ -47,7 +51,9 @@ describe("input problems exit 1", () => {
     wb.addWorksheet("空表");
     wb.addWorksheet("客户").addRow(["客户名称", "销售额"]);
     await wb.xlsx.writeFile(input);
-    await expectFailure([input, "--out", tmp.file("o.xlsx"), ...TODAY], 1, /工作表“空表”是空的/);
+    // The empty first sheet is passed over for the one with a header; it has no customers.
+    await expectFailure([input, "--out", tmp.file("o.xlsx"), ...TODAY], 1, /工作表“客户” 只有表头，没有客户数据/);
+    await expectFailure([input, "--out", tmp.file("o.xlsx"), "--sheet", "空表", ...TODAY], 1, /工作表“空表”是空的/);
     await expectFailure(
       [input, "--out", tmp.file("o.xlsx"), "--sheet", "Sheet9", ...TODAY],
       1,

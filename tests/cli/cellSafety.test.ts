@@ -3,7 +3,7 @@ import { csvSafeText, looksLikeFormula, plainNumber, xmlSafeText } from "../../s
 import { csvInputCell, csvOutputCell } from "../../src/cli/writeCsv";
 import { xlsxOutputValue } from "../../src/cli/writeXlsx";
 import { decodeCsvBytes, detectDelimiter } from "../../src/cli/readCsv";
-import { isDateFormat, normalizeExcelValue } from "../../src/cli/readXlsx";
+import { isDateFormat } from "../../src/cli/readXlsx";
 
 describe("csvSafeText", () => {
   it.each([
@@ -67,24 +67,12 @@ describe("XLSX cells", () => {
     expect(xlsxOutputValue("-45", "text")).toBe("-45");
     expect(xlsxOutputValue("'abc", "text")).toBe("'abc");
     expect(xlsxOutputValue(20779, "date")).toEqual(new Date("2026-11-22T00:00:00Z"));
-    expect(xlsxOutputValue("a\u0000b", "text")).toBe("ab");
+    // Characters XML cannot hold are kept too: the XML writer escapes them as _x0000_.
+    expect(xlsxOutputValue("a\u0000b", "text")).toBe("a\u0000b");
   });
   it("xmlSafeText drops characters XML forbids, keeps tabs and line breaks", () => {
     expect(xmlSafeText("a\u0001b\tc\nd\u001f")).toBe("ab\tc\nd");
     expect(xmlSafeText("a\u0001b")).toBe("ab"); // twice: no regex state carried over
-  });
-  it("normalizes exceljs values for the engine", () => {
-    expect(normalizeExcelValue({ richText: [{ text: "甲" }, { text: "公司" }] })).toEqual({
-      value: "甲公司",
-      original: { richText: [{ text: "甲" }, { text: "公司" }] },
-    });
-    expect(normalizeExcelValue({ formula: "A1*2", result: 12 })).toEqual({ value: 12 });
-    expect(normalizeExcelValue({ formula: "TODAY()", result: 46348 }, "yyyy-mm-dd")).toEqual({
-      value: new Date("2026-11-22T00:00:00Z"),
-    });
-    expect(normalizeExcelValue({ error: "#N/A" })).toEqual({ value: "#N/A", original: { error: "#N/A" } });
-    expect(normalizeExcelValue({ text: "官网", hyperlink: "https://x" }).value).toBe("官网");
-    expect(normalizeExcelValue(undefined)).toEqual({ value: null });
   });
   it("isDateFormat", () => {
     expect(["yyyy-mm-dd", "m月d日", "[$-804]yyyy\"年\"m\"月\"d\"日\"", "h:mm"].map(isDateFormat)).toEqual([true, true, true, true]);

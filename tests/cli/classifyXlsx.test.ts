@@ -3,7 +3,9 @@
  * small-zh.csv (hand-checked values in classifyCsv.test.ts) written with the cell kinds
  * Excel produces: rich text, a formula with its cached result, date cells, an #N/A error.
  */
+import { readFileSync } from "fs";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { readWorkbook, rowValues, runCli, sha256, tempDir } from "./helpers";
 
 // Workbooks are zipped and unzipped; leave room on a busy 2-core machine.
@@ -37,12 +39,15 @@ describe("XLSX → XLSX", () => {
     const before = sha256(input);
     const out = tmp.file("out.xlsx");
     const r = await runCli([input, "--out", out, ...TODAY]);
-    expect(r.stderr).toBe("");
+    // The #N/A result of 戊公司's 销售额 is reported (and the engine lists it in 数据问题).
+    expect(r.stderr).toBe(
+      "工作表“客户”B6的公式结果为错误 #N/A：按错误报告，原样写回 / the sheet \"客户\" B6: the formula result is the error #N/A; reported and written back as it is\n",
+    );
     expect(r.code).toBe(0);
     expect(sha256(input)).toBe(before);
 
     const wb = await readWorkbook(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["客户", "客户分级汇总"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["客户分级汇总", "本周待办", "客户"]);
     const ws = wb.getWorksheet("客户")!;
     expect(rowValues(ws, 1, 21).slice(6)).toEqual([
       "备注", "价值等级", "ABC分类", "价值占比", "大客户指数", "潜力得分", "建议关系水平", "关系差距",
@@ -83,7 +88,24 @@ describe("XLSX → XLSX", () => {
     const table = (ws.getTable("CRM_Customers") as unknown as { table: { tableRef: string; autoFilterRef: string } }).table;
     expect(table.tableRef).toBe("A1:U6");
     expect(table.autoFilterRef).toBe("A1:U6");
-    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    // The header row and the name column (A) are frozen.
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1, xSplit: 1 });
+  });
+
+  it("fits widths to content, prints landscape one page wide with the header repeated, opens on the Summary", async () => {
+    const out = tmp.file("out.xlsx");
+    await runCli([input, "--out", out, ...TODAY]);
+    const wb = await readWorkbook(out);
+    const ws = wb.getWorksheet("客户")!;
+    // A: header 客户名称 is 8 wide + 2 → 10 (the names are 6); E: 最近下单日期 12 + 2 → 14;
+    // G: 备注 2 + 2 = 4, "@cmd" 4 + 1 = 5 → the minimum 6; the result columns take the model's
+    // widths (价值等级 10, 下一步行动 40).
+    expect([1, 5, 7, 8, 15].map((c) => ws.getColumn(c).width)).toEqual([10, 14, 6, 10, 40]);
+    expect(ws.pageSetup).toMatchObject({ orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    const zip = await JSZip.loadAsync(readFileSync(out));
+    const workbookXml = await zip.file("xl/workbook.xml")!.async("string");
+    expect(workbookXml).toContain('<workbookView activeTab="0"/>');
+    expect(workbookXml).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="2">'客户'!$1:$1</definedName>`);
   });
 
   it("writes formula-looking strings as string cells, never as formulas", async () => {
@@ -134,12 +156,30 @@ describe("XLSX → XLSX", () => {
     ]);
   });
 
+  it("adds the Worklist 本周待办 in METHOD §8's order, header frozen", async () => {
+    // Next contacts (see classifyCsv.test.ts): 甲 2026-12-05 (after the 7 days), the others today
+    // 2026-11-22; same day → tier order 后起之秀 (丙), 明日黄花 (乙), 一般客户 (丁), 数据不足 (戊).
+    const out = tmp.file("out.xlsx");
+    await runCli([input, "--out", out, ...TODAY]);
+    const ws = (await readWorkbook(out)).getWorksheet("本周待办")!;
+    expect(rowValues(ws, 1, 7)).toEqual(["客户编号", "客户名称", "负责销售", "价值等级", "下一步行动", "下次联系日期", "依据"]);
+    const rows: ExcelJS.CellValue[][] = [];
+    ws.eachRow((row, n) => n > 1 && rows.push(rowValues(ws, n, 6).slice(1, 6)));
+    expect(rows.map((r) => [r[0], r[2], r[4]])).toEqual([
+      ["丙公司", "后起之秀", d("2026-11-22")],
+      ["乙公司", "明日黄花", d("2026-11-22")],
+      ["丁公司", "一般客户", d("2026-11-22")],
+      ["戊公司", "数据不足", d("2026-11-22")],
+    ]);
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+  });
+
   it("--sheet picks a sheet; --lang en writes English headers and an English summary sheet", async () => {
     const out = tmp.file("en.xlsx");
     const r = await runCli([input, "--out", out, ...TODAY, "--sheet", "客户", "--lang", "en"]);
     expect(r.code).toBe(0);
     const wb = await readWorkbook(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["客户", "CRM Summary"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["CRM Summary", "Worklist", "客户"]);
     const ws = wb.getWorksheet("客户")!;
     expect(rowValues(ws, 1, 9).slice(7)).toEqual(["Tier", "ABC"]);
     expect(rowValues(ws, 2, 9).slice(7)).toEqual(["Star", "A"]);
@@ -164,7 +204,7 @@ describe("XLSX ↔ CSV", () => {
     const out = tmp.file("ids.xlsx");
     expect((await runCli([csv, "--out", out, ...TODAY])).code).toBe(0);
     const wb = await readWorkbook(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["客户分级", "客户分级汇总"]);
-    expect(rowValues(wb.worksheets[0], 2, 3)).toEqual(["007", "甲公司", 1200.5]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["客户分级汇总", "本周待办", "客户分级"]);
+    expect(rowValues(wb.worksheets[2], 2, 3)).toEqual(["007", "甲公司", 1200.5]);
   });
 });

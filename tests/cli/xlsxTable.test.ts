@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from "fs";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { TableWorkbookWriter, tableColumnNames, tableXml, xmlAttr } from "../../src/cli/xlsxTable";
+import { tableColumnNames, tableXml, xmlAttr } from "../../src/cli/xlsxTable";
 import { headerText } from "../../src/cli/writeXlsx";
 import { readWorkbook, rowValues, runCli, tempDir } from "./helpers";
 
@@ -80,66 +80,6 @@ describe("table XML", () => {
   });
 });
 
-describe("TableWorkbookWriter", () => {
-  it("writes several tables, two on one sheet, each with its rels, tableParts and content type", async () => {
-    const file = tmp.file("tables.xlsx");
-    const wb = new TableWorkbookWriter({ filename: file });
-    const a = wb.addWorksheet("A");
-    wb.addTable(a, { name: "Left", ref: "A1:A2", columns: ["x"] });
-    wb.addTable(a, { name: "Right", ref: "C1:C2", columns: ["y"] });
-    a.addRow(["x", null, "y"]).commit();
-    a.addRow([1, null, 2]).commit();
-    a.commit();
-    const b = wb.addWorksheet("B");
-    wb.addTable(b, { name: "Other", ref: "A1:B2", columns: ["p", "q"], style: "TableStyleLight9" });
-    b.addRow(["p", "q"]).commit();
-    b.addRow([3, 4]).commit();
-    b.commit();
-    await wb.commit();
-
-    const part = await unzip(file);
-    expect(await part("xl/worksheets/_rels/sheet1.xml.rels")).toContain(
-      `<Relationship Id="rId1" Type="${TABLE_REL}" Target="../tables/table1.xml"/>` +
-        `<Relationship Id="rId2" Type="${TABLE_REL}" Target="../tables/table2.xml"/>`,
-    );
-    expect(await part("xl/worksheets/sheet1.xml")).toMatch(
-      /<tableParts count="2"><tablePart r:id="rId1"\/><tablePart r:id="rId2"\/><\/tableParts><\/worksheet>$/,
-    );
-    expect(await part("xl/worksheets/sheet2.xml")).toMatch(/<tableParts count="1"><tablePart r:id="rId1"\/><\/tableParts><\/worksheet>$/);
-    const types = (await part("[Content_Types].xml")) ?? "";
-    expect(types.match(/\/xl\/tables\/table\d\.xml/g)).toEqual(["/xl/tables/table1.xml", "/xl/tables/table2.xml", "/xl/tables/table3.xml"]);
-
-    const back = await readWorkbook(file);
-    expect(tablesOf(back.getWorksheet("A")!).map((t) => [t.name, t.tableRef, t.columns.map((c) => c.name)])).toEqual([
-      ["Left", "A1:A2", ["x"]],
-      ["Right", "C1:C2", ["y"]],
-    ]);
-    expect(tablesOf(back.getWorksheet("B")!).map((t) => [t.name, t.tableRef, t.style.theme])).toEqual([["Other", "A1:B2", "TableStyleLight9"]]);
-  });
-
-  it("without tables writes what exceljs writes (no table parts, no table content type)", async () => {
-    const file = tmp.file("plain.xlsx");
-    const wb = new TableWorkbookWriter({ filename: file });
-    const ws = wb.addWorksheet("S");
-    ws.addRow(["a"]).commit();
-    ws.commit();
-    await wb.commit();
-    const part = await unzip(file);
-    expect(await part("[Content_Types].xml")).not.toContain("table");
-    expect(await part("xl/worksheets/sheet1.xml")).not.toContain("tablePart");
-    expect(await part("xl/worksheets/_rels/sheet1.xml.rels")).toBeNull();
-  });
-
-  it("refuses a committed worksheet and a table without columns", async () => {
-    const wb = new TableWorkbookWriter({ filename: tmp.file("x.xlsx") });
-    const ws = wb.addWorksheet("S");
-    expect(() => wb.addTable(ws, { name: "T", ref: "A1:A2", columns: [] })).toThrow("addTable: a table needs at least one column");
-    ws.commit();
-    expect(() => wb.addTable(ws, { name: "T", ref: "A1:A2", columns: ["a"] })).toThrow("addTable: worksheet S is already committed");
-    await wb.commit();
-  });
-});
-
 describe("crm-classify XLSX output: the customer block is the table CRM_Customers", () => {
   it("empty, repeated and XML-special headers: valid names, written into the header cells too", async () => {
     const csv = tmp.file("odd.csv");
@@ -175,16 +115,16 @@ describe("crm-classify XLSX output: the customer block is the table CRM_Customer
         '<tableColumn id="6" name="A&amp;B &lt;&quot;x&quot;&gt;"/><tableColumn id="7" name="多行&#10;表头"/>',
     );
     expect(xml).toContain('<tableColumn id="20" name="RFM"/><tableColumn id="21" name="依据"/><tableColumn id="22" name="数据问题"/></tableColumns>');
-    const sheet = (await part("xl/worksheets/sheet1.xml")) ?? "";
+    const sheet = (await part("xl/worksheets/sheet3.xml")) ?? "";
     expect(sheet).not.toContain("<autoFilter");
     expect(sheet).toMatch(/<pageSetup [^>]*\/><tableParts count="1"><tablePart r:id="rId1"\/><\/tableParts><\/worksheet>$/);
-    expect(await part("xl/worksheets/_rels/sheet1.xml.rels")).toContain(
+    expect(await part("xl/worksheets/_rels/sheet3.xml.rels")).toContain(
       `<Relationship Id="rId1" Type="${TABLE_REL}" Target="../tables/table1.xml"/></Relationships>`,
     );
     expect(await part("[Content_Types].xml")).toContain(`<Override PartName="/xl/tables/table1.xml" ContentType="${TABLE_TYPE}"/>`);
-    // The Summary sheet has no table.
+    // The Summary and Worklist sheets have no table.
+    expect(await part("xl/worksheets/sheet1.xml")).not.toContain("tablePart");
     expect(await part("xl/worksheets/sheet2.xml")).not.toContain("tablePart");
-    expect(await part("xl/worksheets/_rels/sheet2.xml.rels")).toBeNull();
   });
 
   it("number, date and empty headers of an XLSX input become text header cells", async () => {
@@ -209,7 +149,7 @@ describe("crm-classify XLSX output: the customer block is the table CRM_Customer
     const csv = tmp.file("in.csv");
     writeFileSync(csv, "客户名称,销售额\n甲公司,600\n");
     expect((await runCli([csv, "--out", out, ...TODAY, "--lang", "en"])).code).toBe(0);
-    const [t] = tablesOf((await readWorkbook(out)).worksheets[0]);
+    const [t] = tablesOf((await readWorkbook(out)).worksheets[2]);
     expect(t.tableRef).toBe("A1:P2");
     expect(t.columns.map((c) => c.name).slice(0, 4)).toEqual(["客户名称", "销售额", "Tier", "ABC"]);
   });

@@ -61,7 +61,7 @@ describe("the pane's sheet and the CLI's workbook agree", () => {
   test("output columns: headers, number formats, widths, tier fills", () => {
     const paneHeader = readGrid(pane.sheet, "A1:Z1")[0];
     const p0 = paneHeader.indexOf("价值等级");
-    const ws = cli.worksheets[0];
+    const ws = cli.getWorksheet("Sheet1")!;
     const cliHeader = Array.from({ length: 26 }, (_, c) => ws.getRow(1).getCell(c + 1).value);
     const c0 = cliHeader.indexOf("价值等级");
     expect(p0).toBeGreaterThan(0);

@@ -1,0 +1,137 @@
+/**
+ * A byte-level CSV scanner (RFC 4180, read leniently): the file stays one UTF-8 buffer and a
+ * record is split into field offsets on demand, so the CLI decodes only the columns the engine
+ * reads and copies the other cells' bytes through to the output unchanged.
+ *
+ * Lenient as spreadsheets are: a quote inside an unquoted field is a character, text after a
+ * closing quote belongs to the field; CRLF, LF or a lone CR ends a record outside quotes.
+ * Strict where data would be lost: a quote opened and never closed is an error naming its line.
+ */
+
+export const QUOTE = 0x22;
+const CR = 0x0d;
+const LF = 0x0a;
+
+/** Field offsets of one record, reused from record to record. */
+export class FieldSpans {
+  start = new Int32Array(64);
+  end = new Int32Array(64);
+  /** 1: the field was quoted (its bytes are between the quotes, `""` still doubled). */
+  quoted = new Uint8Array(64);
+  count = 0;
+  /** 1 when some field is quoted, holds a quote, or starts like a formula: not copied as is. */
+  special = 0;
+
+  push(s: number, e: number, q: number): void {
+    if (this.count === this.start.length) {
+      const grow = <T extends Int32Array | Uint8Array>(a: T): T => {
+        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.start = grow(this.start);
+      this.end = grow(this.end);
+      this.quoted = grow(this.quoted);
+    }
+    this.start[this.count] = s;
+    this.end[this.count] = e;
+    this.quoted[this.count] = q;
+    this.count++;
+  }
+}
+
+/** Bytes that may start a formula (`=`, `+`, `-`, `@`, tab, CR): such a field is checked by the writer. */
+export const FORMULA_START = new Uint8Array(256);
+for (const c of "=+-@\t\r") FORMULA_START[c.charCodeAt(0)] = 1;
+
+/** A quote opened at byte `offset` and never closed. */
+export class UnclosedQuote extends Error {
+  constructor(readonly offset: number) {
+    super("unclosed quote");
+  }
+}
+
+/**
+ * Splits the record starting at `pos` into `spans`; returns the offset after its line break
+ * (or `bytes.length`). Throws UnclosedQuote.
+ */
+export function scanRecord(bytes: Uint8Array, pos: number, delimiter: number, spans: FieldSpans): number {
+  spans.count = 0;
+  spans.special = 0;
+  const n = bytes.length;
+  let p = pos;
+  for (;;) {
+    if (p < n && FORMULA_START[bytes[p]]) spans.special = 1;
+    if (p < n && bytes[p] === QUOTE) {
+      spans.special = 1;
+      const open = p;
+      let q = p + 1;
+      for (;;) {
+        const close = bytes.indexOf(QUOTE, q);
+        if (close < 0) throw new UnclosedQuote(open);
+        if (bytes[close + 1] === QUOTE) {
+          q = close + 2;
+          continue;
+        }
+        q = close;
+        break;
+      }
+      p = q + 1;
+      if (p < n && bytes[p] !== delimiter && bytes[p] !== LF && bytes[p] !== CR) {
+        // `"a"b`: the text after the closing quote is part of the field (taken as written).
+        while (p < n && bytes[p] !== delimiter && bytes[p] !== LF && bytes[p] !== CR) p++;
+        spans.push(open, p, 0);
+      } else {
+        spans.push(open + 1, q, 1);
+      }
+    } else {
+      const s = p;
+      while (p < n) {
+        const b = bytes[p];
+        if (b === delimiter || b === LF || b === CR) break;
+        if (b === QUOTE) spans.special = 1;
+        p++;
+      }
+      spans.push(s, p, 0);
+    }
+    if (p >= n) return n;
+    const b = bytes[p];
+    if (b === delimiter) {
+      p++;
+      continue;
+    }
+    if (b === CR && bytes[p + 1] === LF) return p + 2;
+    return p + 1;
+  }
+}
+
+/** The text of field k (quotes removed, `""` → `"`). */
+export function fieldText(bytes: Buffer, spans: FieldSpans, k: number): string {
+  if (k >= spans.count) return "";
+  const s = spans.start[k];
+  const e = spans.end[k];
+  if (s === e) return "";
+  const text = bytes.toString("utf8", s, e);
+  return spans.quoted[k] && text.includes('"') ? text.replace(/""/g, '"') : text;
+}
+
+/** True when every field of the record is empty or blank. */
+export function isBlankRecord(bytes: Uint8Array, spans: FieldSpans): boolean {
+  for (let k = 0; k < spans.count; k++) {
+    for (let p = spans.start[k]; p < spans.end[k]; p++) {
+      const b = bytes[p];
+      if (b !== 0x20 && b !== 0x09) return false;
+    }
+  }
+  return true;
+}
+
+/** 1-based line number of byte `offset` (counts LF, and CR not followed by LF). */
+export function lineOf(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let p = 0; p < offset; p++) {
+    const b = bytes[p];
+    if (b === LF || (b === CR && bytes[p + 1] !== LF)) line++;
+  }
+  return line;
+}
