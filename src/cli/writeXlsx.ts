@@ -38,7 +38,11 @@ export function xlsxInputValue(v: CellValue | unknown, fromCsv: boolean): OutCel
   if (v === null || v === undefined) return null;
   if (typeof v === "string") return fromCsv && CSV_NUMBER.test(v) ? Number(v) : v;
   if (typeof v === "number" || typeof v === "boolean" || v instanceof Date) return v;
-  if (typeof v === "object" && (typeof (v as { error?: unknown }).error === "string" || typeof (v as { richXml?: unknown }).richXml === "string")) {
+  if (
+    typeof v === "object" &&
+    (typeof (v as { error?: unknown }).error === "string" ||
+      typeof (v as { richXml?: unknown }).richXml === "string")
+  ) {
     return v as OutCell;
   }
   return null; // a formula never calculated: blank, as it was read (reported when read)
@@ -117,7 +121,9 @@ async function writeCustomerSheet(wb: XlsxWriter, plan: OutputPlan): Promise<voi
   const total = inCols + outCols;
   const preamble = sheet.preamble ?? [];
   // The header goes where it was (after the preamble rows, in their own numbering).
-  const headerRow = preamble.length ? Math.max(sheet.headerRowNumber, preamble[preamble.length - 1].rowNumber + 1) : 1;
+  const headerRow = preamble.length
+    ? Math.max(sheet.headerRowNumber, preamble[preamble.length - 1].rowNumber + 1)
+    : 1;
   const lastRow = headerRow + Math.max(sheet.rowCount, 1);
   const fromCsv = sheet.format === "csv";
 
@@ -129,13 +135,21 @@ async function writeCustomerSheet(wb: XlsxWriter, plan: OutputPlan): Promise<voi
   const input: unknown[] = new Array(inCols);
   for (let i = 0; i < sample; i++) {
     readRow(i, input);
-    for (let c = 0; c < inCols; c++) widths[c] = Math.max(widths[c], cellWidth(xlsxInputValue(input[c], fromCsv)) + 1);
+    for (let c = 0; c < inCols; c++)
+      widths[c] = Math.max(widths[c], cellWidth(xlsxInputValue(input[c], fromCsv)) + 1);
     const cells = plan.outputCells(i);
-    for (let k = 0; k < outCols; k++) widths[inCols + k] = Math.max(widths[inCols + k], cellWidth(xlsxOutputValue(cells[k], plan.kinds[k])) + 1);
+    for (let k = 0; k < outCols; k++)
+      widths[inCols + k] = Math.max(
+        widths[inCols + k],
+        cellWidth(xlsxOutputValue(cells[k], plan.kinds[k])) + 1,
+      );
   }
   for (let c = 0; c < total; c++) widths[c] = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, widths[c]));
   // The output columns' widths are the model's, widened to their header when it is longer.
-  plan.columns.forEach((col, k) => (widths[inCols + k] = Math.min(MAX_WIDTH, Math.max(col.width, displayWidth(names[inCols + k]) + 2))));
+  plan.columns.forEach(
+    (col, k) =>
+      (widths[inCols + k] = Math.min(MAX_WIDTH, Math.max(col.width, displayWidth(names[inCols + k]) + 2))),
+  );
 
   // Freeze the header row and the columns up to the customer's id/name (when near the left).
   const mapping = mapHeaders(sheet.headers);
@@ -147,7 +161,9 @@ async function writeCustomerSheet(wb: XlsxWriter, plan: OutputPlan): Promise<voi
     outputHeader: wb.style({ bold: true, fill: argb(HEADER_FILL) }),
     date: wb.style({ numFmt: DATE_FMT }),
   };
-  const numStyle = sheet.numFmts.map((f) => (f && f !== "General" && !isDateFormat(f) ? wb.style({ numFmt: f }) : 0));
+  const numStyle = sheet.numFmts.map((f) =>
+    f && f !== "General" && !isDateFormat(f) ? wb.style({ numFmt: f }) : 0,
+  );
   const dateStyle = sheet.numFmts.map((f) => (f && isDateFormat(f) ? wb.style({ numFmt: f }) : s.date));
   // Output columns: the model's number format (text stays General: a string cell is text anyway).
   const formatOf = (c: ReportColumn) => (c.kind === "text" ? undefined : c.numberFormat);
@@ -158,7 +174,8 @@ async function writeCustomerSheet(wb: XlsxWriter, plan: OutputPlan): Promise<voi
     if (!hex) return outStyle[k];
     const key = `${k}${hex}`;
     let id = fillStyles.get(key);
-    if (id === undefined) fillStyles.set(key, (id = wb.style({ numFmt: formatOf(plan.columns[k]), fill: argb(hex) })));
+    if (id === undefined)
+      fillStyles.set(key, (id = wb.style({ numFmt: formatOf(plan.columns[k]), fill: argb(hex) })));
     return id;
   };
 
@@ -167,7 +184,10 @@ async function writeCustomerSheet(wb: XlsxWriter, plan: OutputPlan): Promise<voi
   for (const st of sheet.strays ?? []) {
     const key = st.dataIndex ?? -1;
     const list = strays.get(key) ?? [];
-    list.push({ col: Math.min(st.col + outCols, 16383), value: xlsxInputValue(st.original ?? st.value, false) });
+    list.push({
+      col: Math.min(st.col + outCols, 16383),
+      value: xlsxInputValue(st.original ?? st.value, false),
+    });
     strays.set(key, list);
   }
   const withStrays = (rowCells: OutCell[], styles: number[], key: number): [OutCell[], number[]] => {
@@ -194,7 +214,10 @@ async function writeCustomerSheet(wb: XlsxWriter, plan: OutputPlan): Promise<voi
     },
     async (rows) => {
       for (const p of preamble) {
-        await rows.row(p.rowNumber, p.values.map((v, c) => xlsxInputValue(p.originals?.get(c) ?? v, false)));
+        await rows.row(
+          p.rowNumber,
+          p.values.map((v, c) => xlsxInputValue(p.originals?.get(c) ?? v, false)),
+        );
       }
       const headerStyles = names.map((_, c) => (c < inCols ? s.inputHeader : s.outputHeader));
       await rows.row(headerRow, ...withStrays(names, headerStyles, -1));
@@ -213,7 +236,9 @@ async function writeCustomerSheet(wb: XlsxWriter, plan: OutputPlan): Promise<voi
           styles[inCols + k] = outStyle[k];
         }
         for (const k of filled) styles[inCols + k] = fillStyle(k, plan.fillOf(k, i));
-        const pending = strays.size ? rows.row(headerRow + 1 + i, ...withStrays(values, styles, i)) : rows.row(headerRow + 1 + i, values, styles);
+        const pending = strays.size
+          ? rows.row(headerRow + 1 + i, ...withStrays(values, styles, i))
+          : rows.row(headerRow + 1 + i, values, styles);
         if (pending) await pending;
         if (plan.onProgress && (i + 1) % PROGRESS_EVERY === 0) plan.onProgress(i + 1);
       }
@@ -234,15 +259,33 @@ const LABELS = {
   overdue: ["逾期未联系（客户）", "Overdue contacts (customers)"],
   problems: ["数据问题（单元格）", "Problems (cells)"],
   problemRows: ["有数据问题的客户", "Customers with problems"],
-  tierHead: [["价值等级", "客户数", "价值占比"], ["Tier", "Customers", "Value share"]],
-  abcHead: [["ABC分类", "客户数", "价值占比"], ["ABC", "Customers", "Value share"]],
+  tierHead: [
+    ["价值等级", "客户数", "价值占比"],
+    ["Tier", "Customers", "Value share"],
+  ],
+  abcHead: [
+    ["ABC分类", "客户数", "价值占比"],
+    ["ABC", "Customers", "Value share"],
+  ],
   owner: ["负责销售", "Owner"],
   region: ["区域", "Region"],
-  groupHead: [["客户数", "价值占比", "天王巨星", "明日黄花", "逾期未联系"], ["Customers", "Value share", "Stars", "Fading", "Overdue"]],
+  groupHead: [
+    ["客户数", "价值占比", "天王巨星", "明日黄花", "逾期未联系"],
+    ["Customers", "Value share", "Stars", "Fading", "Overdue"],
+  ],
   blank: ["（空白）", "(blank)"],
-  top: [["大客户指数前 10", "客户编号", "客户名称", "价值等级", "大客户指数", "价值占比"], ["Top 10 by key-account index", "Customer ID", "Customer", "Tier", "Key account index", "Value share"]],
-  pareto: [["客户占比", "价值占比", "累计价值占比"], ["Customers (share)", "Value (share)", "Cumulative value"]],
-  chart: ["帕累托：按价值排序的客户与累计价值占比", "Pareto: customers ranked by value and cumulative value share"],
+  top: [
+    ["大客户指数前 10", "客户编号", "客户名称", "价值等级", "大客户指数", "价值占比"],
+    ["Top 10 by key-account index", "Customer ID", "Customer", "Tier", "Key account index", "Value share"],
+  ],
+  pareto: [
+    ["客户占比", "价值占比", "累计价值占比"],
+    ["Customers (share)", "Value (share)", "Cumulative value"],
+  ],
+  chart: [
+    "帕累托：按价值排序的客户与累计价值占比",
+    "Pareto: customers ranked by value and cumulative value share",
+  ],
 } as const;
 
 async function writeSummarySheet(wb: XlsxWriter, plan: OutputPlan): Promise<void> {
@@ -278,13 +321,24 @@ async function writeSummarySheet(wb: XlsxWriter, plan: OutputPlan): Promise<void
   ] as const) {
     if (lines.length === 0) continue;
     add([label, ...L(LABELS.groupHead)], [head, head, head, head, head, head]);
-    for (const g of lines) add([g.name || L(LABELS.blank), g.count, g.share, g.stars, g.fading, g.overdue], [0, 0, percent]);
+    for (const g of lines)
+      add([g.name || L(LABELS.blank), g.count, g.share, g.stars, g.fading, g.overdue], [0, 0, percent]);
     add([]);
   }
   if (m.top.length > 0) {
     add([...L(LABELS.top)], [head, head, head, head, head, head]);
     m.top.forEach((t, k) =>
-      add([k + 1, t.id || null, t.name || null, cli.byTier[TIER_ORDER.indexOf(t.tier)]?.label ?? null, t.keyIndex, t.share], [0, 0, 0, tierFill(t.tier), 0, percent]),
+      add(
+        [
+          k + 1,
+          t.id || null,
+          t.name || null,
+          cli.byTier[TIER_ORDER.indexOf(t.tier)]?.label ?? null,
+          t.keyIndex,
+          t.share,
+        ],
+        [0, 0, 0, tierFill(t.tier), 0, percent],
+      ),
     );
     add([]);
   }
@@ -309,7 +363,8 @@ async function writeSummarySheet(wb: XlsxWriter, plan: OutputPlan): Promise<void
     });
   }
   const quoted = `'${name.replace(/'/g, "''")}'`;
-  const range = (col: number) => `${quoted}!$${columnLetter(col)}$2:$${columnLetter(col)}$${pareto.length + 1}`;
+  const range = (col: number) =>
+    `${quoted}!$${columnLetter(col)}$2:$${columnLetter(col)}$${pareto.length + 1}`;
   const heads = L(LABELS.pareto);
   await wb.sheet(
     {
@@ -348,7 +403,11 @@ async function writeWorklistSheet(wb: XlsxWriter, plan: OutputPlan): Promise<voi
       print: { landscape: true, fitToWidth: true, repeatRows: [1, 1] },
     },
     async (rows) => {
-      await rows.row(1, w.headers, w.headers.map(() => head));
+      await rows.row(
+        1,
+        w.headers,
+        w.headers.map(() => head),
+      );
       for (let k = 0; k < w.rows.length; k++) {
         const cells = w.cells(w.rows[k]).map((v, c) => xlsxOutputValue(v, w.kinds[c]));
         const p = rows.row(k + 2, cells, styles);

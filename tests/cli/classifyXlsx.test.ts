@@ -3,7 +3,9 @@
  * small-zh.csv (hand-checked values in classifyCsv.test.ts) written with the cell kinds
  * Excel produces: rich text, a formula with its cached result, date cells, an #N/A error.
  */
+import { readFileSync } from "fs";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { readWorkbook, rowValues, runCli, sha256, tempDir } from "./helpers";
 
 // Workbooks are zipped and unzipped; leave room on a busy 2-core machine.
@@ -85,7 +87,24 @@ describe("XLSX → XLSX", () => {
     const table = (ws.getTable("CRM_Customers") as unknown as { table: { tableRef: string; autoFilterRef: string } }).table;
     expect(table.tableRef).toBe("A1:U6");
     expect(table.autoFilterRef).toBe("A1:U6");
-    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    // The header row and the name column (A) are frozen.
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1, xSplit: 1 });
+  });
+
+  it("fits widths to content, prints landscape one page wide with the header repeated, opens on the Summary", async () => {
+    const out = tmp.file("out.xlsx");
+    await runCli([input, "--out", out, ...TODAY]);
+    const wb = await readWorkbook(out);
+    const ws = wb.getWorksheet("客户")!;
+    // A: header 客户名称 is 8 wide + 2 → 10 (the names are 6); E: 最近下单日期 12 + 2 → 14;
+    // G: 备注 2 + 2 = 4, "@cmd" 4 + 1 = 5 → the minimum 6; the result columns take the model's
+    // widths (价值等级 10, 下一步行动 40).
+    expect([1, 5, 7, 8, 15].map((c) => ws.getColumn(c).width)).toEqual([10, 14, 6, 10, 40]);
+    expect(ws.pageSetup).toMatchObject({ orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    const zip = await JSZip.loadAsync(readFileSync(out));
+    const workbookXml = await zip.file("xl/workbook.xml")!.async("string");
+    expect(workbookXml).toContain('<workbookView activeTab="0"/>');
+    expect(workbookXml).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="2">'客户'!$1:$1</definedName>`);
   });
 
   it("writes formula-looking strings as string cells, never as formulas", async () => {
