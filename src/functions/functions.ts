@@ -259,6 +259,30 @@ async function holiday(today?: any, language?: any): Promise<any[][]> {
   return guard(() => impl.holiday(today, language));
 }
 
+/**
+ * From a sales ledger (one row per order line) to one row per customer: revenue, previous revenue, orders, active months, first and last order.
+ * @customfunction FROMORDERS FROMORDERS
+ * @param customers Customer of each line (name or ID): a column.
+ * @param dates Date of each line (Excel date), same shape as customers.
+ * @param amounts Amount of each line (a return is negative), same shape as customers.
+ * @param [orderIds] Order or invoice number of each line, same shape as customers (orders are then counted by number, else by date).
+ * @param [today] Evaluation date; pass TODAY() for predictable recalculation.
+ * @param [periodMonths] Length of the current period in months (default 12); the previous period is as long, just before it.
+ * @param [language] "zh" (default) or "en".
+ * @returns The customer table with a header row, one row per customer in order of first appearance.
+ */
+function fromOrders(
+  customers: any[][],
+  dates: any[][],
+  amounts: any[][],
+  orderIds?: any[][],
+  today?: any,
+  periodMonths?: any,
+  language?: any,
+): any[][] {
+  return guard(() => impl.fromOrders(customers, dates, amounts, orderIds, today, periodMonths, language));
+}
+
 // Referenced so that strict compilers keep them; CustomFunctions.associate is appended by the plugin.
 export const CRM_FUNCTIONS = {
   CLASSIFY: classifyTable,
@@ -273,4 +297,5 @@ export const CRM_FUNCTIONS = {
   STRATEGY: strategy,
   RFM: rfm,
   HOLIDAY: holiday,
+  FROMORDERS: fromOrders,
 };
