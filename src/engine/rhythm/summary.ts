@@ -78,10 +78,10 @@ export function groupHistories(
 ): RhythmGroups {
   const index = new Map<number | string, number>();
   const n = x.length;
-  let gx = new Int32Array(Math.max(16, Math.min(n, 4096)));
-  let gt = new Float64Array(gx.length);
-  let gT = new Float64Array(gx.length);
-  let gc = new Float64Array(gx.length);
+  let gx: Int32Array = new Int32Array(Math.max(16, Math.min(n, 4096)));
+  let gt: Float64Array = new Float64Array(gx.length);
+  let gT: Float64Array = new Float64Array(gx.length);
+  let gc: Float64Array = new Float64Array(gx.length);
   let size = 0;
   let customers = 0;
   let repeaters = 0;
