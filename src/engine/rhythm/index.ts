@@ -5,3 +5,4 @@ export * from "./likelihood";
 export * from "./fit";
 export * from "./predict";
 export * from "./analyse";
+export * from "./simulate";
