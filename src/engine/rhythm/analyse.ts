@@ -122,9 +122,12 @@ export function isRhythmFading(x: number, alive: number, settings: RhythmSetting
   return x >= settings.rhythmMinRepeats && alive < settings.fadingAlive;
 }
 
-/** A probability as a whole percentage for a rep: `18%`; `<1%` below half a percent. */
+/**
+ * A probability as a whole percentage for a rep: `18%`, `<1%` below one percent. Cut down, not
+ * rounded, so that a P(alive) under the 30% threshold never reads `30%`.
+ */
 export function percentText(p: number): string {
-  return p < 0.005 ? "<1%" : `${Math.round(p * 100)}%`;
+  return p < 0.01 ? "<1%" : `${Math.floor(p * 100 + 1e-9)}%`;
 }
 
 /**
