@@ -80,7 +80,8 @@ const NOT_CONVERGED = {
 /** Fits and predicts for every customer (columns blank with a reason when no usable fit). */
 export function analyseRhythm(histories: RhythmHistories, settings: RhythmSettings): RhythmAnalysis {
   const n = histories.x.length;
-  const groups = groupHistories(histories.x, histories.t, histories.T);
+  const groupOf = new Int32Array(n);
+  const groups = groupHistories(histories.x, histories.t, histories.T, groupOf);
   const base = {
     customers: groups.customers,
     repeaters: groups.repeaters,
@@ -96,23 +97,20 @@ export function analyseRhythm(histories: RhythmHistories, settings: RhythmSettin
   }
   const fit = fitBgnbd(groups);
   if (!fit.converged) return { ...base, fit: null, blankReason: NOT_CONVERGED };
-  // Predictions are made once per distinct (x, t, T) and shared.
-  const cache = new Map<string, [number, number]>();
+  // Predictions are made once per distinct (x, t, T) and shared by its customers.
   const H = settings.forecastDays;
+  const alive = new Float64Array(groups.size);
+  const expected = new Float64Array(groups.size);
+  for (let g = 0; g < groups.size; g++) {
+    alive[g] = pAlive(fit, groups.x[g], groups.t[g], groups.T[g]);
+    expected[g] = expectedOrders(fit, groups.x[g], groups.t[g], groups.T[g], H);
+  }
   for (let i = 0; i < n; i++) {
-    const x = histories.x[i];
-    const t = x === 0 ? 0 : histories.t[i];
-    const T = histories.T[i];
-    if (!(x >= 0 && t >= 0 && T >= t)) continue;
-    const key = `${x},${t},${T}`;
-    let hit = cache.get(key);
-    if (!hit) {
-      hit = [pAlive(fit, x, t, T), expectedOrders(fit, x, t, T, H)];
-      cache.set(key, hit);
-    }
-    base.interval[i] = typicalInterval(x, t);
-    base.pAlive[i] = hit[0];
-    base.expected[i] = hit[1];
+    const g = groupOf[i];
+    if (g < 0) continue;
+    base.interval[i] = typicalInterval(groups.x[g], groups.t[g]);
+    base.pAlive[i] = alive[g];
+    base.expected[i] = expected[g];
   }
   return { ...base, fit, blankReason: null };
 }

@@ -39,12 +39,35 @@ export interface PreparedData {
   perX: Float64Array;
   c1: Float64Array;
   w2ByX: Float64Array;
+  /**
+   * When every t and T is a whole number of days below 2^22, ln(α+d) and 1/(α+d) are computed
+   * once per day d rather than per group (the usual case: dates from a ledger).
+   */
+  logDay: Float64Array | null;
+  invDay: Float64Array | null;
 }
+
+const DAY_TABLE_LIMIT = 1 << 22;
 
 export function prepare(groups: RhythmGroups): PreparedData {
   const perX = new Float64Array(groups.maxX + 1);
-  for (let g = 0; g < groups.size; g++) perX[groups.x[g]] += groups.count[g];
-  return { groups, perX, c1: new Float64Array(groups.maxX + 1), w2ByX: new Float64Array(groups.maxX + 1) };
+  let maxDay = 0;
+  let whole = true;
+  for (let g = 0; g < groups.size; g++) {
+    perX[groups.x[g]] += groups.count[g];
+    const T = groups.T[g];
+    if (!Number.isInteger(T) || !Number.isInteger(groups.t[g])) whole = false;
+    if (T > maxDay) maxDay = T;
+  }
+  whole = whole && maxDay < DAY_TABLE_LIMIT;
+  return {
+    groups,
+    perX,
+    c1: new Float64Array(groups.maxX + 1),
+    w2ByX: new Float64Array(groups.maxX + 1),
+    logDay: whole ? new Float64Array(maxDay + 1) : null,
+    invDay: whole ? new Float64Array(maxDay + 1) : null,
+  };
 }
 
 /**
@@ -70,6 +93,14 @@ export function logLikelihood(data: PreparedData, theta: ArrayLike<number>, grad
     w2ByX[x] = 0;
   }
   const { x: gx, t: gt, T: gT, count } = groups;
+  const { logDay, invDay } = data;
+  const table = logDay !== null && invDay !== null;
+  if (table) {
+    for (let d = 0; d < logDay.length; d++) {
+      logDay[d] = Math.log(alpha + d);
+      invDay[d] = 1 / (alpha + d);
+    }
+  }
   let ll = 0;
   let sumLogW = 0; // Σ n (w₁ ln(α+T) + w₂ ln(α+t))
   let sumInvW = 0; // Σ n (r+x) (w₁/(α+T) + w₂/(α+t))
@@ -77,17 +108,18 @@ export function logLikelihood(data: PreparedData, theta: ArrayLike<number>, grad
     const x = gx[g];
     const n = count[g];
     const rx = r + x;
-    const logT = Math.log(alpha + gT[g]);
+    const logT = table ? logDay[gT[g]] : Math.log(alpha + gT[g]);
+    const invT = table ? invDay[gT[g]] : 1 / (alpha + gT[g]);
     const l1 = c1[x] - rx * logT;
     if (x === 0) {
       ll += n * l1;
       if (grad) {
         sumLogW += n * logT;
-        sumInvW += (n * rx) / (alpha + gT[g]);
+        sumInvW += n * rx * invT;
       }
       continue;
     }
-    const logt = Math.log(alpha + gt[g]);
+    const logt = table ? logDay[gt[g]] : Math.log(alpha + gt[g]);
     const l2 = c1[x] + lna - Math.log(b + x - 1) - rx * logt;
     let li: number;
     let w2: number;
@@ -104,7 +136,8 @@ export function logLikelihood(data: PreparedData, theta: ArrayLike<number>, grad
     if (grad) {
       const w1 = 1 - w2;
       sumLogW += n * (w1 * logT + w2 * logt);
-      sumInvW += n * rx * (w1 / (alpha + gT[g]) + w2 / (alpha + gt[g]));
+      const invt = table ? invDay[gt[g]] : 1 / (alpha + gt[g]);
+      sumInvW += n * rx * (w1 * invT + w2 * invt);
       w2ByX[x] += n * w2;
     }
   }

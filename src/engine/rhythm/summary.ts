@@ -70,11 +70,13 @@ function growFloat(a: Float64Array): Float64Array {
  * Groups customers by (x, t, T). Entries with x, t or T not a number, x not a whole number ≥ 0,
  * t < 0 or T < t are left out (no purchase). t of a customer with x = 0 is taken as 0. Days
  * are usually whole (from dates) but need not be: CRM.RHYTHMFIT accepts weeks.
+ * When groupOf is given it receives each customer's group (−1 for one left out).
  */
 export function groupHistories(
   x: ArrayLike<number>,
   t: ArrayLike<number>,
   T: ArrayLike<number>,
+  groupOf?: Int32Array,
 ): RhythmGroups {
   const index = new Map<number | string, number>();
   const n = x.length;
@@ -91,7 +93,10 @@ export function groupHistories(
     const xi = x[i];
     const ti = xi === 0 ? 0 : t[i];
     const Ti = T[i];
-    if (!(Number.isInteger(xi) && xi >= 0 && ti >= 0 && Ti >= ti && Number.isFinite(Ti))) continue;
+    if (!(Number.isInteger(xi) && xi >= 0 && ti >= 0 && Ti >= ti && Number.isFinite(Ti))) {
+      if (groupOf) groupOf[i] = -1;
+      continue;
+    }
     const exact = Number.isInteger(ti) && Number.isInteger(Ti) && Ti < KEY_BASE && xi < 4 * KEY_BASE;
     const key = exact ? (xi * KEY_BASE + ti) * KEY_BASE + Ti : `${xi},${ti},${Ti}`;
     let g = index.get(key);
@@ -109,6 +114,7 @@ export function groupHistories(
       gT[g] = Ti;
     }
     gc[g] += 1;
+    if (groupOf) groupOf[i] = g;
     customers++;
     if (xi >= 1) repeaters++;
     repeatPurchases += xi;
