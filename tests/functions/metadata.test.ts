@@ -44,6 +44,8 @@ const EXPECTED_IDS = [
   "STRATEGY",
   "RFM",
   "HOLIDAY",
+  "PALIVE",
+  "RHYTHMFIT",
 ];
 
 let en: Metadata;
@@ -57,7 +59,7 @@ beforeAll(async () => {
 }, 60_000);
 
 describe("generated metadata", () => {
-  test("declares exactly the twelve CRM functions, each returning a matrix", () => {
+  test("declares exactly the CRM functions, each returning a matrix", () => {
     expect(en.functions.map((f) => f.id)).toEqual(EXPECTED_IDS);
     for (const f of en.functions) expect(f.result?.dimensionality).toBe("matrix");
   });
@@ -77,6 +79,8 @@ describe("generated metadata", () => {
       STRATEGY: 4,
       RFM: 3,
       HOLIDAY: 2,
+      PALIVE: 7,
+      RHYTHMFIT: 3,
     });
   });
 
@@ -126,6 +130,8 @@ describe("zh-CN metadata (translateMetadata)", () => {
       STRATEGY: "销售策略",
       RFM: "RFM评分",
       HOLIDAY: "下个节日",
+      PALIVE: "活跃概率",
+      RHYTHMFIT: "购买节奏拟合",
     });
   });
 
