@@ -16,7 +16,17 @@ import { getCurrentSettings } from "../engine/settingsStore";
 import type { CellValue } from "../engine/types";
 import { CellIssue, quote, throwingReport } from "./args";
 import { invalidValue, type FunctionErrorLike } from "./errors";
-import { alignArg, baseCells, cellPlace, isOmitted, mapShape, normalizeCell, toMatrix, type CellAt, type Shape } from "./ranges";
+import {
+  alignArg,
+  baseCells,
+  cellPlace,
+  isOmitted,
+  mapShape,
+  normalizeCell,
+  toMatrix,
+  type CellAt,
+  type Shape,
+} from "./ranges";
 
 type Out = string | number | FunctionErrorLike;
 
@@ -56,7 +66,10 @@ function historyAt(
   const Ti = read(T, "T");
   const ti = xi === 0 ? 0 : read(t, "t");
   if (ti > Ti) {
-    throw new CellIssue(`T ${place.zh}：小于 t（${Ti} < ${ti}）`, `T ${place.en}: is less than t (${Ti} < ${ti})`);
+    throw new CellIssue(
+      `T ${place.zh}：小于 t（${Ti} < ${ti}）`,
+      `T ${place.en}: is less than t (${Ti} < ${ti})`,
+    );
   }
   return { x: xi, t: ti, T: Ti };
 }
@@ -71,7 +84,9 @@ function parameter(arg: unknown, name: string): number {
   const v = normalizeCell(m[0][0]);
   const n = readNumber(v, () => {});
   if (!(n > 0 && Number.isFinite(n))) {
-    throw invalidValue(`参数 ${name} 应为正数（${quote(String(v ?? ""))}）/ Argument ${name} must be a positive number (${quote(String(v ?? ""))})`);
+    throw invalidValue(
+      `参数 ${name} 应为正数（${quote(String(v ?? ""))}）/ Argument ${name} must be a positive number (${quote(String(v ?? ""))})`,
+    );
   }
   return n;
 }
@@ -109,7 +124,10 @@ export function palive(
 function rhythmSettings(): RhythmSettings {
   // The §13 keys join the shared settings table; until then (or in an old workbook) the defaults.
   const s = getCurrentSettings() as unknown as Partial<RhythmSettings>;
-  return { ...DEFAULT_RHYTHM_SETTINGS, ...Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined)) };
+  return {
+    ...DEFAULT_RHYTHM_SETTINGS,
+    ...Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined)),
+  };
 }
 
 /**

@@ -11,9 +11,7 @@ import { hyp2f1 } from "./special";
  */
 function logDropOdds(p: BgnbdParams, x: number, t: number, T: number): number {
   if (x <= 0) return -Infinity;
-  return (
-    Math.log(p.a) - Math.log(p.b + x - 1) + (p.r + x) * (Math.log(p.alpha + T) - Math.log(p.alpha + t))
-  );
+  return Math.log(p.a) - Math.log(p.b + x - 1) + (p.r + x) * (Math.log(p.alpha + T) - Math.log(p.alpha + t));
 }
 
 /** P(alive) = 1 / (1 + [x > 0] · a/(b+x−1) · ((α+T)/(α+t))^(r+x)). */
@@ -33,7 +31,7 @@ function expectedRaw(p: BgnbdParams, x: number, t: number, T: number, H: number)
   // ((α+T)/(α+T+H))^(r+x) · ₂F₁(r+x, b+x; c; z) = (1−z)^(a−1) · ₂F₁(a+b−1−r, a−1; c; z) (Euler's
   // transformation): the right side has small upper parameters, so its series never overflows.
   const tail = Math.pow(1 - z, a - 1) * hyp2f1(a + b - 1 - r, a - 1, c, z);
-  return ((c / (a - 1)) * (1 - tail)) * pAlive(p, x, t, T);
+  return (c / (a - 1)) * (1 - tail) * pAlive(p, x, t, T);
 }
 
 /**

@@ -66,7 +66,9 @@ export function digamma(x: number): number {
   }
   const y2 = 1 / (y * y);
   const series =
-    y2 * (1 / 12 - y2 * (1 / 120 - y2 * (1 / 252 - y2 * (1 / 240 - y2 * (1 / 132 - y2 * (691 / 32760 - y2 / 12))))));
+    y2 *
+    (1 / 12 -
+      y2 * (1 / 120 - y2 * (1 / 252 - y2 * (1 / 240 - y2 * (1 / 132 - y2 * (691 / 32760 - y2 / 12))))));
   return acc + Math.log(y) - 0.5 / y - series;
 }
 
