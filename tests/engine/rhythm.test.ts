@@ -14,6 +14,7 @@ import {
   fitBgnbd,
   groupHistories,
   historiesOfDates,
+  historiesOfPurchaseDays,
   historyOfDates,
   isRhythmFading,
   logLikelihood,
@@ -57,6 +58,15 @@ describe("x, t, T and the typical interval", () => {
     expect(typicalInterval(2, 45)).toBe(23); // 22.5
     expect(typicalInterval(4, 45)).toBe(11); // 11.25
     expect(typicalInterval(0, 0)).toBeNaN();
+  });
+
+  test("from dates stored end to end (the ledger's layout): distinct, ascending; none → NaN", () => {
+    const start = Int32Array.from([0, 3, 3, 4]);
+    const days = Int32Array.from([100, 110, 168, 150]);
+    const h = historiesOfPurchaseDays(start, days, 190);
+    expect(Array.from(h.x)).toEqual([2, NaN, 0]);
+    expect(Array.from(h.t)).toEqual([68, NaN, 0]);
+    expect(Array.from(h.T)).toEqual([90, NaN, 40]);
   });
 
   test("grouping keeps counts and skips customers without a purchase", () => {

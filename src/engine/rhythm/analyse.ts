@@ -65,6 +65,31 @@ export function historiesOfDates(
   return h;
 }
 
+/**
+ * x, t, T from purchase dates stored end to end (the ledger's layout): customer c's dates are
+ * days[start[c] .. start[c+1]), distinct and ascending. A customer with none is NaN.
+ */
+export function historiesOfPurchaseDays(
+  start: Int32Array,
+  days: Int32Array,
+  today: DayNumber,
+): RhythmHistories {
+  const n = start.length - 1;
+  const h: RhythmHistories = { x: new Float64Array(n), t: new Float64Array(n), T: new Float64Array(n) };
+  for (let c = 0; c < n; c++) {
+    const from = start[c];
+    const to = start[c + 1];
+    if (to <= from) {
+      h.x[c] = h.t[c] = h.T[c] = NaN;
+      continue;
+    }
+    h.x[c] = to - from - 1;
+    h.t[c] = days[to - 1] - days[from];
+    h.T[c] = today - days[from];
+  }
+  return h;
+}
+
 function tooFewReason(repeaters: number, needed: number): { zh: string; en: string } {
   return {
     zh: `只有${repeaters}个客户有复购（至少需要${needed}个），未计算购买节奏`,
