@@ -205,6 +205,17 @@ describe("analyseRhythm: the threshold and the reason", () => {
     expect(atRiskList(a, DEFAULT_RHYTHM_SETTINGS)).toEqual([]);
   });
 
+  test("no maximum (100 customers all alike, silent since long): blank, 'did not converge'", () => {
+    const same = (v: number) => new Float64Array(100).fill(v);
+    const a = analyseRhythm({ x: same(3), t: same(30), T: same(1000) }, DEFAULT_RHYTHM_SETTINGS);
+    expect(a.fit).toBeNull();
+    expect(a.blankReason).toEqual({
+      zh: "购买节奏模型（BG/NBD）未收敛，未计算购买节奏",
+      en: "the buying-rhythm model (BG/NBD) did not converge: no buying rhythm",
+    });
+    expect(Array.from(a.pAlive).every(Number.isNaN)).toBe(true);
+  });
+
   test("exactly rhythmMinRepeaters repeat buyers is enough to fit", () => {
     const a = analyseRhythm(cdnowHistories, { ...DEFAULT_RHYTHM_SETTINGS, rhythmMinRepeaters: 946 });
     expect(a.blankReason).toBeNull();
