@@ -1,23 +1,17 @@
 /**
- * Keeping strings inert: a text that starts with `=`, `+`, `-`, `@`, a tab or a CR is
- * evaluated as a formula by Excel, LibreOffice or Google Sheets when a CSV is opened
- * ("CSV injection"). In CSV we prefix such strings with a single quote, which every
- * spreadsheet shows as text; numbers (and texts that are plain numbers, like "-5") are
- * left alone because they evaluate to themselves.
+ * Cell texts for the CLI's files. Whether a text needs a formula guard is decided once, in
+ * src/engine/report/inert.ts (CSV: a leading `'`, plain numbers and phone numbers excepted).
  */
-
-const TRIGGER = /^[=+\-@\t\r]/;
-/** A plain decimal number, as a script reading the CSV would parse it. */
-const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+import { csvNeedsGuard, inertText } from "../engine/report/inert";
 
 /** True when a spreadsheet could evaluate this text as a formula. */
 export function looksLikeFormula(text: string): boolean {
-  return TRIGGER.test(text) && !PLAIN_NUMBER.test(text);
+  return csvNeedsGuard(text);
 }
 
 /** The text as it must be written to a CSV cell so that no spreadsheet evaluates it. */
 export function csvSafeText(text: string): string {
-  return looksLikeFormula(text) ? "'" + text : text;
+  return inertText(text, "csv");
 }
 
 /** Characters XML 1.0 forbids (a workbook containing them does not open). */

@@ -13,7 +13,8 @@ import { mapHeaders, mappingMessages, type HeaderMapping } from "../engine/heade
 import { OUTPUT_COLUMNS, outputHeaders } from "../engine/labels";
 import { outputRow } from "../engine/output";
 import { settingsFromJson, DEFAULT_SETTINGS, type Settings } from "../engine/settings";
-import { FIELD_KEYS, type CellValue, type FieldKey, type Lang, type TableInput } from "../engine/types";
+import { buildTableInput, columnNames } from "../engine/tableInput";
+import type { Lang } from "../engine/types";
 import { parseArgs, type CliOptions } from "./args";
 import type { OutputPlan } from "./outputPlan";
 import { readCsv } from "./readCsv";
@@ -88,11 +89,11 @@ async function classifyFile(opts: CliOptions, io: CliIo): Promise<void> {
   }
 
   progress(`正在分级 ${sheet.rowCount} 位客户…`, `classifying ${sheet.rowCount} customers…`);
-  const result = classify(tableInput(sheet, mapping), { today, settings });
-  const headerText = (f: FieldKey): string => {
-    const c = mapping.columns[f];
-    return c === undefined ? "" : (mapping.headers[c] ?? "");
-  };
+  const result = classify(
+    buildTableInput({ rowCount: sheet.rowCount, column: (c) => sheet.columns[c] }, mapping),
+    { today, settings },
+  );
+  const headerText = columnNames(mapping);
   const summary = summarizeRun(result, lang);
   const plan: OutputPlan = {
     sheet,
@@ -209,15 +210,6 @@ function checkHeaders(sheet: SheetData): HeaderMapping {
     );
   }
   return mapping;
-}
-
-function tableInput(sheet: SheetData, mapping: HeaderMapping): TableInput {
-  const columns: Partial<Record<FieldKey, ArrayLike<CellValue>>> = {};
-  for (const f of FIELD_KEYS) {
-    const c = mapping.columns[f];
-    if (c !== undefined) columns[f] = sheet.columns[c];
-  }
-  return { rowCount: sheet.rowCount, columns };
 }
 
 export function main(): void {

@@ -2,11 +2,13 @@
  * What a writer needs: the input table, the §11 headers and cells of each row, and the
  * summary. Writers (CSV, XLSX) only decide how each value is encoded.
  */
+import type { ColumnKind } from "../engine/report/columns";
 import type { DayNumber, Lang } from "../engine/types";
 import type { SheetData } from "./sheet";
 import type { CliSummary } from "./summary";
 
-export type OutputKind = "text" | "number" | "percent" | "date";
+/** How a column is written (report/columns.ts). */
+export type OutputKind = ColumnKind;
 
 export interface OutputPlan {
   sheet: SheetData;

@@ -6,6 +6,7 @@
  * cell of a column (a million times on a big sheet): numbers take a cheap fast path, text is
  * scanned by hand, and no regular expression is built per call.
  */
+import { halfWidth } from "./text";
 import { dayFromExcelSerial, dayFromYmd, daysInMonth, MAX_EXCEL_SERIAL } from "./days";
 import { CellValue, DayNumber, Position, ProblemReason } from "./types";
 
@@ -38,25 +39,6 @@ function isBlankString(s: string): boolean {
 /** null, undefined, "" and whitespace are blank (missing). */
 export function isBlank(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === "string" && isBlankString(v));
-}
-
-/** Full-width ASCII (０-９, Ａ-Ｚ, ％, ，, …) and ￥ to half-width; the same string when none. */
-function halfWidth(s: string): string {
-  let i = 0;
-  for (; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if ((c >= 0xff01 && c <= 0xff5e) || c === 0xffe5 || c === 0x3000) break;
-  }
-  if (i === s.length) return s;
-  let out = s.slice(0, i);
-  for (; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
-    else if (c === 0xffe5) out += "¥";
-    else if (c === 0x3000) out += " ";
-    else out += s[i];
-  }
-  return out;
 }
 
 /** Trimmed, half-width text of a string cell. */
@@ -411,7 +393,16 @@ export function readNumber(v: CellValue, report: Report = noReport): number {
 
 /** A plain number above 1 in absolute value is a percentage ("30" means 30%). */
 function rateOfPlain(n: number): number {
-  return n > 1 || n < -1 ? n / 100 : n;
+  return rateOfNumber(n, false);
+}
+
+/**
+ * §1's rate rule: a number written with `%` was divided by 100 once already; a plain number
+ * above 1 (or below −1) is a percentage and is divided by 100. The one definition (the
+ * column reader in fast/ calls it too).
+ */
+export function rateOfNumber(n: number, percentSign: boolean): number {
+  return percentSign || !(n > 1 || n < -1) ? n : n / 100;
 }
 
 /**

@@ -29,6 +29,8 @@ import type {
 // Module-local copies of what the per-row loops use: the CommonJS output of transpilers
 // (tsx/esbuild) reads an imported binding through a getter on every use.
 const { Abc, ActionKind, FIELD_KEYS, Position } = types;
+const { TIER_BITS, TIER_MASK, ValueEstimate } = rules;
+type ValueMeasure = rules.ValueMeasure;
 type Abc = types.Abc;
 type Position = types.Position;
 const {
@@ -44,19 +46,15 @@ const {
   scanPercentSeen,
 } = cells;
 const formatIsoDay = days.formatIsoDay;
-const { MIN_EXCEL_SERIAL, MAX_EXCEL_SERIAL } = days;
-const EPOCH = types.EXCEL_EPOCH_OFFSET;
-
-/** days.dayFromExcelSerial, inlined with the same constants (it runs for every date cell). */
-function serialToDay(serial: number): DayNumber {
-  return serial >= MIN_EXCEL_SERIAL && serial < MAX_EXCEL_SERIAL + 1 ? Math.floor(serial) - EPOCH : NaN;
-}
+const serialToDay = days.dayFromExcelSerial;
+const rateOfNumber = cells.rateOfNumber;
 const {
   abcClasses,
   familiarityGap,
   fnv1a32Int,
   growthOf,
   hasHistory,
+  jitterOfHash,
   isNewCustomer,
   keyIndex: keyIndexOf,
   marginBand,
@@ -69,7 +67,10 @@ const {
   rfmScores,
   riskFlags,
   salesStrategy,
-  tierOf,
+  tierDecision,
+  lastValueEstimate,
+  valueMeasure,
+  valueMedian,
   valueOf,
 } = rules;
 
@@ -88,6 +89,8 @@ export interface ClassifyResult {
   settings: Settings;
   value: Float64Array;
   tier: Uint8Array;
+  /** Why §4 decided the tier: TierReason bits (rules.ts); the Why line reads them. */
+  tierWhy: Uint8Array;
   abc: Uint8Array;
   share: Float64Array;
   cumShare: Float64Array;
@@ -118,6 +121,8 @@ export interface ClassifyResult {
   problems: CellProblem[];
   /** Problems of row i are problems[problemStart[i] .. problemStart[i+1]). Length rowCount + 1. */
   problemStart: Int32Array;
+  /** The table classified (a reference, not a copy): the summary and Worklist read names, owner, region. */
+  input?: TableInput;
 }
 
 export interface ClassifyOptions {
@@ -271,7 +276,7 @@ export function classify(input: TableInput, options: ClassifyOptions): ClassifyR
 
   // ---- §2 value; negatives count as 0 and are a problem
   const value = r.value;
-  valuePass(n, inp, value, addProblem);
+  valuePass(n, inp, valueMeasure(!!cols.profit, !!cols.revenue, !!cols.marginRate), value, addProblem);
 
   abcClasses(value, settings, rules.valueOrder(value, sortWork, scratch.f64(n)), r);
 
@@ -304,15 +309,16 @@ export function classify(input: TableInput, options: ClassifyOptions): ClassifyR
     ...r,
     holiday,
     problems: sorted,
+    input,
   };
 }
 
 /**
  * Bytes per row of the result buffer: value, share, cumShare, volumePct, growth, potential
  * (Float64); recency, keyIndex, gap, nextContact (Float32); overdue, problemStart (Int32);
- * eleven Uint8 columns.
+ * twelve Uint8 columns.
  */
-const RESULT_BYTES_PER_ROW = 6 * 8 + 4 * 4 + 2 * 4 + 11;
+const RESULT_BYTES_PER_ROW = 6 * 8 + 4 * 4 + 2 * 4 + 12;
 
 /** The result arrays, carved from one buffer (Float64, then 4-byte, then byte columns: aligned). */
 function carveOutputs(arena: Arena, n: number): Outputs {
@@ -330,6 +336,7 @@ function carveOutputs(arena: Arena, n: number): Outputs {
     overdue: arena.i32(n),
     problemStart: arena.i32(n + 1),
     tier: arena.u8(n),
+    tierWhy: arena.u8(n),
     abc: arena.u8(n),
     isNew: arena.u8(n),
     risk: arena.u8(n),
@@ -405,14 +412,12 @@ function readRates(col: ArrayLike<CellValue>, len: number, out: Float64Array, ct
   for (let i = 0; i < len; i++) {
     const v = col[i];
     if (typeof v === "number" && v - v === 0) {
-      // readRate's rule for a plain number (METHOD §1 and its notes): beyond ±1 it is a percentage.
-      out[i] = v > 1 || v < -1 ? v / 100 : v;
+      out[i] = rateOfNumber(v, false);
     } else if (v === null || v === undefined) out[i] = NaN;
     else if (typeof v === "string") {
       // "30%" and "0.3" are read in place (each cell is a new string: a memo would hash it).
       const x = scanPlainNumber(v);
-      out[i] =
-        x === x ? (scanPercentSeen() || !(x > 1 || x < -1) ? x : x / 100) : texts.read(v, i, ctx, readRate);
+      out[i] = x === x ? rateOfNumber(x, scanPercentSeen()) : texts.read(v, i, ctx, readRate);
     } else {
       ctx.row = i;
       out[i] = readRate(v, ctx.report);
@@ -547,20 +552,43 @@ interface Inputs {
   ids: ArrayLike<CellValue> | undefined;
 }
 
-type Outputs = Omit<ClassifyResult, "rowCount" | "today" | "settings" | "holiday" | "problems">;
+type Outputs = Omit<ClassifyResult, "rowCount" | "today" | "settings" | "holiday" | "problems" | "input">;
 type AddProblem = (row: number, field: FieldKey, reason: ProblemReason, found: string) => void;
 
-/** §2 value per row; a negative value counts as 0 and is a problem on the field it came from. */
-function valuePass(n: number, inp: Inputs, value: Float64Array, addProblem: AddProblem): void {
+/**
+ * §2 value per row under the table's one measure; an estimated value is a problem saying how
+ * it was estimated, a negative value counts as 0 and is a problem on the field it came from.
+ */
+function valuePass(
+  n: number,
+  inp: Inputs,
+  measure: ValueMeasure,
+  value: Float64Array,
+  addProblem: AddProblem,
+): void {
   const { revenue, profit, marginRate } = inp;
+  const mid = valueMedian(measure, revenue, profit, marginRate);
+  const midText = mid === mid ? percentText(mid) : "";
   for (let i = 0; i < n; i++) {
-    let v = valueOf(revenue[i], profit[i], marginRate[i]);
+    let v = valueOf(measure, revenue[i], profit[i], marginRate[i], mid);
+    const estimate = lastValueEstimate();
+    if (estimate !== ValueEstimate.None) {
+      if (estimate === ValueEstimate.FromRate) addProblem(i, "profit", "estimated-profit-rate", "");
+      else if (estimate === ValueEstimate.MedianRatio)
+        addProblem(i, "profit", "estimated-profit-median", midText);
+      else addProblem(i, "marginRate", "estimated-margin-median", midText);
+    }
     if (v < 0) {
       addProblem(i, profit[i] === profit[i] ? "profit" : "revenue", "negative-value", String(v));
       v = 0;
     }
     value[i] = v;
   }
+}
+
+/** A fraction as a percentage with at most one decimal: 0.23 → "23%", 0.2345 → "23.5%". */
+function percentText(x: number): string {
+  return `${Math.round(x * 1000) / 10}%`;
 }
 
 /** §3 growth, new, recency; §6 potential; §4 tier. */
@@ -576,7 +604,7 @@ function tierPass(n: number, inp: Inputs, r: Outputs, today: DayNumber, settings
     hasCriteria,
     potentialIn,
   } = inp;
-  const { value, abc, growth, isNew, recency, potential, tier } = r;
+  const { value, abc, growth, isNew, recency, potential, tier, tierWhy } = r;
   for (let i = 0; i < n; i++) {
     const g = growthOf(revenue[i], prevRevenue[i]);
     const fresh = isNewCustomer(revenue[i], prevRevenue[i], firstOrder[i], today, settings);
@@ -586,7 +614,7 @@ function tierPass(n: number, inp: Inputs, r: Outputs, today: DayNumber, settings
     isNew[i] = fresh ? 1 : 0;
     recency[i] = rec;
     potential[i] = pot;
-    tier[i] = tierOf(
+    const decided = tierDecision(
       value[i] === value[i],
       abc[i] as Abc,
       hasHistory(prevRevenue[i], orders[i], lastOrder[i]),
@@ -597,6 +625,8 @@ function tierPass(n: number, inp: Inputs, r: Outputs, today: DayNumber, settings
       overdueDays[i],
       settings,
     );
+    tier[i] = decided & TIER_MASK;
+    tierWhy[i] = decided >>> TIER_BITS;
   }
 }
 
@@ -805,7 +835,6 @@ function duplicatePass(
   const keys = new RowKeys(inp, n);
   const { names, ids, nameCount, idCount } = keys;
   const lastContact = inp.lastContact;
-  const span = 2 * maxJitter + 1;
   for (let i = 0; i < n; i++) {
     const idKey = i < idCount ? keyText(ids[i]) : "";
     const byId = idKey !== "";
@@ -818,7 +847,7 @@ function duplicatePass(
         const name = keyText(names[i]);
         if (name !== "" && name !== idKey) jh = fnv1a32Int(name);
       }
-      jitter[i] = ((jh >>> 0) % span) - maxJitter; // §8 takes the hash as unsigned
+      jitter[i] = jitterOfHash(jh, maxJitter);
     } else jitter[i] = 0;
   }
 

@@ -5,6 +5,7 @@
  * as "销售额(元)", "Revenue (¥)" or "毛利率（%）" is tried without it as well.
  */
 import { CellValue, FieldKey, FIELD_KEYS, Lang } from "./types";
+import { halfWidth as toHalfWidth } from "./text";
 
 /** METHOD.md §1's header words; the first of each list is the field's display label. */
 export const HEADER_SYNONYMS: Readonly<Record<FieldKey, { zh: string[]; en: string[] }>> = {
@@ -53,28 +54,6 @@ export interface HeaderMapping {
 }
 
 export type HeaderOverrides = Partial<Record<FieldKey, number | null>>;
-
-/** Full-width ASCII forms (！..～) and the ideographic space to their half-width forms. */
-function toHalfWidth(s: string): string {
-  let out = "";
-  let changed = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xff01 && c <= 0xff5e) {
-      out += String.fromCharCode(c - 0xfee0);
-      changed = true;
-    } else if (c === 0x3000) {
-      out += " ";
-      changed = true;
-    } else if (c === 0xffe5) {
-      out += "¥"; // ￥ → ¥
-      changed = true;
-    } else {
-      out += s[i];
-    }
-  }
-  return changed ? out : s;
-}
 
 const IGNORED_CHARS = /[\s_\-()[\]【】*:：]/g;
 const BRACKETED = /[(（[【][^)）\]】]*[)）\]】]/g;

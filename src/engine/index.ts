@@ -1,5 +1,6 @@
 /** The engine's public surface (METHOD.md as pure TypeScript). Import from here outside src/engine. */
 export * from "./types";
+export * from "./bilingual";
 export * from "./days";
 export * from "./cells";
 export * from "./headers";

@@ -3,6 +3,7 @@
  * A zh sheet uses the Chinese labels alone, an en sheet the English ones alone.
  */
 import { HEADER_SYNONYMS } from "./headers";
+import { CORE_COLUMNS, type ColumnKind, type OutputColumnKey } from "./report/columnList";
 import {
   Abc,
   ActionKind,
@@ -167,10 +168,13 @@ export function holidayLabel(key: HolidayHit["key"], lang: Lang): string {
   return pick(HOLIDAY[key], lang);
 }
 
-/** `逾期N天` / `overdue N days` (the end of Why for an overdue regular contact). */
+/**
+ * `超期未联系N天` / `contact overdue N days` (the end of Why for an overdue regular contact;
+ * METHOD v2 §8 — v1's `逾期N天` read as late payment).
+ */
 export function overdueLabel(days: number, lang: Lang): string {
-  if (lang === "zh") return `逾期${days}天`;
-  return days === 1 ? "overdue 1 day" : `overdue ${days} days`;
+  if (lang === "zh") return `超期未联系${days}天`;
+  return days === 1 ? "contact overdue 1 day" : `contact overdue ${days} days`;
 }
 
 /** A field's display name: its first header synonym. */
@@ -178,46 +182,19 @@ export function fieldLabel(field: FieldKey, lang: Lang): string {
   return HEADER_SYNONYMS[field]?.[lang]?.[0] ?? field;
 }
 
-export type OutputColumnKey =
-  | "tier"
-  | "abc"
-  | "share"
-  | "keyIndex"
-  | "potential"
-  | "level"
-  | "gap"
-  | "nextAction"
-  | "nextContact"
-  | "risk"
-  | "strategy"
-  | "rfm"
-  | "why"
-  | "problems";
+export type { OutputColumnKey } from "./report/columnList";
 
 export interface OutputColumn {
   key: OutputColumnKey;
   zh: string;
   en: string;
-  kind: "text" | "number" | "percent" | "date";
+  kind: ColumnKind;
 }
 
-/** METHOD §11's output columns, in order. */
-export const OUTPUT_COLUMNS: readonly OutputColumn[] = Object.freeze([
-  { key: "tier", zh: "价值等级", en: "Tier", kind: "text" },
-  { key: "abc", zh: "ABC分类", en: "ABC", kind: "text" },
-  { key: "share", zh: "价值占比", en: "Value share", kind: "percent" },
-  { key: "keyIndex", zh: "大客户指数", en: "Key account index", kind: "number" },
-  { key: "potential", zh: "潜力得分", en: "Potential", kind: "number" },
-  { key: "level", zh: "建议关系水平", en: "Relationship level", kind: "text" },
-  { key: "gap", zh: "关系差距", en: "Familiarity gap", kind: "number" },
-  { key: "nextAction", zh: "下一步行动", en: "Next action", kind: "text" },
-  { key: "nextContact", zh: "下次联系日期", en: "Next contact", kind: "date" },
-  { key: "risk", zh: "风险提示", en: "Risk flags", kind: "text" },
-  { key: "strategy", zh: "销售策略", en: "Strategy", kind: "text" },
-  { key: "rfm", zh: "RFM", en: "RFM", kind: "text" },
-  { key: "why", zh: "依据", en: "Why", kind: "text" },
-  { key: "problems", zh: "数据问题", en: "Problems", kind: "text" },
-] as OutputColumn[]);
+/** METHOD §11's output columns, in order (read from report/columnList.ts, the one description). */
+export const OUTPUT_COLUMNS: readonly OutputColumn[] = Object.freeze(
+  CORE_COLUMNS.map((c) => Object.freeze({ key: c.key, zh: c.header.zh, en: c.header.en, kind: c.kind })),
+);
 
 export function outputHeaders(lang: Lang): string[] {
   return OUTPUT_COLUMNS.map((c) => (lang === "zh" ? c.zh : c.en));
@@ -244,7 +221,28 @@ const PROBLEM: Record<ProblemReason, Pair> = {
   "out-of-range": ["超出允许范围", "out of range"],
   "negative-value": ["为负数，按 0 计算", "negative, counted as 0"],
   duplicate: ["重复的客户", "duplicate"],
+  "estimated-profit-rate": [
+    "毛利缺失，按销售额×毛利率估算",
+    "profit missing, estimated as revenue × margin rate",
+  ],
+  "estimated-profit-median": [
+    "毛利缺失，按毛利率中位数{}估算",
+    "profit missing, estimated at the median margin {}",
+  ],
+  "estimated-margin-median": [
+    "毛利率缺失，按中位数{}估算",
+    "margin rate missing, estimated at the median {}",
+  ],
+  "totals-row": ["合计行，未参与分级", "totals row, not classified"],
 };
+
+/** Problems that are a whole sentence of METHOD's (no column name in front; `{}` is the found text). */
+const SENTENCE_PROBLEMS: ReadonlySet<ProblemReason> = new Set([
+  "estimated-profit-rate",
+  "estimated-profit-median",
+  "estimated-margin-median",
+  "totals-row",
+]);
 
 /** What follows the found text of a duplicate, by the field that was the customer's key. */
 const DUPLICATE_TAIL: Partial<Record<FieldKey, Pair>> = {
@@ -267,6 +265,7 @@ export function quoteFound(found: string): string {
  * `columnName` is the header as found in the sheet; the field's label when omitted.
  */
 export function problemMessage(p: CellProblem, lang: Lang, columnName?: string): string {
+  if (SENTENCE_PROBLEMS.has(p.reason)) return pick(PROBLEM[p.reason], lang).replace("{}", p.found ?? "");
   const name = columnName && columnName.trim() ? columnName.trim() : fieldLabel(p.field, lang);
   const what = pick(PROBLEM[p.reason], lang) || p.reason;
   const found = p.found === undefined || p.found === null || p.found === "" ? "" : quoteFound(p.found);

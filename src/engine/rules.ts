@@ -29,6 +29,16 @@ const C = Abc.C;
 /** METHOD.md §1: growth and margin comparisons treat a value within 1e-9 of the threshold as on it. */
 export const TOLERANCE = 1e-9;
 
+/** §1's tolerance rule: x ≤ threshold, a value within TOLERANCE above it counting as on it. */
+export function atOrBelow(x: number, threshold: number): boolean {
+  return x <= threshold + TOLERANCE;
+}
+
+/** §1's tolerance rule: x ≥ threshold, a value within TOLERANCE below it counting as on it. */
+export function atOrAbove(x: number, threshold: number): boolean {
+  return x >= threshold - TOLERANCE;
+}
+
 /** Margin band of §7. Unknown margin counts as Medium. */
 export const MarginBand = { Low: 0, Medium: 1, High: 2 } as const;
 export type MarginBand = (typeof MarginBand)[keyof typeof MarginBand];
@@ -94,10 +104,18 @@ export function customerKey(name: string, id = ""): string {
   return n !== "" ? n : id.trim();
 }
 
-/** §8: jitter = (h mod (2·jitterDays+1)) − jitterDays, h = fnv1a32(trimmed name). */
+/**
+ * §8's jitter from a customer's hash: (h mod (2·jitterDays+1)) − jitterDays, h taken as
+ * unsigned (fnv1a32Int's bits). The one definition; classify and jitterDays call it.
+ */
+export function jitterOfHash(hash: number, jitterDays: number): number {
+  const j = jitterDays > 0 ? Math.floor(jitterDays) : 0;
+  return ((hash >>> 0) % (2 * j + 1)) - j;
+}
+
+/** §8: the jitter of a customer, h = fnv1a32(trimmed name). */
 export function jitterDays(name: string, settings: Pick<Settings, "jitterDays"> = DEFAULT_SETTINGS): number {
-  const j = Math.max(0, Math.floor(settings.jitterDays));
-  return (fnv1a32(name.trim()) % (2 * j + 1)) - j;
+  return jitterOfHash(fnv1a32Int(name.trim()), settings.jitterDays);
 }
 
 // ---------------------------------------------------------------- sorting helpers
@@ -269,11 +287,92 @@ export function valueOrder(
 
 // ---------------------------------------------------------------- §2 value and ABC
 
-/** §2: profit if present; else revenue × marginRate if both present; else revenue (NaN if none). */
-export function valueOf(revenue: number, profit: number, marginRate: number): number {
-  if (profit === profit) return profit;
-  if (revenue === revenue && marginRate === marginRate) return revenue * marginRate;
-  return revenue;
+/**
+ * §2's value measure, one per table (v2; v1 chose it row by row): profit when the table has a
+ * profit column; else revenue × marginRate when it has both columns; else revenue.
+ */
+export const ValueMeasure = { Revenue: 0, Margin: 1, Profit: 2 } as const;
+export type ValueMeasure = (typeof ValueMeasure)[keyof typeof ValueMeasure];
+
+export function valueMeasure(hasProfit: boolean, hasRevenue: boolean, hasMarginRate: boolean): ValueMeasure {
+  if (hasProfit) return ValueMeasure.Profit;
+  if (hasRevenue && hasMarginRate) return ValueMeasure.Margin;
+  return ValueMeasure.Revenue;
+}
+
+/** How a row's value was estimated (§2), for its problem; None when it was measured. */
+export const ValueEstimate = { None: 0, FromRate: 1, MedianRatio: 2, MedianMargin: 3 } as const;
+export type ValueEstimate = (typeof ValueEstimate)[keyof typeof ValueEstimate];
+
+/** The last valueOf's estimate (a module slot, so the per-row call allocates nothing). */
+let lastEstimate: ValueEstimate = ValueEstimate.None;
+export function lastValueEstimate(): ValueEstimate {
+  return lastEstimate;
+}
+
+/**
+ * §2: one row's value under the table's measure; NaN for no value. A row lacking what the
+ * measure needs is estimated (see lastValueEstimate): with the profit measure, revenue ×
+ * marginRate when the row has both, else revenue × `median` (the median profit/revenue);
+ * with the margin measure, revenue × `median` (the median marginRate). No median (NaN) or no
+ * revenue: no value.
+ */
+export function valueOf(
+  measure: ValueMeasure,
+  revenue: number,
+  profit: number,
+  marginRate: number,
+  median: number,
+): number {
+  lastEstimate = ValueEstimate.None;
+  if (measure === ValueMeasure.Revenue) return revenue;
+  if (measure === ValueMeasure.Profit) {
+    if (profit === profit) return profit;
+    if (revenue !== revenue) return NaN;
+    if (marginRate === marginRate) {
+      lastEstimate = ValueEstimate.FromRate;
+      return revenue * marginRate;
+    }
+    if (median !== median) return NaN;
+    lastEstimate = ValueEstimate.MedianRatio;
+    return revenue * median;
+  }
+  if (revenue !== revenue) return NaN;
+  if (marginRate === marginRate) return revenue * marginRate;
+  if (median !== median) return NaN;
+  lastEstimate = ValueEstimate.MedianMargin;
+  return revenue * median;
+}
+
+/** The median of the finite values of `xs` (mean of the two middle ones for an even count); NaN for none. */
+export function median(xs: Float64Array): number {
+  const n = xs.length;
+  if (n === 0) return NaN;
+  const sorted = Float64Array.from(xs).sort();
+  const mid = n >> 1;
+  return n % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * The median §2's estimate needs under `measure`: profit/revenue over rows with both
+ * (revenue > 0) for the profit measure, marginRate over rows that have one for the margin
+ * measure; NaN for the revenue measure or when no row has it.
+ */
+export function valueMedian(
+  measure: ValueMeasure,
+  revenue: ArrayLike<number>,
+  profit: ArrayLike<number>,
+  marginRate: ArrayLike<number>,
+): number {
+  if (measure === ValueMeasure.Revenue) return NaN;
+  const n = revenue.length;
+  const picked: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (measure === ValueMeasure.Profit) {
+      if (revenue[i] > 0 && profit[i] === profit[i]) picked.push(profit[i] / revenue[i]);
+    } else if (marginRate[i] === marginRate[i]) picked.push(marginRate[i]);
+  }
+  return median(Float64Array.from(picked));
 }
 
 export interface AbcResult {
@@ -327,8 +426,9 @@ export function abcClasses(
     const v = sorted[p];
     let q = p + 1;
     while (q < n && sorted[q] === v) q++;
-    const vol = n === 1 ? 1 : 1 - p / (n - 1);
-    const m = Math.floor((5 * (n - q + 1) + n - 1) / n); // k = 1 + rows strictly smaller
+    // §2 v2: a value of 0 has volumePct 0 (v1 gave a table of zeros 100 each).
+    const vol = v <= 0 ? 0 : n === 1 ? 1 : 1 - p / (n - 1);
+    const m = rfmScore(n - q + 1, n); // §10's M: k = 1 + rows strictly smaller
     for (let r = p; r < q; r++) {
       const i = order[r];
       abc[i] = v <= 0 || total <= 0 ? C : before < cutA ? A : before < cutB ? B : C;
@@ -380,7 +480,54 @@ export function hasHistory(prevRevenue: number, orders: number, lastOrder: DayNu
 
 // ---------------------------------------------------------------- §4 tier
 
-/** §4, first rule that holds. `potential` and `overdueDays` may be NaN. */
+/**
+ * Why §4 decided a tier, as bits beside it (the Why line is built from these, never by
+ * re-testing the conditions): Fading because growth dropped and/or no order for too long;
+ * Rising because new, grew, and/or potential.
+ */
+export const TierReason = { Dropped: 1, Lapsed: 2, New: 4, Grew: 8, Potential: 16 } as const;
+
+/** Bits of a tierDecision: the tier in the low 3 bits, TierReason bits above. */
+export const TIER_BITS = 3;
+export const TIER_MASK = 7;
+
+type TierSettings = Pick<
+  Settings,
+  "fadingGrowth" | "risingGrowth" | "lapseDays" | "risingPotential" | "onTimeDays"
+>;
+
+/**
+ * §4, first rule that holds, with its reasons: `tier | reasons << TIER_BITS`.
+ * `potential` and `overdueDays` may be NaN.
+ */
+export function tierDecision(
+  hasValue: boolean,
+  abc: Abc,
+  history: boolean,
+  growth: number,
+  isNew: boolean,
+  recency: number,
+  potential: number,
+  overdueDays: number,
+  settings: TierSettings,
+): number {
+  if (!hasValue) return Tier.Insufficient;
+  if (history) {
+    const why =
+      (atOrBelow(growth, settings.fadingGrowth) ? TierReason.Dropped : 0) |
+      (recency > settings.lapseDays ? TierReason.Lapsed : 0);
+    if (why !== 0) return Tier.Fading | (why << TIER_BITS);
+  }
+  if (abc === Abc.A) return Tier.Star;
+  const why =
+    (isNew ? TierReason.New : 0) |
+    (atOrAbove(growth, settings.risingGrowth) ? TierReason.Grew : 0) |
+    (potential >= settings.risingPotential ? TierReason.Potential : 0);
+  if (why !== 0 && !(overdueDays > settings.onTimeDays)) return Tier.Rising | (why << TIER_BITS);
+  return Tier.Regular;
+}
+
+/** §4's tier alone (see tierDecision). */
 export function tierOf(
   hasValue: boolean,
   abc: Abc,
@@ -390,16 +537,10 @@ export function tierOf(
   recency: number,
   potential: number,
   overdueDays: number,
-  settings: Pick<Settings, "fadingGrowth" | "risingGrowth" | "lapseDays" | "risingPotential" | "onTimeDays">,
+  settings: TierSettings,
 ): Tier {
-  if (!hasValue) return Tier.Insufficient;
-  if (history && (growth <= settings.fadingGrowth + TOLERANCE || recency > settings.lapseDays))
-    return Tier.Fading;
-  if (abc === Abc.A) return Tier.Star;
-  const promising =
-    isNew || growth >= settings.risingGrowth - TOLERANCE || potential >= settings.risingPotential;
-  if (promising && !(overdueDays > settings.onTimeDays)) return Tier.Rising;
-  return Tier.Regular;
+  return (tierDecision(hasValue, abc, history, growth, isNew, recency, potential, overdueDays, settings) &
+    TIER_MASK) as Tier;
 }
 
 // ---------------------------------------------------------------- §5 key-account index and risks
@@ -470,7 +611,7 @@ export function riskFlags(
   if (abc === Abc.A) {
     if (orders <= settings.oneOffMaxOrders || activeMonths <= settings.oneOffMaxOrders)
       bits |= RiskFlag.OneOff;
-    if (prevMarginRate - marginRate >= settings.marginSqueeze - TOLERANCE) bits |= RiskFlag.MarginSqueeze;
+    if (atOrAbove(prevMarginRate - marginRate, settings.marginSqueeze)) bits |= RiskFlag.MarginSqueeze;
   }
   if (overdueDays > settings.paymentRiskDays) bits |= RiskFlag.Payment;
   return bits;
@@ -492,8 +633,8 @@ export function marginBand(
   settings: Pick<Settings, "marginHigh" | "marginMedium">,
 ): MarginBand {
   if (rate !== rate) return MarginBand.Medium;
-  if (rate >= settings.marginHigh - TOLERANCE) return MarginBand.High;
-  if (rate >= settings.marginMedium - TOLERANCE) return MarginBand.Medium;
+  if (atOrAbove(rate, settings.marginHigh)) return MarginBand.High;
+  if (atOrAbove(rate, settings.marginMedium)) return MarginBand.Medium;
   return MarginBand.Low;
 }
 
@@ -726,8 +867,8 @@ export function salesStrategy(incumbent: number, position: Position, opportunity
 
 // ---------------------------------------------------------------- §10 RFM
 
-/** ⌈5k/n⌉ in integers. */
-function rfmScore(k: number, n: number): number {
+/** §10: score = ⌈5k/n⌉ in integers (k = 1 + rows strictly worse, n rows known). */
+export function rfmScore(k: number, n: number): number {
   return Math.floor((5 * k + n - 1) / n);
 }
 

@@ -97,6 +97,10 @@ export type ProblemReason =
   | "not-position"
   | "out-of-range" // e.g. activeMonths 13, potential 9 (clamped or dropped, see engine docs)
   | "negative-value" // value < 0 counts as 0
+  | "estimated-profit-rate" // §2: profit missing, estimated as revenue × marginRate
+  | "estimated-profit-median" // §2: profit missing, estimated at the median profit/revenue (found: "23%")
+  | "estimated-margin-median" // §2: marginRate missing, estimated at the median (found: "23%")
+  | "totals-row" // §1: a 合计/Total row, not classified
   | "duplicate"; // the customer key (id, else name) repeats an earlier row's; the row still counts
 
 /** One unreadable cell (or a repeated customer): the run goes on, the row says what was found. */
@@ -109,10 +113,15 @@ export interface CellProblem {
   found: string;
 }
 
+/** Columns read for summaries only (§1: owner and region), never classified. */
+export type GroupKey = "owner" | "region";
+
 /** A whole table, column by column: `columns[field][row]`. Missing fields are absent. */
 export interface TableInput {
   rowCount: number;
   columns: Partial<Record<FieldKey, ArrayLike<CellValue>>>;
+  /** Owner and region columns when the table has them (summaries and the Worklist). */
+  groups?: Partial<Record<GroupKey, ArrayLike<CellValue>>>;
 }
 
 /** A major holiday (§8): its key and the day it falls on. */

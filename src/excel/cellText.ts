@@ -1,17 +1,15 @@
 /**
- * What we put in a cell. Decision (see docs/METHOD-NOTES.md): a string that Excel would
- * read as a formula (= + - @; tab and CR too, which some programs strip first) gets Excel's quote prefix `'`, which makes it a text
- * constant whatever the cell's number format is, and the user sees the text unchanged.
- * A string that already starts with `'` gets one too, or Excel would swallow it.
+ * What we put in a cell: numbers as they are (NaN/±Infinity blank), texts kept inert by the
+ * engine's one rule for an Excel range (src/engine/report/inert.ts: Excel's quote prefix).
  */
-export type OutCell = string | number | boolean | null;
+import { inertText } from "../engine/report/inert";
 
-const FORMULA_START = /^[=+\-@'\t\r]/;
+export type OutCell = string | number | boolean | null;
 
 export function asTextConstant(v: OutCell): string | number | boolean {
   if (v === null) return "";
   if (typeof v === "number") return Number.isFinite(v) ? v : "";
-  if (typeof v === "string" && FORMULA_START.test(v)) return "'" + v;
+  if (typeof v === "string") return inertText(v, "excelRange");
   return v;
 }
 

@@ -8,15 +8,14 @@
 import { classify } from "../engine/classify";
 import { excelSerialFromDay } from "../engine/days";
 import { mapHeaders, mappingMessages } from "../engine/headers";
-import { OUTPUT_COLUMNS, outputHeaders } from "../engine/labels";
-import { outputRow } from "../engine/output";
+import { outputRow, reportColumns, reportHeaders } from "../engine/report/columns";
+import { inertText } from "../engine/report/inert";
+import { buildTableInput, columnNames } from "../engine/tableInput";
 import { getCurrentSettings } from "../engine/settingsStore";
-import type { CellValue, FieldKey, TableInput } from "../engine/types";
+import type { CellValue } from "../engine/types";
 import { parseToday } from "./args";
 import { invalidValue } from "./errors";
 import { normalizeCell, toMatrix } from "./ranges";
-
-const DATE_COLUMNS = OUTPUT_COLUMNS.map((c) => c.kind === "date");
 
 function isBlankRow(row: readonly CellValue[]): boolean {
   for (const v of row) {
@@ -48,25 +47,16 @@ export function classifyTable(table: unknown, today?: unknown): (string | number
     dataRows.push(r);
     rowsCells.push(cells);
   }
-  const columns: TableInput["columns"] = {};
-  for (const [field, col] of Object.entries(mapping.columns) as [FieldKey, number][]) {
-    const column: CellValue[] = new Array(rowsCells.length);
-    for (let i = 0; i < rowsCells.length; i++) column[i] = rowsCells[i][col];
-    columns[field] = column;
-  }
-  const result = classify(
-    { rowCount: rowsCells.length, columns },
-    { today: day, settings: getCurrentSettings() },
-  );
+  const column = (col: number): CellValue[] => rowsCells.map((cells) => cells[col]);
+  const input = buildTableInput({ rowCount: rowsCells.length, column }, mapping);
+  const result = classify(input, { today: day, settings: getCurrentSettings() });
 
   // Problems name the column as the user wrote it.
-  const columnName = (f: FieldKey): string => {
-    const col = mapping.columns[f];
-    return col === undefined ? f : mapping.headers[col] || f;
-  };
-  const width = OUTPUT_COLUMNS.length;
+  const columnName = columnNames(mapping);
+  const kinds = reportColumns(result).map((c) => c.kind);
+  const width = kinds.length;
   const out: (string | number)[][] = new Array(m.length);
-  out[0] = outputHeaders(lang);
+  out[0] = reportHeaders(lang, result);
   for (let r = 1; r < m.length; r++) out[r] = new Array<string | number>(width).fill("");
   for (let i = 0; i < dataRows.length; i++) {
     const row = outputRow(result, i, lang, columnName);
@@ -74,8 +64,8 @@ export function classifyTable(table: unknown, today?: unknown): (string | number
     for (let c = 0; c < width; c++) {
       const v = row[c];
       if (v === null || v === undefined || (typeof v === "number" && Number.isNaN(v))) continue;
-      if (typeof v === "number") target[c] = DATE_COLUMNS[c] ? excelSerialFromDay(v) : v;
-      else target[c] = v; // a function's result is a value: Excel never evaluates it
+      if (typeof v === "number") target[c] = kinds[c] === "date" ? excelSerialFromDay(v) : v;
+      else target[c] = inertText(v, "customFunction"); // a result is a value: Excel never evaluates it
     }
   }
   return out;

@@ -1,6 +1,7 @@
 /** From the found table and the user's mapping to the engine's TableInput. */
 import { FIELD_KEYS, type FieldKey, type TableInput } from "../engine/types";
 import { mapHeaders, type HeaderMapping } from "../engine/headers";
+import { buildTableInput } from "../engine/tableInput";
 import type { FoundTable } from "../excel/adapter";
 
 export type MappingOverrides = Partial<Record<FieldKey, number | null>>;
@@ -27,10 +28,5 @@ export function mapTable(table: FoundTable, overrides: MappingOverrides): Header
 }
 
 export function tableInput(table: FoundTable, mapping: HeaderMapping): TableInput {
-  const columns: TableInput["columns"] = {};
-  for (const field of FIELD_KEYS) {
-    const c = mapping.columns[field];
-    if (c !== undefined && table.columns[c]) columns[field] = table.columns[c];
-  }
-  return { rowCount: table.location.rowCount, columns };
+  return buildTableInput({ rowCount: table.location.rowCount, column: (c) => table.columns[c] }, mapping);
 }

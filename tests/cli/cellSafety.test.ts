@@ -8,7 +8,8 @@ import { isDateFormat, normalizeExcelValue } from "../../src/cli/readXlsx";
 describe("csvSafeText", () => {
   it.each([
     ["=1+1", "'=1+1"],
-    ["+86 138", "'+86 138"],
+    ["+86 138", "+86 138"], // a phone number (report/inert.ts)
+    ["+86 138x", "'+86 138x"],
     ["-A1", "'-A1"],
     ["@SUM(A1)", "'@SUM(A1)"],
     ["\tx", "'\tx"],

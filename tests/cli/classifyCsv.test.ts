@@ -57,7 +57,7 @@ describe("CSV → CSV, Chinese headers", () => {
       ["数据不足", "", "", "", "", "一般", "", "定期联系：电话回访", "2026-11-22", "", "", "", '销售额：无法识别为数字（"abc"）'],
     ]);
     // Why: overdue regular contacts end with 逾期N天; the others do not.
-    expect(out14.map((r) => /逾期\d+天$/.test(r[12]))).toEqual([false, true, true, false, false]);
+    expect(out14.map((r) => /超期未联系\d+天$/.test(r[12]))).toEqual([false, true, true, false, false]);
     expect(out14[0][12]).toMatch(/^A类/);
   });
 
@@ -68,7 +68,7 @@ describe("CSV → CSV, Chinese headers", () => {
     expect(rows.slice(1).map((r) => r.slice(0, INPUT_COLUMNS))).toEqual([
       ["甲公司", "600", "400", "10", "2026-11-01", "2026-11-20", `'=HYPERLINK("http://x")`],
       ["乙公司", "250", "500", "5", "2026-10-01", "2026-10-01", "-5"],
-      ["丙公司", "100", "50", "3", "2026-09-01", "2026-09-01", "'+86 138 0000 0000"],
+      ["丙公司", "100", "50", "3", "2026-09-01", "2026-09-01", "+86 138 0000 0000"], // a phone number stays as it is (report/inert.ts)
       ["丁公司", "50", "", "1", "2026-11-15", "", "'@SUM(A1)"],
       ["戊公司", "abc", "", "", "", "", ""],
     ]);

@@ -135,9 +135,9 @@ describe("holidays, fields, overdue, locale", () => {
     expect(fieldLabel("c7", "zh")).toBe("客户关系");
   });
   test("overdue", () => {
-    expect(overdueLabel(12, "zh")).toBe("逾期12天");
-    expect(overdueLabel(12, "en")).toBe("overdue 12 days");
-    expect(overdueLabel(1, "en")).toBe("overdue 1 day");
+    expect(overdueLabel(12, "zh")).toBe("超期未联系12天"); // v1: 逾期12天, read as late payment
+    expect(overdueLabel(12, "en")).toBe("contact overdue 12 days");
+    expect(overdueLabel(1, "en")).toBe("contact overdue 1 day");
   });
   test("locale", () => {
     expect(["zh-CN", "zh-TW", "ZH", "en-US", "fr-FR", "", undefined].map((l) => langFromLocale(l))).toEqual([
@@ -158,10 +158,10 @@ describe("output columns (METHOD §11)", () => {
       ["tier", "text"],
       ["abc", "text"],
       ["share", "percent"],
-      ["keyIndex", "number"],
+      ["keyIndex", "integer"],
       ["potential", "number"],
       ["level", "text"],
-      ["gap", "number"],
+      ["gap", "integer"],
       ["nextAction", "text"],
       ["nextContact", "date"],
       ["risk", "text"],

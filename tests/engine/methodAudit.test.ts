@@ -263,18 +263,46 @@ describe("§1 reading values", () => {
 
 // ================================================================ §2 value, ABC, share, volumePct
 describe("§2 value and ABC", () => {
-  test("value = profit, else revenue × marginRate, else revenue; share = value/total", () => {
-    // values 30 (profit), 200 × 10% = 20, 50 (revenue); total 100
+  test("v2: one measure per table — profit column → profit, rows without it estimated", () => {
+    // P: profit 30. RM: no profit, 200 × 10% = 20 (estimated from its own rate).
+    // R: no profit, no rate: 50 × the median profit/revenue over rows with both (only P: 30/1000 = 3%) = 1.5.
+    // v1 valued R at its whole revenue 50 — a third of the table.
     const r = run(
       ["客户名称", "毛利", "本期销售额", "毛利率"],
       [["P", 30, 1000, 0.5], ["RM", "", 200, "10%"], ["R", "", 50, ""]],
       T,
     );
-    expect(r.col("share")).toEqual([0.3, 0.2, 0.5]);
+    expect(Array.from(r.result.value)).toEqual([30, 20, 1.5]);
+    expect(r.col("share")).toEqual([30 / 51.5, 20 / 51.5, 1.5 / 51.5]);
+    // total 51.5: 30 (before 0 → A), 20 (before 30 < 41.2 → A), 1.5 (before 50 ≥ 48.925 → C)
+    expect(r.col("abc")).toEqual(["A", "A", "C"]);
+    expect(r.col("problems")).toEqual([null, "毛利缺失，按销售额×毛利率估算", "毛利缺失，按毛利率中位数3%估算"]);
+    expect(r.out(2, "en").problems).toBe("profit missing, estimated at the median margin 3%");
+  });
+
+  test("v2: revenue and margin columns → revenue × margin; a blank margin at the median (METHOD's example)", () => {
+    // margins 20%, 23%, 30% → median 23%; D: 1000 × 23% = 230
+    const r = run(
+      ["客户名称", "本期销售额", "毛利率"],
+      [["A", 1000, "20%"], ["B", 1000, "23%"], ["C", 1000, "30%"], ["D", 1000, ""]],
+      T,
+    );
+    expect(Array.from(r.result.value)).toEqual([200, 230, 300, 230]);
+    expect(r.out(3, "zh").problems).toBe("毛利率缺失，按中位数23%估算");
+    expect(r.out(3, "en").problems).toBe("margin rate missing, estimated at the median 23%");
     // a plain margin 30 means 30%: 200 × 0.30 = 60
     expect(Array.from(run(["客户名称", "本期销售额", "毛利率"], [["x", 200, 30]], T).result.value)).toEqual([60]);
-    // sorted 50 (before 0 → A), 30 (before 50 < 80 → A), 20 (before 80, not < 80; < 95 → B)
-    expect(r.col("abc")).toEqual(["A", "B", "A"]);
+    // no row with a margin: no median, so no value → 数据不足, no estimate problem
+    const none = run(["客户名称", "本期销售额", "毛利率"], [["x", 200, ""]], T);
+    expect(none.col("tier")).toEqual(["数据不足"]);
+    expect(none.col("problems")).toEqual([null]);
+  });
+
+  test("v2: revenue only → revenue; zero value → volumePct 0 (v1: a table of zeros got 100 each)", () => {
+    const r = run(["客户名称", "本期销售额"], [["a", 0], ["b", 0], ["c", 10]], T);
+    expect(Array.from(r.result.volumePct)).toEqual([0, 0, 1]);
+    expect(r.col("index")).toEqual([0, 0, 100]);
+    expect(Array.from(run(["客户名称", "本期销售额"], [["z", 0]], T).result.volumePct)).toEqual([0]);
   });
 
   test("cumulative share exactly at 80% → B and exactly at 95% → C; just below 80% → A", () => {
@@ -375,7 +403,7 @@ describe("§3 growth / new / recency and §4 tier", () => {
     // 180 > 180 is false → Regular; 181 > 180 → has history (a lastOrder) → Fading
     expect(t.col("tier")).toEqual(["天王巨星", "一般客户", "明日黄花", "一般客户"]);
     expect(t.why(2)).toBe("明日黄花：181天未下单");
-    // future → missing: no recency, no RFM R ('-' first), and a problem
+    // future → missing: no recency, no RFM R ('_' first), and a problem
     expect(Array.from(t.result.recency)[3]).toBeNaN();
     expect(t.out(3).problems).not.toBeNull();
   });
@@ -611,17 +639,17 @@ describe("§8 overdue and the end of Why", () => {
     T,
   );
   test("overdue N days at the end of Why; next contact clamped to today", () => {
-    expect(t.why(1)).toBe("C类；逾期13天");
-    expect(t.why(1, "en")).toBe("Class C; overdue 13 days");
+    expect(t.why(1)).toBe("C类；超期未联系13天");
+    expect(t.why(1, "en")).toBe("Class C; contact overdue 13 days");
     expect(t.out(1).next).toBe(T);
     expect(t.why(2)).toBe("C类");
     expect(t.out(2).next).toBe(T);
-    expect(t.why(3)).toBe("C类；逾期2天");
+    expect(t.why(3)).toBe("C类；超期未联系2天");
   });
   test("数据不足 rows use cadence 90 and are overdue too (METHOD-NOTES)", () => {
     // value blank → 数据不足; due (T − 100) + 90 − 3 = T − 13 → overdue 13
     const u = run(["客户名称", "本期销售额", "最近联系日期"], [["华安建材有限公司", "", iso(T - 100)]], T);
-    expect(u.why(0)).toBe("数据不足：无销售额或毛利；逾期13天");
+    expect(u.why(0)).toBe("数据不足：无销售额或毛利；超期未联系13天");
     expect(u.out(0).level).toBe("一般");
     expect(u.out(0).index).toBeNull();
   });
@@ -785,10 +813,10 @@ describe("§8 after-sale (3), win-back (4), regular (5), referral (6), deepen (7
     const s30 = star(30);
     expect(s30.out(0).action).toBe("定期联系：实地拜访");
     // Star cadence 14, jitter −3: due T − 30 + 11 = T − 19 → overdue 19
-    expect(s30.why(0)).toBe("A类：累计前80%；逾期19天");
+    expect(s30.why(0)).toBe("A类：累计前80%；超期未联系19天");
     expect(star(29).out(0).action).toBe("定期联系：情感电话");
     // 29 days ago: due T − 29 + 11 = T − 18 → overdue 18
-    expect(star(29).why(0)).toBe("A类：累计前80%；逾期18天");
+    expect(star(29).why(0)).toBe("A类：累计前80%；超期未联系18天");
     expect(star(5).out(0).next).toBe(T - 5 + 11);
     expect(star(null).out(0).action).toBe("定期联系：实地拜访");
     expect(star(5).out(0, "en").action).toMatch(/^Regular contact: /);
@@ -880,7 +908,7 @@ describe("§9 sales strategy", () => {
 
 // ================================================================ §10 RFM
 describe("§10 RFM", () => {
-  test("k = 1 + rows strictly worse, score = ⌈5k/n⌉; ties share the lower score; '-' for unknown", () => {
+  test("k = 1 + rows strictly worse, score = ⌈5k/n⌉; ties share the lower score; '_' for unknown (v2)", () => {
     const t = run(
       ["客户名称", "本期销售额", "订单数", "最近下单日期"],
       [
@@ -897,12 +925,12 @@ describe("§10 RFM", () => {
     //   10 → k = 1+1 = 2 → ⌈10/4⌉ = 3 (both); 30 → k = 1 → ⌈5/4⌉ = 2
     // F over n = 5 orders 0,0,0,0,5: zeros k = 1 → ⌈5/5⌉ = 1 (mostly 0 → 1); 5 → k = 5 → 5
     // M over n = 5 values 100,50,50,20,10: 100 → 5; 50 → k = 3 → 3; 20 → 2; 10 → 1
-    expect(t.col("rfm")).toEqual(["515", "313", "313", "212", "-51", null]);
+    expect(t.col("rfm")).toEqual(["515", "313", "313", "212", "_51", null]);
   });
   test("all-equal values: every row k = 1 → score ⌈5/n⌉ = 1 (n = 5)", () => {
     const t = run(["客户名称", "本期销售额"], [["a", 7], ["b", 7], ["c", 7], ["d", 7], ["e", 7]], T);
     // no recency / orders columns → R and F unknown
-    expect(t.col("rfm")).toEqual(Array(5).fill("--1"));
+    expect(t.col("rfm")).toEqual(Array(5).fill("__1"));
   });
 });
 

@@ -44,9 +44,9 @@ describe("outputRow", () => {
     // after-sale due 03-01 + 7 = 03-08, before today → today; regular (overdue) also today → lower number wins
     expect(row[7]).toBe("售后回访：回访使用情况和满意度");
     expect(row[8]).toBe(T);
-    expect(row[12]).toBe(`A类：累计前80%；同比+35%；9天前下单；逾期${overdue}天`);
+    expect(row[12]).toBe(`A类：累计前80%；同比+35%；9天前下单；超期未联系${overdue}天`);
     expect(outputRow(r, 0, "en")[12]).toBe(
-      `Class A: top 80% cumulative; +35% YoY; ordered 9 days ago; overdue ${overdue} days`,
+      `Class A: top 80% cumulative; +35% YoY; ordered 9 days ago; contact overdue ${overdue} days`,
     );
   });
   test("Insufficient data: blanks where unknown, the problem named, RFM unknown", () => {
@@ -67,14 +67,16 @@ describe("outputRow", () => {
     const od = r.overdue[2];
     expect(od).toBeGreaterThanOrEqual(35);
     expect(od).toBeLessThanOrEqual(41);
-    expect(whyText(r, 2, "zh")).toBe(`明日黄花：同比-30%；逾期${od}天`);
-    expect(whyText(r, 2, "en")).toBe(`Fading: -30% YoY; overdue ${od} days`);
+    expect(whyText(r, 2, "zh")).toBe(`明日黄花：同比-30%；超期未联系${od}天`);
+    expect(whyText(r, 2, "en")).toBe(`Fading: -30% YoY; contact overdue ${od} days`);
     expect(outputRow(r, 2, "zh")[7]).toBe("挽回：致电了解需求变化"); // class C, 3 orders
   });
-  test("RFM text: three digits, '-' for unknown, null when all unknown", () => {
+  test("RFM text (METHOD v2 §10): three digits, '_' for unknown, null when all unknown", () => {
     expect(rfmText(5, 4, 5)).toBe("545");
-    expect(rfmText(5, 0, 1)).toBe("5-1");
-    expect(rfmText(0, 3, 1)).toBe("-31"); // raw text: the writers keep it from being read as a formula
+    expect(rfmText(5, 0, 1)).toBe("5_1");
+    expect(rfmText(0, 4, 5)).toBe("_45"); // v1 wrote "-45"
+    expect(rfmText(0, 0, 1)).toBe("__1"); // v1 wrote "--1", which Excel evaluates
+    expect(rfmText(5, 5, 0)).toBe("55_");
     expect(rfmText(0, 0, 0)).toBe(null);
   });
 });

@@ -23,6 +23,12 @@ import {
   salesStrategy,
   tierOf,
   valueOf,
+  valueMeasure,
+  valueMedian,
+  median,
+  lastValueEstimate,
+  ValueEstimate,
+  ValueMeasure,
   type ActionInput,
 } from "../../src/engine/rules";
 import { DEFAULT_SETTINGS, type Settings } from "../../src/engine/settings";
@@ -57,12 +63,38 @@ describe("§8 FNV-1a and jitter", () => {
   });
 });
 
-describe("§2 value", () => {
-  test("profit first, then revenue × margin, then revenue", () => {
-    expect(valueOf(1000, 300, 0.5)).toBe(300);
-    expect(valueOf(1000, NaN, 0.25)).toBe(250);
-    expect(valueOf(1000, NaN, NaN)).toBe(1000);
-    expect(valueOf(NaN, NaN, 0.3)).toBeNaN();
+describe("§2 value (v2: one measure per table)", () => {
+  const { Revenue, Margin, Profit } = ValueMeasure;
+  test("the table's measure: profit column, else revenue and margin columns, else revenue", () => {
+    expect(valueMeasure(true, true, true)).toBe(Profit);
+    expect(valueMeasure(true, false, false)).toBe(Profit);
+    expect(valueMeasure(false, true, true)).toBe(Margin);
+    expect(valueMeasure(false, true, false)).toBe(Revenue);
+  });
+  test("each measure, and its estimates", () => {
+    expect(valueOf(Profit, 1000, 300, 0.5, NaN)).toBe(300);
+    expect(lastValueEstimate()).toBe(ValueEstimate.None);
+    expect(valueOf(Profit, 1000, NaN, 0.25, 0.1)).toBe(250);
+    expect(lastValueEstimate()).toBe(ValueEstimate.FromRate);
+    expect(valueOf(Profit, 1000, NaN, NaN, 0.1)).toBe(100);
+    expect(lastValueEstimate()).toBe(ValueEstimate.MedianRatio);
+    expect(valueOf(Profit, 1000, NaN, NaN, NaN)).toBeNaN(); // no median
+    expect(valueOf(Profit, NaN, NaN, 0.3, 0.1)).toBeNaN(); // no revenue either
+    expect(valueOf(Margin, 1000, 300, 0.25, 0.2)).toBe(250); // a stray profit cell is not the measure
+    expect(valueOf(Margin, 1000, NaN, NaN, 0.2)).toBe(200);
+    expect(lastValueEstimate()).toBe(ValueEstimate.MedianMargin);
+    expect(valueOf(Revenue, 1000, NaN, NaN, NaN)).toBe(1000);
+    expect(valueOf(Revenue, NaN, NaN, NaN, NaN)).toBeNaN();
+  });
+  test("medians: odd and even counts; profit/revenue only where revenue > 0", () => {
+    const f = (xs: number[]) => Float64Array.from(xs);
+    expect(median(f([0.3, 0.1, 0.2]))).toBe(0.2);
+    expect(median(f([0.4, 0.1, 0.2, 0.3]))).toBe(0.25);
+    expect(median(f([]))).toBeNaN();
+    // rows with both: 100/400 = 0.25, 30/100 = 0.3; revenue 0 and missing profit skipped
+    expect(valueMedian(Profit, f([400, 100, 0, 50]), f([100, 30, 5, NaN]), f([NaN, NaN, NaN, NaN]))).toBe(0.275);
+    expect(valueMedian(Margin, f([1, 1, 1]), f([NaN, NaN, NaN]), f([0.2, NaN, 0.3]))).toBe(0.25);
+    expect(valueMedian(Revenue, f([1]), f([1]), f([1]))).toBeNaN();
   });
 });
 

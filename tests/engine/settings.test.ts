@@ -47,6 +47,12 @@ describe("defaults (METHOD.md)", () => {
       deepenGap: 2,
       referralMinOrders: 2,
       referralMinFamiliarity: 3,
+      worklistDays: 7,
+      periodMonths: 12,
+      forecastDays: 90,
+      fadingAlive: 0.3,
+      rhythmMinRepeaters: 30,
+      rhythmMinRepeats: 2,
     });
   });
   test("are frozen", () => {
@@ -62,7 +68,10 @@ describe("defaults (METHOD.md)", () => {
       expect(groups.has(s.group)).toBe(true);
       expect(s.zh).not.toBe("");
       expect(s.en).not.toBe("");
-      if (s.unit === "days" || s.unit === "count") expect(s.step).toBe(1);
+      if (s.unit === "days" || s.unit === "count" || s.unit === "months") expect(s.step).toBe(1);
+      expect(s.help.zh).not.toBe("");
+      expect(s.help.en).not.toBe("");
+      expect(typeof s.advanced).toBe("boolean");
     }
   });
   test("defaults validate without errors", () => {
@@ -88,7 +97,7 @@ describe("validateSettings", () => {
   });
 
   test("range boundaries are inclusive", () => {
-    const r = validateSettings({ abcCutB: 1, abcCutA: 0.01, jitterDays: 6, cadenceStar: 7, fadingGrowth: -1, weightGrowth: 0 });
+    const r = validateSettings({ abcCutB: 1, abcCutA: 0.01, jitterDays: 6, cadenceStar: 7, fadingGrowth: -1, weightGrowth: 0, weightVolume: 0.55 });
     expect(r.errors).toEqual([]);
     expect(r.settings).toMatchObject({ abcCutB: 1, abcCutA: 0.01, jitterDays: 6, cadenceStar: 7, fadingGrowth: -1 });
   });
@@ -99,8 +108,8 @@ describe("validateSettings", () => {
     expect(r.errors).toEqual([
       {
         key: "abcCutB",
-        zh: "设置“B类累计占比上限”（abcCutB）的值 1.2 无效：应为 0.01–1 之间的数（即 1%–100%）；已使用默认值 0.95",
-        en: 'Setting "Class B cumulative share" (abcCutB) has an invalid value 1.2: expected a number from 0.01 to 1 (1% to 100%); using the default 0.95',
+        zh: "设置“B类客户：累计贡献前”（abcCutB）的值 1.2 无效：应为 0.01–1 之间的数（即 1%–100%）；已使用默认值 0.95",
+        en: 'Setting "Class B: customers making up the top" (abcCutB) has an invalid value 1.2: expected a number from 0.01 to 1 (1% to 100%); using the default 0.95',
       },
     ]);
   });
@@ -110,10 +119,10 @@ describe("validateSettings", () => {
     expect(r.settings).toEqual({ ...DEFAULT_SETTINGS });
     expect(r.errors.map((e) => e.key)).toEqual(["lapseDays", "jitterDays", "cadenceStar"]);
     expect(r.errors[0].zh).toBe(
-      "设置“明日黄花：未下单超过（天）”（lapseDays）的值 90.5 无效：应为 1–3650 之间的整数；已使用默认值 180",
+      "设置“明日黄花：多久没下单”（lapseDays）的值 90.5 无效：应为 1–3650 之间的整数；已使用默认值 180",
     );
     expect(r.errors[1].en).toBe(
-      'Setting "Spread contact dates by (± days)" (jitterDays) has an invalid value 7: expected a whole number from 0 to 6; using the default 3',
+      'Setting "Vary contact dates by up to" (jitterDays) has an invalid value 7: expected a whole number from 0 to 6; using the default 3',
     );
   });
 
@@ -153,8 +162,8 @@ describe("validateSettings", () => {
       expect(r.errors).toEqual([
         {
           key: "abcCutA",
-          zh: "设置“A类累计占比上限”（abcCutA = 0.9）必须小于“B类累计占比上限”（abcCutB = 0.9）；两项都已使用默认值",
-          en: 'Setting "Class A cumulative share" (abcCutA = 0.9) must be less than "Class B cumulative share" (abcCutB = 0.9); both use their defaults',
+          zh: "设置“A类客户：累计贡献前”（abcCutA = 0.9）必须小于“B类客户：累计贡献前”（abcCutB = 0.9）；两项都已使用默认值",
+          en: 'Setting "Class A: customers making up the top" (abcCutA = 0.9) must be less than "Class B: customers making up the top" (abcCutB = 0.9); both use their defaults',
         },
       ]);
     });
@@ -179,16 +188,23 @@ describe("validateSettings", () => {
       expect(r.settings).toMatchObject({ fadingGrowth: -0.3, risingGrowth: 0.3 });
       expect(r.errors.map((e) => e.key)).toEqual(["fadingGrowth"]);
     });
-    test("weights may not all be 0; some zeros are fine", () => {
+    test("weights are percentages that must add up to 100 %; some zeros are fine", () => {
       const r = validateSettings({ weightVolume: 0, weightContinuity: 0, weightPayment: 0, weightGrowth: 0 });
       expect(r.settings).toMatchObject({ weightVolume: 0.4, weightContinuity: 0.25, weightPayment: 0.2, weightGrowth: 0.15 });
       expect(r.errors).toEqual([
         {
           key: "weightVolume",
-          zh: "大客户指数的四个权重不能全为 0；已使用默认权重 0.4/0.25/0.2/0.15",
-          en: "The four key-account weights cannot all be 0; using the default weights 0.4/0.25/0.2/0.15",
+          zh: "大客户指数的四个权重合计应为 100%，现为 0%；已使用默认权重 40%/25%/20%/15%",
+          en: "The four key-account weights must add up to 100 %, they add up to 0%; using the default weights 40 %/25 %/20 %/15 %",
         },
       ]);
+      const over = validateSettings({ weightVolume: 0.5 });
+      expect(over.errors.map((e) => e.zh)).toEqual([
+        "大客户指数的四个权重合计应为 100%，现为 110%；已使用默认权重 40%/25%/20%/15%",
+      ]);
+      expect(over.settings.weightVolume).toBe(0.4);
+      // 0.1 + 0.2 style binary fractions still add up to 100 %.
+      expect(validateSettings({ weightVolume: 0.1, weightContinuity: 0.2, weightPayment: 0.3, weightGrowth: 0.4 }).errors).toEqual([]);
       const ok = validateSettings({ weightVolume: 1, weightContinuity: 0, weightPayment: 0, weightGrowth: 0 });
       expect(ok.errors).toEqual([]);
       expect(ok.settings.weightVolume).toBe(1);

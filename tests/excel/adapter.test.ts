@@ -118,7 +118,7 @@ describe("apply", () => {
       [8, 1, 5, "#F8CBAD"],
       [8, 1, 5, "#D9D9D9"],
     ]);
-    expect(sheet.widths.get(15)).toBe(240);
+    expect(sheet.widths.get(15)).toBe(285); // Next action: 40 characters in report/columns.ts → 40 × 7 + 5 points
     expect(progress[progress.length - 1]).toBe(1);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     expect(ctx.application.screenSuspendCount).toBe(1);

@@ -169,7 +169,8 @@ describe("snapshot cells and formats", () => {
     expect(columnFormat("nextContact")).toBe("yyyy-mm-dd");
     expect(columnFormat("keyIndex")).toBe("0");
     expect(columnFormat("rfm")).toBe("@");
-    expect(columnFormat("gap")).toBe("General");
+    expect(columnFormat("gap")).toBe("0");
+    expect(columnFormat("potential")).toBe("General");
   });
   test("capabilities name the missing set", () => {
     const caps = new Capabilities((_, v) => v === "1.1");

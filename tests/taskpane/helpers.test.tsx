@@ -60,11 +60,11 @@ describe("preview statistics", () => {
     expect(s.pareto[10]).toEqual([1, 1]);
   });
 
-  test("more customers than points: at most 50 points, ending at (1, 1)", () => {
+  test("more customers than points: the summary's curve, at most 200 points, ending at (1, 1)", () => {
     const s = run(Array.from({ length: 1000 }, (_, i) => i + 1));
-    expect(s.pareto.length).toBe(51);
-    expect(s.pareto[50]).toEqual([1, 1]);
-    expect(s.pareto[1][0]).toBeCloseTo(0.02, 12); // 20 customers of 1000
+    expect(s.pareto.length).toBe(200);
+    expect(s.pareto[199]).toEqual([1, 1]);
+    expect(s.pareto[1][0]).toBeCloseTo(0.006, 12); // ⌈1000/199⌉ = 6 customers of 1000
   });
 
   test("no value anywhere: every row is 数据不足 and there is no curve", () => {

@@ -1,0 +1,156 @@
+/**
+ * The one description of the output columns (METHOD.md §11, and optional groups such as
+ * §13's): key, header in both languages, kind, Excel number format, width and fill by value.
+ * Every medium — the task pane's sheet, the CLI's XLSX and CSV, CRM.CLASSIFY — is a thin
+ * writer over this list; none keeps headers, formats or colours of its own.
+ *
+ * Pure data and functions of a ClassifyResult: no Office.js, no files.
+ */
+import { pick } from "../bilingual";
+import type { ClassifyResult } from "../classify";
+import { abcLabel, actionText, levelLabel, riskLabel, strategyLabel, tierLabel } from "../labels";
+import { problemsText, whyText } from "./why";
+import { ActionKind, Tier, type FieldKey, type Lang } from "../types";
+import { CORE_COLUMNS, TIER_FILLS, type ReportColumn } from "./columnList";
+
+export * from "./columnList";
+
+export type OutputCell = string | number | null;
+
+/** Problems name a field by its header as found in the sheet. */
+export type ColumnName = (f: FieldKey) => string;
+
+/**
+ * A group of columns that follows §11's when the result carries it (e.g. §13's rhythm
+ * columns, present only for a ledger). To add one: write a ColumnGroup and append it to
+ * OPTIONAL_GROUPS; every writer picks it up through reportColumns/outputRow.
+ */
+export interface ColumnGroup {
+  key: string;
+  /** Whether this result carries the group's values. */
+  present(result: ClassifyResult): boolean;
+  /** The group's columns for this result (a header may name a setting, e.g. the horizon). */
+  columns(result: ClassifyResult): readonly ReportColumn[];
+  /** Whether a header is one of this group's (any setting, either language): own-column recognition. */
+  isHeader(header: string): boolean;
+  /** Row i's cells, in columns() order (DayNumbers for dates, fractions for percents). */
+  cells(result: ClassifyResult, i: number, lang: Lang): OutputCell[];
+}
+
+/** Groups after §11's, in output order. */
+export const OPTIONAL_GROUPS: readonly ColumnGroup[] = [];
+
+/**
+ * §10's RFM cell: the three digits, `_` for an unknown metric (`_45`, `5_5`); null when all
+ * three are unknown. (v1 wrote `-`, and `--1` is a formula to Excel.)
+ */
+export function rfmText(r: number, f: number, m: number): string | null {
+  if (r === 0 && f === 0 && m === 0) return null;
+  const d = (x: number): string => (x === 0 ? "_" : String(x));
+  return d(r) + d(f) + d(m);
+}
+
+function textOrNull(s: string): string | null {
+  return s === "" ? null : s;
+}
+
+function numOrNull(x: number): number | null {
+  return x === x ? x : null;
+}
+
+/** §11's 14 cells of row i (dates as DayNumbers, the share a fraction, unknown null). */
+export function coreCells(
+  result: ClassifyResult,
+  i: number,
+  lang: Lang,
+  columnName?: ColumnName,
+): OutputCell[] {
+  const kind = result.action[i];
+  return [
+    textOrNull(tierLabel(result.tier[i], lang)),
+    textOrNull(abcLabel(result.abc[i])),
+    numOrNull(result.share[i]),
+    numOrNull(result.keyIndex[i]),
+    numOrNull(result.potential[i]),
+    textOrNull(levelLabel(result.level[i], lang)),
+    numOrNull(result.gap[i]),
+    kind === ActionKind.None ? null : textOrNull(actionText(kind, result.actionVariant[i], lang)),
+    numOrNull(result.nextContact[i]),
+    textOrNull(riskLabel(result.risk[i], lang)),
+    textOrNull(strategyLabel(result.strategy[i], lang)),
+    rfmText(result.rfmR[i], result.rfmF[i], result.rfmM[i]),
+    textOrNull(whyText(result, i, lang)),
+    textOrNull(problemsText(result, i, lang, columnName)),
+  ];
+}
+
+/** The columns written for this result: §11's, then each optional group it carries. */
+export function reportColumns(result?: ClassifyResult): readonly ReportColumn[] {
+  if (!result) return CORE_COLUMNS;
+  let out: readonly ReportColumn[] = CORE_COLUMNS;
+  for (const g of OPTIONAL_GROUPS) if (g.present(result)) out = [...out, ...g.columns(result)];
+  return out;
+}
+
+/** The headers in one language, in reportColumns order. */
+export function reportHeaders(lang: Lang, result?: ClassifyResult): string[] {
+  return reportColumns(result).map((c) => pick(c.header, lang));
+}
+
+/**
+ * Row i's output cells, in reportColumns(result) order: §11's 14, then the optional groups'.
+ * Dates are DayNumbers, percents fractions, unknown null. Texts come out as they are: keeping
+ * them inert is the medium's job (report/inert.ts).
+ */
+export function outputRow(
+  result: ClassifyResult,
+  i: number,
+  lang: Lang,
+  columnName?: ColumnName,
+): OutputCell[] {
+  const row = coreCells(result, i, lang, columnName);
+  for (const g of OPTIONAL_GROUPS) if (g.present(result)) row.push(...g.cells(result, i, lang));
+  return row;
+}
+
+/** The fill of a data cell of `col` in row i (hex "#RRGGBB"), or null. */
+export function cellFill(col: ReportColumn, result: ClassifyResult, i: number): string | null {
+  return col.fillByTier ? TIER_FILLS[result.tier[i] as Tier] : null;
+}
+
+// ---------------------------------------------------------------- our own columns
+
+/** Header text for comparison: trimmed (our headers have no inner spaces that matter). */
+function headerKey(h: unknown): string {
+  return typeof h === "string" ? h.trim() : "";
+}
+
+/**
+ * THE rule for recognising the columns this add-in wrote before (the pane and the CLI both
+ * use it): all of §11's 14 headers, adjacent and in order, in one language (zh or en);
+ * followed, when present, by the columns of optional groups. A lone "潜力得分" or "RFM" is the
+ * user's and is never taken for ours. Returns the first block found, or null.
+ */
+export function findOwnColumns(headers: readonly unknown[]): { start: number; count: number } | null {
+  const keys = headers.map(headerKey);
+  for (const lang of ["zh", "en"] as const) {
+    const block = CORE_COLUMNS.map((c) => pick(c.header, lang));
+    for (let start = 0; start + block.length <= keys.length; start++) {
+      if (!block.every((h, k) => keys[start + k] === h)) continue;
+      let end = start + block.length;
+      while (end < keys.length && OPTIONAL_GROUPS.some((g) => g.isHeader(keys[end]))) end++;
+      return { start, count: end - start };
+    }
+  }
+  return null;
+}
+
+/** Every header we may write, both languages (the pane lists them as "ours, not input"). */
+export function isOwnHeader(header: unknown): boolean {
+  const h = headerKey(header);
+  if (h === "") return false;
+  return (
+    CORE_COLUMNS.some((c) => c.header.zh === h || c.header.en === h) ||
+    OPTIONAL_GROUPS.some((g) => g.isHeader(h))
+  );
+}

@@ -1,0 +1,149 @@
+/**
+ * The Why line and the Problems text of a row (METHOD.md §11): built one row at a time by the
+ * writers (never inside classify).
+ */
+import type { ClassifyResult } from "../classify";
+import * as days from "../days";
+import * as labels from "../labels";
+import * as rules from "../rules";
+import * as types from "../types";
+import type { FieldKey, HolidayHit, Lang } from "../types";
+
+// Module-local copies (called once per output row; CommonJS transpilers would otherwise go
+// through a getter on every use).
+const { ymdFromDay } = days;
+const { abcLabel, holidayLabel, overdueLabel, problemMessage } = labels;
+const { Abc, ActionKind, Tier } = types;
+const { TierReason } = rules;
+
+/** A whole percent with its sign: +35%, -30%, +0%. */
+function signedPercent(x: number): string {
+  const p = Math.round(x * 100);
+  return (p >= 0 ? "+" : "") + String(p) + "%";
+}
+
+function percent(x: number): string {
+  return String(Math.round(x * 100)) + "%";
+}
+
+function monthDay(day: number, lang: Lang): string {
+  const { m, d } = ymdFromDay(day);
+  return lang === "zh" ? `${m}月${d}日` : `${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+function growthPhrase(result: ClassifyResult, i: number, lang: Lang): string {
+  if (result.isNew[i]) return lang === "zh" ? "新客户" : "new customer";
+  const g = result.growth[i];
+  if (g !== g) return "";
+  return lang === "zh" ? `同比${signedPercent(g)}` : `${signedPercent(g)} YoY`;
+}
+
+/** What decided the tier (and whether the growth phrase is already part of it), from the reasons §4 returned. */
+function tierReason(result: ClassifyResult, i: number, lang: Lang): { text: string; saysGrowth: boolean } {
+  const zh = lang === "zh";
+  const s = result.settings;
+  const t = result.tier[i];
+  const abc = result.abc[i];
+  const why = result.tierWhy[i];
+  switch (t) {
+    case Tier.Insufficient:
+      return {
+        text: zh ? "数据不足：无销售额或毛利" : "Insufficient data: no revenue or profit",
+        saysGrowth: false,
+      };
+    case Tier.Fading: {
+      const parts: string[] = [];
+      const dropped = (why & TierReason.Dropped) !== 0;
+      if (dropped)
+        parts.push(zh ? `同比${signedPercent(result.growth[i])}` : `${signedPercent(result.growth[i])} YoY`);
+      const rec = result.recency[i];
+      if (why & TierReason.Lapsed) parts.push(zh ? `${rec}天未下单` : `no order for ${rec} days`);
+      return { text: (zh ? "明日黄花：" : "Fading: ") + parts.join(zh ? "，" : ", "), saysGrowth: dropped };
+    }
+    case Tier.Star:
+      return {
+        text: zh ? `A类：累计前${percent(s.abcCutA)}` : `Class A: top ${percent(s.abcCutA)} cumulative`,
+        saysGrowth: false,
+      };
+    case Tier.Rising: {
+      const growthSays = (why & (TierReason.New | TierReason.Grew)) !== 0;
+      const reason = growthSays
+        ? growthPhrase(result, i, lang)
+        : zh
+          ? `潜力${result.potential[i]}分`
+          : `potential ${result.potential[i]}`;
+      return { text: (zh ? "后起之秀：" : "Rising: ") + reason, saysGrowth: growthSays };
+    }
+    default: {
+      const text =
+        abc === Abc.B
+          ? zh
+            ? `B类：累计前${percent(s.abcCutB)}`
+            : `Class B: top ${percent(s.abcCutB)} cumulative`
+          : zh
+            ? `${abcLabel(abc)}类`
+            : `Class ${abcLabel(abc)}`;
+      return { text, saysGrowth: false };
+    }
+  }
+}
+
+/** Why this action (empty when the tier or the overdue note already says it). */
+function actionReason(result: ClassifyResult, i: number, lang: Lang): string {
+  const zh = lang === "zh";
+  switch (result.action[i]) {
+    case ActionKind.Birthday:
+      return zh
+        ? `生日${monthDay(result.nextContact[i], lang)}`
+        : `birthday ${monthDay(result.nextContact[i], lang)}`;
+    case ActionKind.Holiday: {
+      const h = result.holiday as HolidayHit;
+      return `${holidayLabel(h.key, lang)}${zh ? "" : " "}${monthDay(h.day, lang)}`;
+    }
+    case ActionKind.AfterSale:
+      return zh ? `${result.recency[i]}天前下单` : `ordered ${result.recency[i]} days ago`;
+    case ActionKind.Referral:
+      return zh ? "关系熟悉，尚无转介绍" : "familiar, no referrals yet";
+    case ActionKind.Deepen:
+      return zh ? `关系差距${result.gap[i]}` : `familiarity gap ${result.gap[i]}`;
+    default:
+      return "";
+  }
+}
+
+/**
+ * One short line: what decided the tier, the growth, what decided the action, and
+ * `超期未联系N天` / `contact overdue N days` at the end when the regular contact is overdue.
+ * E.g. `A类：累计前80%；同比+35%；超期未联系12天`.
+ */
+export function whyText(result: ClassifyResult, i: number, lang: Lang): string {
+  const parts: string[] = [];
+  const tier = tierReason(result, i, lang);
+  parts.push(tier.text);
+  if (!tier.saysGrowth) {
+    const g = growthPhrase(result, i, lang);
+    if (g) parts.push(g);
+  }
+  const a = actionReason(result, i, lang);
+  if (a) parts.push(a);
+  if (result.overdue[i] > 0) parts.push(overdueLabel(result.overdue[i], lang));
+  return parts.join(lang === "zh" ? "；" : "; ");
+}
+
+/** The row's problems as sentences joined with "；" ("" when none). */
+export function problemsText(
+  result: ClassifyResult,
+  i: number,
+  lang: Lang,
+  columnName?: (f: FieldKey) => string,
+): string {
+  const from = result.problemStart[i];
+  const to = result.problemStart[i + 1];
+  if (!(to > from)) return "";
+  const parts: string[] = [];
+  for (let k = from; k < to; k++) {
+    const p = result.problems[k];
+    parts.push(problemMessage(p, lang, columnName ? columnName(p.field) : undefined));
+  }
+  return parts.join("；");
+}
