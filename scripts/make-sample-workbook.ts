@@ -1,7 +1,10 @@
 /**
  * Generates assets/sample-customers.xlsx: 200 made-up customers of a building-materials
  * distributor, with the header spellings and messy cells real sales sheets have
- * ("¥12,300", "1.2万", "30%", #N/A, blanks, text in a number column).
+ * ("¥12,300", "1.2万", "30%", #N/A, blanks, text in a number column) — and
+ * assets/sample-orders.xlsx, the same distributor's sales ledger (METHOD.md §12): about 3,000
+ * order lines over the 30 months before ANCHOR, as an ERP exports it (a merged title row, a
+ * blank row, order numbers, returns, free samples at 0, due and paid dates, a 合计 row).
  *
  * Deterministic: a fixed seed, dates relative to ANCHOR (2026-11-01), and a fixed clock
  * while zipping, so `npm run sample` rewrites the same bytes. `npm run demo` classifies it
@@ -151,12 +154,155 @@ async function withFixedClock<T>(ms: number, fn: () => Promise<T>): Promise<T> {
   }
 }
 
+// ---------------------------------------------------------------------------------------
+// The sales ledger (assets/sample-orders.xlsx)
+
+export const ORDER_HEADERS = [
+  "单据日期", "单据编号", "客户编号", "客户名称", "价税合计", "毛利", "到期日", "回款日期", "业务员", "区域",
+];
+export const ORDERS_TITLE = "销售订单明细表 2024年5月—2026年10月";
+const LEDGER_DAYS = 913; // 30 months before ANCHOR
+/** Listed customers with no order in the ledger, and new customers the list does not have yet. */
+const NOT_IN_LEDGER = [17, 64, 111, 150, 188];
+const NEW_IN_LEDGER = [
+  ["KH01201", "新锐建材科技有限公司", "华东", "王芳"],
+  ["KH01202", "远景装饰工程有限公司", "华南", "李强"],
+  ["KH01203", "鼎盛门窗有限公司", "西南", "陈静"],
+] as const;
+
+interface OrderLine {
+  day: number; // days before ANCHOR (0 = ANCHOR)
+  id: string;
+  name: string;
+  amount: number | string;
+  profit: number;
+  dueIn: number;
+  paidAfterDue: number | null;
+  rep: string;
+  region: string;
+  order: number; // order sequence within the ledger, set after sorting
+}
+
+function buildOrderLines(): OrderLine[] {
+  const customers = buildRows(); // the same 200 customers (their own seed: the list is unchanged)
+  const r = mulberry32(20240501);
+  const orders: { day: number; lines: Omit<OrderLine, "day" | "order">[] }[] = [];
+  const sellers: { id: string; name: string; revenue: number; margin: number; rep: string; region: string }[] = [];
+  customers.forEach((row, i) => {
+    if (NOT_IN_LEDGER.includes(i)) return;
+    const revenue = typeof row[2] === "number" ? row[2] : 50_000;
+    const margin = typeof row[4] === "number" ? row[4] : 0.2;
+    sellers.push({ id: String(row[0]), name: String(row[1]), revenue, margin, rep: String(row[23]), region: String(row[22]) });
+  });
+  for (const [id, name, region, rep] of NEW_IN_LEDGER) sellers.push({ id, name, revenue: 120_000, margin: 0.25, rep, region });
+  const weight = sellers.map((c) => Math.sqrt(c.revenue));
+  const totalWeight = weight.reduce((a, b) => a + b, 0);
+  sellers.forEach((c, k) => {
+    const isNew = k >= sellers.length - NEW_IN_LEDGER.length || r() < 0.06;
+    const lapsed = !isNew && r() < 0.08;
+    const first = isNew ? 20 + Math.floor(r() * 180) : LEDGER_DAYS - 1; // days before ANCHOR
+    const last = lapsed ? 200 + Math.floor(r() * 300) : 0;
+    const n = Math.max(1, Math.round((1500 * weight[k]) / totalWeight));
+    const lineAmount = (c.revenue * 2.5) / (n * 2);
+    const dueIn = r() < 0.3 ? 60 : 30;
+    for (let o = 0; o < n; o++) {
+      const day = last + Math.floor(r() * (first - last + 1));
+      const lines: Omit<OrderLine, "day" | "order">[] = [];
+      const count = 1 + Math.floor(r() * 3);
+      for (let l = 0; l < count; l++) {
+        const roll = r();
+        // A free sample at 0 (1.5%), a return (3%), else a sale.
+        const amount = roll < 0.015 ? 0 : Math.round(lineAmount * (0.3 + r() * 1.4) * (roll < 0.045 ? -0.3 : 1));
+        const late = r();
+        lines.push({
+          id: c.id,
+          name: c.name,
+          amount,
+          profit: Math.round(amount * c.margin * (0.8 + r() * 0.4) * 100) / 100,
+          dueIn,
+          paidAfterDue: late < 0.08 ? null : Math.round(-10 + Math.pow(r(), 3) * 60),
+          rep: c.rep,
+          region: c.region,
+        });
+      }
+      orders.push({ day, lines });
+    }
+  });
+  // Ledger order: by date, oldest first (ties in generation order).
+  const sorted = orders.map((o, k) => ({ ...o, k })).sort((a, b) => b.day - a.day || a.k - b.k);
+  const out: OrderLine[] = [];
+  sorted.forEach((o, seq) => {
+    for (const line of o.lines) out.push({ ...line, day: o.day, order: seq + 1 });
+  });
+  // What a real export also holds, at fixed places so the demo shows each: an amount typed as
+  // text the readers cannot take, and an order booked for next week (after the evaluation date).
+  out[100].amount = "待定";
+  const future = { ...out[out.length - 1], day: -7, order: sorted.length + 1, amount: 8800, profit: 2000 };
+  out.push(future);
+  return out;
+}
+
+export async function buildSampleOrdersWorkbook(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "CRM Tiers";
+  wb.created = new Date(ANCHOR);
+  wb.modified = new Date(ANCHOR);
+  const ws = wb.addWorksheet("订单明细", { views: [{ state: "frozen", ySplit: 3 }] });
+  ws.columns = ORDER_HEADERS.map((h) => ({ width: h === "客户名称" ? 26 : 12 }));
+  ws.getCell("A1").value = ORDERS_TITLE;
+  ws.getCell("A1").font = { bold: true, size: 14 };
+  ws.mergeCells(1, 1, 1, ORDER_HEADERS.length);
+  ws.getRow(3).values = ORDER_HEADERS;
+  ws.getRow(3).font = { bold: true };
+  const date = (daysBefore: number) => new Date(ANCHOR - daysBefore * DAY);
+  let total = 0;
+  let totalProfit = 0;
+  let rowNumber = 4;
+  for (const line of buildOrderLines()) {
+    const due = line.day - line.dueIn; // days before ANCHOR
+    const paidDay = line.paidAfterDue === null ? null : due - line.paidAfterDue;
+    const d = date(line.day);
+    const orderNo = `${line.amount !== "待定" && Number(line.amount) < 0 ? "TH" : "XS"}${d.getUTCFullYear()}${String(d.getUTCMonth() + 1).padStart(2, "0")}-${String(line.order).padStart(5, "0")}`;
+    const row = ws.getRow(rowNumber++);
+    row.values = [
+      d,
+      orderNo,
+      line.id,
+      line.name,
+      line.amount,
+      line.profit,
+      date(due),
+      paidDay !== null && paidDay > 0 ? date(paidDay) : null, // not paid yet as of ANCHOR
+      line.rep,
+      line.region,
+    ];
+    for (const c of [1, 7, 8]) row.getCell(c).numFmt = "yyyy-mm-dd";
+    row.getCell(5).numFmt = "#,##0";
+    row.getCell(6).numFmt = "#,##0.00";
+    if (typeof line.amount === "number") total += line.amount;
+    totalProfit += line.profit;
+  }
+  const totals = ws.getRow(rowNumber);
+  totals.getCell(4).value = "合计";
+  totals.getCell(5).value = total;
+  totals.getCell(5).numFmt = "#,##0";
+  totals.getCell(6).value = Math.round(totalProfit * 100) / 100;
+  totals.getCell(6).numFmt = "#,##0.00";
+  totals.font = { bold: true };
+  return withFixedClock(ANCHOR, async () => Buffer.from(await wb.xlsx.writeBuffer()));
+}
+
 async function main(): Promise<void> {
   const i = process.argv.indexOf("--out");
   const out = i > 0 ? process.argv[i + 1] : path.join(__dirname, "..", "assets", "sample-customers.xlsx");
+  const j = process.argv.indexOf("--orders-out");
+  const ordersOut = j > 0 ? process.argv[j + 1] : path.join(path.dirname(out), "sample-orders.xlsx");
   await fs.mkdir(path.dirname(out), { recursive: true });
   await fs.writeFile(out, await buildSampleWorkbook());
   process.stdout.write(`wrote ${out} (${CUSTOMERS} customers)\n`);
+  await fs.mkdir(path.dirname(ordersOut), { recursive: true });
+  await fs.writeFile(ordersOut, await buildSampleOrdersWorkbook());
+  process.stdout.write(`wrote ${ordersOut} (sales ledger)\n`);
 }
 
 if (require.main === module) {

@@ -21,13 +21,17 @@ export interface CliOptions {
   /** Undefined: follow the input's headers. */
   lang?: Lang;
   settingsFile?: string;
+  /** --input: read the table as a sales ledger or a customer table (undefined: detect, METHOD §12). */
+  inputKind?: "ledger" | "customers";
+  /** --customers: a customer list joined to a ledger (METHOD §12). */
+  customersFile?: string;
 }
 
 /** What the user asked for: a run, or help/version text already printed. */
 export type ParsedArgs = { kind: "run"; options: CliOptions } | { kind: "done" };
 
 export const USAGE_ZH =
-  "用法：crm-classify <输入.xlsx|.csv> --out <输出.xlsx|.csv> [--sheet 名称] [--today YYYY-MM-DD] [--lang zh|en] [--settings 设置.json]";
+  "用法：crm-classify <输入.xlsx|.csv> --out <输出.xlsx|.csv> [--sheet 名称] [--today YYYY-MM-DD] [--lang zh|en] [--settings 设置.json] [--input ledger|customers] [--customers 客户清单.xlsx]";
 
 export function formatOf(file: string): FileFormat | null {
   const ext = path.extname(file).toLowerCase();
@@ -51,6 +55,8 @@ export function parseArgs(argv: readonly string[], out: (s: string) => void): Pa
     .option("--today <date>", "评估日期 YYYY-MM-DD（默认今天）/ evaluation date (default: today)")
     .option("--lang <lang>", "输出语言 zh|en（默认跟随表头）/ output language (default: the headers')")
     .option("--settings <file>", "设置文件（JSON）/ settings file (JSON)")
+    .option("--input <kind>", "输入是订单明细（ledger）还是客户表（customers），默认自动判断 / read the input as a sales ledger or a customer table (default: detect)")
+    .option("--customers <file>", "与订单明细合并的客户清单 .xlsx 或 .csv / customer list to join with a ledger")
     .helpOption("-h, --help", "显示帮助 / show help")
     .exitOverride()
     .configureOutput({ writeOut: out, writeErr: () => undefined })
@@ -71,6 +77,8 @@ export function parseArgs(argv: readonly string[], out: (s: string) => void): Pa
     today?: string;
     lang?: string;
     settings?: string;
+    input?: string;
+    customers?: string;
   }>();
   const input = program.args[0];
   return { kind: "run", options: checkOptions(input, o) };
@@ -78,7 +86,7 @@ export function parseArgs(argv: readonly string[], out: (s: string) => void): Pa
 
 function checkOptions(
   input: string,
-  o: { out?: string; sheet?: string; today?: string; lang?: string; settings?: string },
+  o: { out?: string; sheet?: string; today?: string; lang?: string; settings?: string; input?: string; customers?: string },
 ): CliOptions {
   const inputFormat = formatOf(input);
   if (path.extname(input).toLowerCase() === ".xls") {
@@ -119,5 +127,35 @@ function checkOptions(
   if (o.sheet !== undefined && inputFormat === "csv") {
     throw usage("--sheet 只适用于 .xlsx 输入", "--sheet applies to .xlsx input only");
   }
-  return { input, inputFormat, out: o.out, outFormat, sheet: o.sheet, today, lang, settingsFile: o.settings };
+  let inputKind: CliOptions["inputKind"];
+  if (o.input !== undefined) {
+    const k = o.input.trim().toLowerCase();
+    if (k === "ledger" || k === "customers") inputKind = k;
+    else {
+      throw usage(
+        `--input 应为 ledger（订单明细）或 customers（客户表），而不是“${o.input}”`,
+        `--input must be ledger or customers, not "${o.input}"`,
+      );
+    }
+  }
+  if (o.customers !== undefined) {
+    if (!formatOf(o.customers) || path.extname(o.customers).toLowerCase() === ".xls") {
+      throw usage(`客户清单 ${o.customers} 应为 .xlsx 或 .csv`, `the customer list ${o.customers} must be an .xlsx or .csv file`);
+    }
+    if (inputKind === "customers") {
+      throw usage("--customers 只适用于订单明细输入", "--customers applies to a sales ledger input only");
+    }
+  }
+  return {
+    input,
+    inputFormat,
+    out: o.out,
+    outFormat,
+    sheet: o.sheet,
+    today,
+    lang,
+    settingsFile: o.settings,
+    inputKind,
+    customersFile: o.customers,
+  };
 }

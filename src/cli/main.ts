@@ -16,6 +16,7 @@ import { settingsFromJson, DEFAULT_SETTINGS, type Settings } from "../engine/set
 import { buildTableInput, columnNames } from "../engine/tableInput";
 import type { Lang } from "../engine/types";
 import { parseArgs, type CliOptions } from "./args";
+import { ledgerToCustomers } from "./ledgerInput";
 import type { OutputPlan } from "./outputPlan";
 import { readCsv } from "./readCsv";
 import { readXlsx } from "./readXlsx";
@@ -71,16 +72,23 @@ async function classifyFile(opts: CliOptions, io: CliIo): Promise<void> {
     opts.inputFormat === "xlsx"
       ? await readXlsx(opts.input, { sheet: opts.sheet })
       : await readCsv(opts.input);
-  const { sheet, dropped } = withoutOwnBlock(read);
+  const { sheet: readSheet, dropped } = withoutOwnBlock(read);
   if (dropped > 0) {
-    sheet.notes.push(
+    readSheet.notes.push(
       bilingual(
         "注意：输入中已有上次分级的结果列，已用本次结果替换",
         "note: the input holds the columns of an earlier run; they are replaced",
       ),
     );
   }
-  for (const note of sheet.notes) io.stderr((io.isTTY ? "\r\x1b[K" : "") + note + "\n");
+  for (const note of readSheet.notes) io.stderr((io.isTTY ? "\r\x1b[K" : "") + note + "\n");
+  // A sales ledger (METHOD §12) becomes the customer sheet first; a customer table stays as read.
+  const ledger = await ledgerToCustomers(readSheet, opts, today, settings);
+  const sheet = ledger ? ledger.sheet : readSheet;
+  if (ledger) {
+    for (const line of ledger.problems) io.stderr((io.isTTY ? "\r\x1b[K" : "") + line + "\n");
+    for (const line of ledger.report) io.stdout(line + "\n");
+  }
   const mapping = checkHeaders(sheet);
   const lang: Lang = opts.lang ?? mapping.lang;
   // Two columns for one field (e.g. 销售额 and 本期销售额): say which one is used.

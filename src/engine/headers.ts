@@ -9,17 +9,29 @@ import { halfWidth as toHalfWidth } from "./text";
 
 /** METHOD.md §1's header words; the first of each list is the field's display label. */
 export const HEADER_SYNONYMS: Readonly<Record<FieldKey, { zh: string[]; en: string[] }>> = {
-  id: { zh: ["客户编号", "编号"], en: ["Customer ID", "ID"] },
-  name: { zh: ["客户名称", "客户", "公司名称", "名称"], en: ["Customer", "Name", "Company"] },
-  revenue: { zh: ["本期销售额", "销售额", "年销售额", "购买金额"], en: ["Revenue", "Sales", "Amount"] },
-  prevRevenue: { zh: ["上期销售额", "去年销售额"], en: ["Previous revenue", "Last year sales"] },
+  id: { zh: ["客户编号", "客户代码", "编号"], en: ["Customer ID", "Account ID", "ID"] },
+  name: {
+    zh: ["客户名称", "客户", "客户名", "公司名称", "名称"],
+    en: ["Customer", "Customer name", "Account name", "Account", "Company", "Company name", "Name"],
+  },
+  revenue: {
+    zh: ["本期销售额", "销售额", "销售金额", "年销售额", "购买金额"],
+    en: ["Revenue", "Sales", "Sales amount", "Total sales", "Amount"],
+  },
+  prevRevenue: {
+    zh: ["上期销售额", "去年销售额", "上年同期金额", "上年同期"],
+    en: ["Previous revenue", "Last year sales", "Prior year sales"],
+  },
   profit: { zh: ["毛利", "毛利额", "利润"], en: ["Gross profit", "Profit"] },
   marginRate: { zh: ["毛利率"], en: ["Margin rate", "Gross margin %"] },
   prevMarginRate: { zh: ["上期毛利率"], en: ["Previous margin rate"] },
   orders: { zh: ["订单数", "购买次数"], en: ["Orders", "Order count", "Frequency"] },
   activeMonths: { zh: ["下单月数", "活跃月数"], en: ["Active months"] },
   firstOrder: { zh: ["首次合作日期", "首次购买日期"], en: ["First order", "Customer since"] },
-  lastOrder: { zh: ["最近下单日期", "最近购买日期"], en: ["Last order"] },
+  lastOrder: {
+    zh: ["最近下单日期", "最近购买日期", "最后交易日期"],
+    en: ["Last order", "Last order date", "Last purchase"],
+  },
   overdueDays: { zh: ["平均逾期天数", "回款逾期天数"], en: ["Days late", "Overdue days"] },
   c1: { zh: ["成长性"], en: ["Growth"] },
   c2: { zh: ["业务规划"], en: ["Business plan"] },
@@ -241,4 +253,199 @@ export function mappingMessages(
     );
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Owner and region (§1, "summaries only"): not classification fields, so kept apart from
+// FIELD_KEYS; summaries, the Worklist and the ledger (§12) read them.
+
+export type SummaryField = "owner" | "region";
+
+export const SUMMARY_HEADER_SYNONYMS: Readonly<Record<SummaryField, { zh: string[]; en: string[] }>> = {
+  owner: { zh: ["负责销售", "业务员", "销售员", "客户经理"], en: ["Owner", "Sales rep", "Account owner"] },
+  region: { zh: ["区域", "地区", "片区"], en: ["Region", "Territory"] },
+};
+
+// ---------------------------------------------------------------------------------------
+// Ledger headers (§12). A ledger is matched with its own table: "Sales" or 销售额 is a line's
+// amount there, a customer's revenue in §1.
+
+export const LEDGER_FIELDS = [
+  "id",
+  "name",
+  "orderDate",
+  "amount",
+  "lineProfit",
+  "orderId",
+  "dueDate",
+  "paidDate",
+  "owner",
+  "region",
+] as const;
+export type LedgerField = (typeof LEDGER_FIELDS)[number];
+
+export const LEDGER_HEADER_SYNONYMS: Readonly<Record<LedgerField, { zh: string[]; en: string[] }>> = {
+  id: { zh: ["客户编号", "客户代码", "编号"], en: ["Customer ID", "CustomerID", "Account ID"] },
+  name: { zh: ["客户名称", "客户", "购货单位", "公司名称"], en: ["Customer", "Name", "Company", "Account"] },
+  orderDate: {
+    zh: ["订单日期", "下单日期", "单据日期", "销售日期", "开票日期", "日期"],
+    en: ["Order date", "Invoice date", "InvoiceDate", "Date"],
+  },
+  amount: {
+    zh: ["金额", "销售金额", "订单金额", "价税合计", "含税金额", "销售额"],
+    en: ["Amount", "Sales", "Total", "TotalPrice", "Revenue"],
+  },
+  lineProfit: { zh: ["毛利", "毛利额"], en: ["Profit", "Gross profit"] },
+  orderId: {
+    zh: ["订单号", "订单编号", "单据编号", "单号", "发票号"],
+    en: ["Order ID", "Order No", "Invoice", "InvoiceNo"],
+  },
+  dueDate: { zh: ["应收日期", "到期日", "付款期限"], en: ["Due date"] },
+  paidDate: { zh: ["回款日期", "收款日期", "付款日期"], en: ["Paid date", "Payment date"] },
+  owner: SUMMARY_HEADER_SYNONYMS.owner,
+  region: SUMMARY_HEADER_SYNONYMS.region,
+};
+
+function indexOf<K extends string>(table: Readonly<Record<K, { zh: string[]; en: string[] }>>, keys: readonly K[]) {
+  const index = new Map<string, { field: K; lang: Lang }>();
+  for (const field of keys) {
+    for (const lang of ["zh", "en"] as const) {
+      for (const word of table[field][lang]) {
+        const n = normalizeHeader(word);
+        if (!index.has(n)) index.set(n, { field, lang });
+      }
+    }
+  }
+  return index;
+}
+
+const SUMMARY_INDEX = indexOf(SUMMARY_HEADER_SYNONYMS, ["owner", "region"]);
+const LEDGER_INDEX = indexOf(LEDGER_HEADER_SYNONYMS, LEDGER_FIELDS);
+
+function lookup<K>(index: ReadonlyMap<string, K>, header: string): K | null {
+  const exact = index.get(normalizeHeader(header));
+  if (exact) return exact;
+  const bare = withoutBrackets(header);
+  return bare ? (index.get(bare) ?? null) : null;
+}
+
+/** Owner or region (§1, summaries only), or null. */
+export function summaryFieldOfHeader(header: string): { field: SummaryField; lang: Lang } | null {
+  return lookup(SUMMARY_INDEX, header);
+}
+
+/** Which §12 ledger field a header names, or null. */
+export function ledgerFieldOfHeader(header: string): { field: LedgerField; lang: Lang } | null {
+  return lookup(LEDGER_INDEX, header);
+}
+
+/** Owner and region columns of a header row (the first matching column of each). */
+export function mapSummaryColumns(headerRow: readonly CellValue[]): Partial<Record<SummaryField, number>> {
+  const out: Partial<Record<SummaryField, number>> = {};
+  headerRow.forEach((v, col) => {
+    const hit = summaryFieldOfHeader(headerText(v));
+    if (hit && out[hit.field] === undefined) out[hit.field] = col;
+  });
+  return out;
+}
+
+export interface LedgerMapping {
+  /** ledger field → 0-based column index. */
+  columns: Partial<Record<LedgerField, number>>;
+  headers: string[];
+  /** Fields several columns match; the first is used. */
+  duplicates: { field: LedgerField; columns: number[] }[];
+  /** Required and absent: "key" (neither id nor name), "orderDate", "amount". */
+  missing: ("key" | "orderDate" | "amount")[];
+  lang: Lang;
+}
+
+/** Maps a ledger's header row to §12's fields; the first matching column wins. */
+export function mapLedgerHeaders(
+  headerRow: readonly CellValue[],
+  overrides?: Partial<Record<LedgerField, number | null>>,
+): LedgerMapping {
+  const headers = headerRow.map(headerText);
+  const matches = new Map<LedgerField, number[]>();
+  let zh = 0;
+  let en = 0;
+  headers.forEach((h, col) => {
+    if (!h) return;
+    const hit = ledgerFieldOfHeader(h);
+    if (!hit) return;
+    const list = matches.get(hit.field);
+    if (list) list.push(col);
+    else matches.set(hit.field, [col]);
+    if (HAN.test(h)) zh++;
+    else en++;
+  });
+  const columns: Partial<Record<LedgerField, number>> = {};
+  for (const [field, cols] of matches) columns[field] = cols[0];
+  const overridden = new Set<LedgerField>();
+  for (const field of LEDGER_FIELDS) {
+    const col = overrides?.[field];
+    if (col === undefined) continue;
+    overridden.add(field);
+    if (col === null) {
+      delete columns[field];
+      continue;
+    }
+    if (!Number.isInteger(col) || col < 0 || col >= headers.length) continue;
+    for (const other of LEDGER_FIELDS) {
+      if (other !== field && columns[other] === col && !overridden.has(other)) delete columns[other];
+    }
+    columns[field] = col;
+  }
+  const duplicates: LedgerMapping["duplicates"] = [];
+  for (const field of LEDGER_FIELDS) {
+    const cols = matches.get(field);
+    if (cols && cols.length > 1 && !overridden.has(field)) duplicates.push({ field, columns: cols.slice() });
+  }
+  const missing: LedgerMapping["missing"] = [];
+  if (columns.id === undefined && columns.name === undefined) missing.push("key");
+  if (columns.orderDate === undefined) missing.push("orderDate");
+  if (columns.amount === undefined) missing.push("amount");
+  const lang: Lang = en > zh ? "en" : zh > 0 || headers.some((h) => HAN.test(h)) ? "zh" : "en";
+  return { columns, headers, duplicates, missing, lang };
+}
+
+// ---------------------------------------------------------------------------------------
+// Where the table starts (§1 "Real sheets"): title rows, blank rows and units rows come first.
+
+/** Whether a cell names a §1 field, owner/region, or a §12 ledger field. */
+export function isKnownHeader(v: CellValue): boolean {
+  const h = headerText(v);
+  if (!h) return false;
+  return fieldOfHeader(h) !== null || summaryFieldOfHeader(h) !== null || ledgerFieldOfHeader(h) !== null;
+}
+
+/** How many rows findHeaderRow looks at by default. */
+export const HEADER_SEARCH_ROWS = 50;
+
+/**
+ * The header row (§1): the index of the first of `rows` in which at least two cells match §1's
+ * or §12's headers; -1 when none of the first `limit` rows does. Rows above it are not data.
+ */
+export function findHeaderRow(rows: readonly (readonly CellValue[])[], limit = HEADER_SEARCH_ROWS): number {
+  const n = Math.min(rows.length, limit);
+  for (let r = 0; r < n; r++) {
+    const row = rows[r];
+    let hits = 0;
+    for (let c = 0; c < row.length; c++) {
+      if (isKnownHeader(row[c]) && ++hits >= 2) return r;
+    }
+  }
+  return -1;
+}
+
+const TOTALS_WORDS = new Set(["合计", "总计", "小计", "汇总", "total", "subtotal", "grandtotal"]);
+
+/**
+ * A totals label (§1): 合计, 总计, 小计, 汇总, Total, Subtotal, Grand total — spaces, case,
+ * full-width forms and a trailing colon ignored, so "合  计" and "Total:" count.
+ */
+export function isTotalsLabel(text: string): boolean {
+  if (!text) return false;
+  const n = toHalfWidth(text).toLowerCase().replace(/[\s:：]/g, "");
+  return TOTALS_WORDS.has(n);
 }

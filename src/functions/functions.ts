@@ -236,6 +236,30 @@ function holiday(today?: any, language?: any): any[][] {
 }
 
 /**
+ * From a sales ledger (one row per order line) to one row per customer: revenue, previous revenue, orders, active months, first and last order.
+ * @customfunction FROMORDERS FROMORDERS
+ * @param customers Customer of each line (name or ID): a column.
+ * @param dates Date of each line (Excel date), same shape as customers.
+ * @param amounts Amount of each line (a return is negative), same shape as customers.
+ * @param [orderIds] Order or invoice number of each line, same shape as customers (orders are then counted by number, else by date).
+ * @param [today] Evaluation date; pass TODAY() for predictable recalculation.
+ * @param [periodMonths] Length of the current period in months (default 12); the previous period is as long, just before it.
+ * @param [language] "zh" (default) or "en".
+ * @returns The customer table with a header row, one row per customer in order of first appearance.
+ */
+function fromOrders(
+  customers: any[][],
+  dates: any[][],
+  amounts: any[][],
+  orderIds?: any[][],
+  today?: any,
+  periodMonths?: any,
+  language?: any,
+): any[][] {
+  return guard(() => impl.fromOrders(customers, dates, amounts, orderIds, today, periodMonths, language));
+}
+
+/**
  * Probability that a customer is still active (BG/NBD, METHOD §13), from the customer's history and the fitted parameters.
  * @customfunction PALIVE PALIVE
  * @param x Repeat purchases: distinct purchase dates minus 1 (one cell or a column; blank = no purchase).
@@ -277,6 +301,7 @@ export const CRM_FUNCTIONS = {
   STRATEGY: strategy,
   RFM: rfm,
   HOLIDAY: holiday,
+  FROMORDERS: fromOrders,
   PALIVE: palive,
   RHYTHMFIT: rhythmFit,
 };

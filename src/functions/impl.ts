@@ -72,6 +72,7 @@ import {
 } from "./ranges";
 
 export { classifyTable } from "./classifyTable";
+export { fromOrders } from "./fromOrders";
 
 type Out = string | number | ReturnType<typeof invalidValue>;
 type NumReader = (v: CellValue, report: Report) => number;

@@ -1,4 +1,20 @@
-import { columnLetter, fieldOfHeader, HEADER_SYNONYMS, mapHeaders, mappingMessages, normalizeHeader } from "../../src/engine/headers";
+import {
+  columnLetter,
+  fieldOfHeader,
+  findHeaderRow,
+  HEADER_SYNONYMS,
+  isTotalsLabel,
+  LEDGER_FIELDS,
+  LEDGER_HEADER_SYNONYMS,
+  ledgerFieldOfHeader,
+  mapHeaders,
+  mapLedgerHeaders,
+  mappingMessages,
+  mapSummaryColumns,
+  normalizeHeader,
+  SUMMARY_HEADER_SYNONYMS,
+  summaryFieldOfHeader,
+} from "../../src/engine/headers";
 import { FIELD_KEYS } from "../../src/engine/types";
 
 describe("normalizeHeader", () => {
@@ -33,7 +49,7 @@ describe("fieldOfHeader", () => {
     ["GROSS MARGIN %", "marginRate"],
     ["平均逾期天数（天）", "overdueDays"],
     ["Customer-ID", "id"],
-    ["last order date (yyyy-mm-dd)", null],
+    ["last order date (yyyy-mm-dd)", "lastOrder"],
     ["Last Order (date)", "lastOrder"],
     ["prevRevenue", "prevRevenue"],
     ["毛利", "profit"],
@@ -146,4 +162,148 @@ describe("mappingMessages", () => {
   test("nothing to say for a clean mapping", () => {
     expect(mappingMessages(mapHeaders(["Name", "Revenue"]), "en")).toEqual([]);
   });
+});
+
+describe("METHOD v2 §1 synonyms (real exports)", () => {
+  test.each([
+    ["客户代码", "id"],
+    ["Account ID", "id"],
+    ["客户名", "name"],
+    ["Customer name", "name"],
+    ["Account Name", "name"],
+    ["Account", "name"],
+    ["Company name", "name"],
+    ["销售金额", "revenue"],
+    ["Sales Amount", "revenue"],
+    ["Total Sales", "revenue"],
+    ["上年同期金额", "prevRevenue"],
+    ["上年同期", "prevRevenue"],
+    ["Prior year sales", "prevRevenue"],
+    ["最后交易日期", "lastOrder"],
+    ["Last Order Date", "lastOrder"],
+    ["Last purchase", "lastOrder"],
+    // The account's own turnover in a CRM export, not sales to us (§1).
+    ["Annual revenue", null],
+    ["Annual Revenue", null],
+  ])("%j → %s", (header, field) => {
+    expect(fieldOfHeader(header)?.field ?? null).toBe(field);
+  });
+
+  test("a Salesforce-style header row maps its name, value and last order", () => {
+    const m = mapHeaders(["Account Name", "Account ID", "Annual Revenue", "Sales Amount", "Last Order Date", "Account Owner"]);
+    expect(m.columns).toEqual({ name: 0, id: 1, revenue: 3, lastOrder: 4 });
+    expect(m.unmapped).toEqual([2, 5]);
+    expect(m.missing).toEqual([]);
+    expect(m.lang).toBe("en");
+  });
+});
+
+describe("owner and region (summaries only)", () => {
+  test("every synonym maps", () => {
+    for (const field of ["owner", "region"] as const) {
+      for (const lang of ["zh", "en"] as const) {
+        for (const word of SUMMARY_HEADER_SYNONYMS[field][lang]) {
+          expect(summaryFieldOfHeader(word)).toEqual({ field, lang });
+        }
+      }
+    }
+  });
+  test("the first matching column of each", () => {
+    expect(mapSummaryColumns(["客户名称", "区域", "负责销售", "业务员", "销售额"])).toEqual({ region: 1, owner: 2 });
+    expect(mapSummaryColumns(["Customer", "Sales Rep", "Territory"])).toEqual({ owner: 1, region: 2 });
+    expect(mapSummaryColumns(["Customer", "Revenue"])).toEqual({});
+  });
+});
+
+describe("ledger headers (§12)", () => {
+  test("every §12 synonym maps to its field", () => {
+    for (const field of LEDGER_FIELDS) {
+      for (const lang of ["zh", "en"] as const) {
+        for (const word of LEDGER_HEADER_SYNONYMS[field][lang]) {
+          expect(ledgerFieldOfHeader(word)).toEqual({ field, lang });
+        }
+      }
+    }
+  });
+  test("a Chinese ERP ledger", () => {
+    const m = mapLedgerHeaders(["单据日期", "单据编号", "购货单位", "价税合计", "毛利", "到期日", "回款日期", "业务员", "备注"]);
+    expect(m.columns).toEqual({
+      orderDate: 0,
+      orderId: 1,
+      name: 2,
+      amount: 3,
+      lineProfit: 4,
+      dueDate: 5,
+      paidDate: 6,
+      owner: 7,
+    });
+    expect(m.missing).toEqual([]);
+    expect(m.duplicates).toEqual([]);
+    expect(m.lang).toBe("zh");
+  });
+  test("the UCI Online Retail invoice shape", () => {
+    const m = mapLedgerHeaders(["InvoiceNo", "InvoiceDate", "CustomerID", "TotalPrice"]);
+    expect(m.columns).toEqual({ orderId: 0, orderDate: 1, id: 2, amount: 3 });
+    expect(m.missing).toEqual([]);
+    expect(m.lang).toBe("en");
+  });
+  test("missing fields and duplicates", () => {
+    const m = mapLedgerHeaders(["日期", "订单日期", "备注"]);
+    expect(m.columns).toEqual({ orderDate: 0 });
+    expect(m.duplicates).toEqual([{ field: "orderDate", columns: [0, 1] }]);
+    expect(m.missing).toEqual(["key", "amount"]);
+  });
+  test("overrides", () => {
+    const m = mapLedgerHeaders(["客户", "日期", "金额", "含税金额"], { amount: 3, name: null, id: 0 });
+    expect(m.columns).toEqual({ id: 0, orderDate: 1, amount: 3 });
+    expect(m.duplicates).toEqual([]);
+  });
+});
+
+describe("findHeaderRow", () => {
+  test("a bare table: row 0", () => {
+    expect(findHeaderRow([["客户名称", "销售额"], ["甲", 1]])).toBe(0);
+  });
+  test("a merged title row, a blank row, then the header; a units row below is data's business", () => {
+    const rows = [
+      ["客户销售汇总表 2026年1-10月", null, null, null], // merged A1:D1: the value sits in A1
+      [null, null, null, null],
+      ["客户名称", "销售额", "毛利率", "最近下单日期"],
+      ["", "（元）", "（%）", ""],
+      ["甲公司", 1000, 0.3, 46000],
+    ];
+    expect(findHeaderRow(rows)).toBe(2);
+  });
+  test("a units row above the header and a report line are not headers", () => {
+    const rows = [["单位：元"], ["制表日期", "2026-11-01"], ["Customer", "Sales Rep", "Revenue"]];
+    // "制表日期" is no header word; the English header row is the first with two matches.
+    expect(findHeaderRow(rows)).toBe(2);
+  });
+  test("one matching cell is not enough: a title row holding one header word", () => {
+    expect(findHeaderRow([["客户", "2026年"], ["InvoiceNo", "InvoiceDate", "CustomerID", "TotalPrice"]])).toBe(1);
+  });
+  test("a ledger's header counts (§12 words)", () => {
+    expect(findHeaderRow([["订单明细"], ["单号", "购货单位", "价税合计"]])).toBe(1);
+  });
+  test("none within the limit: -1", () => {
+    expect(findHeaderRow([["a", "b"], [1, 2]])).toBe(-1);
+    expect(findHeaderRow([["x"], ["客户", "销售额"]], 1)).toBe(-1);
+    expect(findHeaderRow([])).toBe(-1);
+  });
+});
+
+describe("isTotalsLabel", () => {
+  test.each([
+    ["合计", true],
+    ["合  计", true],
+    ["总计：", true],
+    ["小计", true],
+    ["汇总", true],
+    ["Total", true],
+    ["Grand Total:", true],
+    ["SUBTOTAL", true],
+    ["合计公司", false],
+    ["Totally Fresh Ltd", false],
+    ["", false],
+  ])("%j → %s", (text, yes) => expect(isTotalsLabel(text)).toBe(yes));
 });

@@ -44,6 +44,7 @@ const EXPECTED_IDS = [
   "STRATEGY",
   "RFM",
   "HOLIDAY",
+  "FROMORDERS",
   "PALIVE",
   "RHYTHMFIT",
 ];
@@ -79,6 +80,7 @@ describe("generated metadata", () => {
       STRATEGY: 4,
       RFM: 3,
       HOLIDAY: 2,
+      FROMORDERS: 7,
       PALIVE: 7,
       RHYTHMFIT: 3,
     });
@@ -130,6 +132,7 @@ describe("zh-CN metadata (translateMetadata)", () => {
       STRATEGY: "销售策略",
       RFM: "RFM评分",
       HOLIDAY: "下个节日",
+      FROMORDERS: "订单汇总",
       PALIVE: "活跃概率",
       RHYTHMFIT: "购买节奏拟合",
     });
