@@ -21,6 +21,7 @@ import {
   type PlainTable,
 } from "../engine/ledger";
 import { DEFAULT_PERIOD_MONTHS } from "../engine/ledger/periods";
+import { historiesForRows, historiesOfPurchaseDays, type RhythmHistories } from "../engine/rhythm/analyse";
 import type { Settings } from "../engine/settings";
 import type { CellValue, DayNumber, Lang } from "../engine/types";
 import { formatOf, type CliOptions } from "./args";
@@ -35,6 +36,8 @@ export interface LedgerOutcome {
   report: string[];
   /** For stderr: each skipped line or unreadable cell, with its row and column. */
   problems: string[];
+  /** §13: each sheet row's x, t, T from the ledger's purchase dates (NaN: no purchase). */
+  histories: RhythmHistories;
 }
 
 /** Lines of problems shown before "… and N more" (all of them count in the report). */
@@ -54,7 +57,13 @@ async function readList(file: string): Promise<SheetData> {
   return formatOf(file) === "xlsx" ? readXlsx(file) : readCsv(file);
 }
 
-function sheetOf(base: SheetData, name: string, t: PlainTable, dateColumns: Set<number>, keep?: SheetData): SheetData {
+function sheetOf(
+  base: SheetData,
+  name: string,
+  t: PlainTable,
+  dateColumns: Set<number>,
+  keep?: SheetData,
+): SheetData {
   const columns = t.columns.map((col, c) => (dateColumns.has(c) ? asDateCells(col) : col));
   const originals = columns.map((_, c) => {
     // The list's own cells (rich text, errors) come out as they were, in the list's rows.
@@ -118,7 +127,8 @@ export async function ledgerToCustomers(
     );
   }
   const columns = read.headers.map((_, c) => columnOf(read, c));
-  const periodMonths = (settings as unknown as { periodMonths?: number }).periodMonths ?? DEFAULT_PERIOD_MONTHS;
+  const periodMonths =
+    (settings as unknown as { periodMonths?: number }).periodMonths ?? DEFAULT_PERIOD_MONTHS;
   const derived: DerivedCustomers = deriveCustomers(ledgerInputFromColumns(mapping, columns, read.rowCount), {
     today,
     periodMonths,
@@ -146,15 +156,22 @@ export async function ledgerToCustomers(
     problems.push(lang === "zh" ? `……另有 ${more} 处未列出` : `… and ${more} more not listed`);
   }
 
+  const histories = historiesOfPurchaseDays(derived.purchaseStart, derived.purchaseDays, today);
   const sheetName = lang === "zh" ? "客户汇总" : "Customer summary";
   if (!opts.customersFile) {
     const t = derivedSheet(derived, lang);
     const dates = new Set<number>();
     derivedColumns(derived).forEach((col, c) => derivedKind(col) === "date" && dates.add(c));
     return {
-      sheet: sheetOf(read, sheetName, { headers: t.headers, columns: t.columns, rowCount: derived.count }, dates),
+      sheet: sheetOf(
+        read,
+        sheetName,
+        { headers: t.headers, columns: t.columns, rowCount: derived.count },
+        dates,
+      ),
       report,
       problems,
+      histories,
     };
   }
 
@@ -173,5 +190,10 @@ export async function ledgerToCustomers(
       ? `客户清单 ${opts.customersFile}：${joined.listRows} 行，其中 ${joined.matched} 个与订单明细对上；新增订单明细中的 ${joined.added} 个客户`
       : `customer list ${opts.customersFile}: ${joined.listRows} rows, ${joined.matched} matched in the ledger; ${joined.added} ledger customers added`,
   );
-  return { sheet: sheetOf(read, sheetName, joined, dates, listSheet), report, problems };
+  return {
+    sheet: sheetOf(read, sheetName, joined, dates, listSheet),
+    report,
+    problems,
+    histories: historiesForRows(histories, joined.customerOfRow),
+  };
 }

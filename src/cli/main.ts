@@ -10,7 +10,8 @@ import * as path from "path";
 import { classify } from "../engine/classify";
 import { todayLocal } from "../engine/days";
 import { mapHeaders, mappingMessages, type HeaderMapping } from "../engine/headers";
-import { OUTPUT_COLUMNS, outputHeaders } from "../engine/labels";
+import { reportColumns, reportHeaders } from "../engine/report/columns";
+import { analyseRhythm } from "../engine/rhythm/analyse";
 import { outputRow } from "../engine/output";
 import { settingsFromJson, DEFAULT_SETTINGS, type Settings } from "../engine/settings";
 import { buildTableInput, columnNames } from "../engine/tableInput";
@@ -97,9 +98,11 @@ async function classifyFile(opts: CliOptions, io: CliIo): Promise<void> {
   }
 
   progress(`正在分级 ${sheet.rowCount} 位客户…`, `classifying ${sheet.rowCount} customers…`);
+  // §13 (ledger only): each customer's buying rhythm; the columns follow §11's.
+  const rhythm = ledger ? analyseRhythm(ledger.histories, settings) : undefined;
   const result = classify(
     buildTableInput({ rowCount: sheet.rowCount, column: (c) => sheet.columns[c] }, mapping),
-    { today, settings },
+    { today, settings, rhythm },
   );
   const headerText = columnNames(mapping);
   const summary = summarizeRun(result, lang);
@@ -107,8 +110,8 @@ async function classifyFile(opts: CliOptions, io: CliIo): Promise<void> {
     sheet,
     lang,
     today,
-    outHeaders: outputHeaders(lang),
-    kinds: OUTPUT_COLUMNS.map((c) => c.kind),
+    outHeaders: reportHeaders(lang, result),
+    kinds: reportColumns(result).map((c) => c.kind),
     outputCells: (i) => outputRow(result, i, lang, headerText),
     tierOf: (i) => result.tier[i],
     summary,

@@ -6,6 +6,8 @@ import type { ClassifyResult } from "../engine/classify";
 import { abcLabel, tierLabel } from "../engine/labels";
 import { summarize, TIER_ORDER } from "../engine/output";
 import type { Lang } from "../engine/types";
+import type { RhythmSummary } from "../engine/rhythm/report";
+import { rhythmStdoutLines } from "./rhythmSummary";
 
 export { TIER_ORDER };
 
@@ -28,6 +30,8 @@ export interface CliSummary {
   /** Unreadable cells, and the number of customers having at least one. */
   problems: number;
   problemRows: number;
+  /** §13 (ledger input): the fit or why there is none, and the at-risk list; else null. */
+  rhythm: RhythmSummary | null;
 }
 
 /** The engine's summary with labels in the output language. */
@@ -41,6 +45,7 @@ export function summarizeRun(result: ClassifyResult, lang: Lang): CliSummary {
     overdue: s.overdueCount,
     problems: s.problemCount,
     problemRows: s.problemRowCount,
+    rhythm: s.rhythm,
   };
 }
 
@@ -103,5 +108,6 @@ export function formatSummary(s: CliSummary, lang: Lang, outFile: string): strin
         : `Problems: ${plural(s.problems, "cell")} (${plural(s.problemRows, "customer")}); see the Problems column`,
     );
   }
+  if (s.rhythm) lines.push(...rhythmStdoutLines(s.rhythm, lang));
   return lines.join("\n") + "\n";
 }

@@ -13,6 +13,7 @@ import type { OutputKind, OutputPlan } from "./outputPlan";
 import { PROGRESS_EVERY } from "./outputPlan";
 import { openOutput } from "./outputFile";
 import { TIER_ORDER, type SummaryLine } from "./summary";
+import { rhythmSheetRows } from "./rhythmSummary";
 import { TableWorkbookWriter, tableColumnNames } from "./xlsxTable";
 
 const MS_PER_DAY = 86_400_000;
@@ -241,6 +242,15 @@ function writeSummarySheet(wb: TableWorkbookWriter, plan: OutputPlan): void {
     const row = ws.addRow([label, n]);
     row.getCell(1).style = bold;
     row.commit();
+  }
+  if (s.rhythm) {
+    ws.addRow([]).commit();
+    for (const line of rhythmSheetRows(s.rhythm, plan.lang)) {
+      const row = ws.addRow(line.cells);
+      if (line.header) line.cells.forEach((_, c) => (row.getCell(c + 1).style = STYLE.outputHeader));
+      for (const c of line.percent) row.getCell(c + 1).style = STYLE.percent;
+      row.commit();
+    }
   }
   ws.commit();
 }

@@ -12,6 +12,7 @@ import { abcLabel, actionText, levelLabel, riskLabel, strategyLabel, tierLabel }
 import { problemsText, whyText } from "./why";
 import { ActionKind, Tier, type FieldKey, type Lang } from "../types";
 import { CORE_COLUMNS, TIER_FILLS, type ReportColumn } from "./columnList";
+import { RHYTHM_COLUMNS } from "../rhythm/columns";
 
 export * from "./columnList";
 
@@ -38,7 +39,7 @@ export interface ColumnGroup {
 }
 
 /** Groups after §11's, in output order. */
-export const OPTIONAL_GROUPS: readonly ColumnGroup[] = [];
+export const OPTIONAL_GROUPS: readonly ColumnGroup[] = [RHYTHM_COLUMNS];
 
 /**
  * §10's RFM cell: the three digits, `_` for an unknown metric (`_45`, `5_5`); null when all

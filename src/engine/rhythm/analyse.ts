@@ -90,6 +90,19 @@ export function historiesOfPurchaseDays(
   return h;
 }
 
+/** Histories re-ordered to other rows: row r shows customer rowCustomer[r] (−1: none, NaN). */
+export function historiesForRows(h: RhythmHistories, rowCustomer: Int32Array): RhythmHistories {
+  const n = rowCustomer.length;
+  const out: RhythmHistories = { x: new Float64Array(n), t: new Float64Array(n), T: new Float64Array(n) };
+  for (let r = 0; r < n; r++) {
+    const c = rowCustomer[r];
+    out.x[r] = c >= 0 ? h.x[c] : NaN;
+    out.t[r] = c >= 0 ? h.t[c] : NaN;
+    out.T[r] = c >= 0 ? h.T[c] : NaN;
+  }
+  return out;
+}
+
 function tooFewReason(repeaters: number, needed: number): { zh: string; en: string } {
   return {
     zh: `只有${repeaters}个客户有复购（至少需要${needed}个），未计算购买节奏`,
