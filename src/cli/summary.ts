@@ -4,9 +4,8 @@
  */
 import type { ClassifyResult } from "../engine/classify";
 import { abcLabel, tierLabel } from "../engine/labels";
-import { summarize, TIER_ORDER } from "../engine/output";
+import { summarize, TIER_ORDER, type Summary } from "../engine/report/summary";
 import type { Lang } from "../engine/types";
-import type { RhythmSummary } from "../engine/rhythm/report";
 import { rhythmStdoutLines } from "./rhythmSummary";
 
 export { TIER_ORDER };
@@ -30,22 +29,22 @@ export interface CliSummary {
   /** Unreadable cells, and the number of customers having at least one. */
   problems: number;
   problemRows: number;
-  /** §13 (ledger input): the fit or why there is none, and the at-risk list; else null. */
-  rhythm: RhythmSummary | null;
+  /** The one summary model (report/summary.ts) the Summary sheet is written from. */
+  model: Summary;
 }
 
-/** The engine's summary with labels in the output language. */
+/** The engine's one summary, with labels in the output language for stdout. */
 export function summarizeRun(result: ClassifyResult, lang: Lang): CliSummary {
   const s = summarize(result);
   return {
-    customers: s.rowCount,
+    model: s,
+    customers: s.headline.customers,
     totalValue: s.totalValue,
     byTier: s.tiers.map((t) => ({ label: tierLabel(t.tier, lang), count: t.count, valueShare: t.share })),
     byAbc: s.abc.map((a) => ({ label: abcLabel(a.abc), count: a.count, valueShare: a.share })),
-    overdue: s.overdueCount,
+    overdue: s.headline.overdue,
     problems: s.problemCount,
     problemRows: s.problemRowCount,
-    rhythm: s.rhythm,
   };
 }
 
@@ -98,7 +97,7 @@ export function formatSummary(s: CliSummary, lang: Lang, outFile: string): strin
   table(head, s.byTier);
   table(abcHead, s.byAbc);
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-  lines.push(zh ? `逾期未联系：${s.overdue} 位客户` : `Overdue contacts: ${plural(s.overdue, "customer")}`);
+  lines.push(zh ? `超期未联系：${s.overdue} 位客户` : `Contacts overdue: ${plural(s.overdue, "customer")}`);
   if (s.problems === 0) {
     lines.push(zh ? "数据问题：无" : "Problems: none");
   } else {
@@ -108,6 +107,6 @@ export function formatSummary(s: CliSummary, lang: Lang, outFile: string): strin
         : `Problems: ${plural(s.problems, "cell")} (${plural(s.problemRows, "customer")}); see the Problems column`,
     );
   }
-  if (s.rhythm) lines.push(...rhythmStdoutLines(s.rhythm, lang));
+  if (s.model.rhythm) lines.push(...rhythmStdoutLines(s.model.rhythm, lang));
   return lines.join("\n") + "\n";
 }

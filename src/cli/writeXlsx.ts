@@ -6,47 +6,56 @@
  */
 import ExcelJS from "exceljs";
 import { columnLetter } from "../engine/headers";
-import { Tier, type CellValue } from "../engine/types";
+import type { CellValue } from "../engine/types";
 import { plainNumber, xmlSafeText } from "./cellSafety";
 import { isDateFormat } from "./readXlsx";
 import type { OutputKind, OutputPlan } from "./outputPlan";
 import { PROGRESS_EVERY } from "./outputPlan";
 import { openOutput } from "./outputFile";
-import { TIER_ORDER, type SummaryLine } from "./summary";
-import { rhythmSheetRows } from "./rhythmSummary";
+import { CORE_COLUMNS, HEADER_FILL, NUMBER_FORMATS, TIER_FILLS } from "../engine/report/columns";
+import { PARETO_COL, summaryGrid, summarySheetName } from "../engine/report/summarySheet";
 import { TableWorkbookWriter, tableColumnNames } from "./xlsxTable";
 
 const MS_PER_DAY = 86_400_000;
-const DATE_FMT = "yyyy-mm-dd";
-const PERCENT_FMT = "0.00%";
+const DATE_FMT = NUMBER_FORMATS.date;
+const PERCENT_FMT = NUMBER_FORMATS.percent;
 /** The Excel table over the customer block (referable in formulas: =SUM(CRM_Customers[销售额])). */
 export const TABLE_NAME = "CRM_Customers";
 
-const fill = (argb: string): ExcelJS.Fill => ({ type: "pattern", pattern: "solid", fgColor: { argb } });
+/** "#RRGGBB" (the model's colours) → exceljs ARGB. */
+const argb = (hex: string): string => "FF" + hex.slice(1).toUpperCase();
+const fill = (hex: string): ExcelJS.Fill => ({
+  type: "pattern",
+  pattern: "solid",
+  fgColor: { argb: argb(hex) },
+});
 
-/** Office theme tints: Gold/Green/Orange/Grey at 60–80 % lighter; Regular stays unfilled. */
-export const TIER_FILL: Readonly<Record<number, string | null>> = {
-  [Tier.Star]: "FFFFE699", // gold, lighter 60 %
-  [Tier.Rising]: "FFC6EFCE", // Excel's "Good" green
-  [Tier.Fading]: "FFF8CBAD", // orange, lighter 60 %
-  [Tier.Regular]: null,
-  [Tier.Insufficient]: "FFEDEDED", // light grey
-};
+/** The one tier palette (src/engine/report/columns.ts) as ARGB; Regular stays unfilled. */
+export const TIER_FILL: Readonly<Record<number, string | null>> = Object.fromEntries(
+  Object.entries(TIER_FILLS).map(([t, hex]) => [t, hex ? argb(hex) : null]),
+);
 
 /** The style of unformatted cells, shared (never mutated) so exceljs resolves it once. */
 const NO_STYLE: Partial<ExcelJS.Style> = Object.freeze({}) as Partial<ExcelJS.Style>;
 
 const STYLE = {
   inputHeader: { font: { bold: true } } as Partial<ExcelJS.Style>,
-  outputHeader: { font: { bold: true }, fill: fill("FFDDEBF7") } as Partial<ExcelJS.Style>,
+  outputHeader: { font: { bold: true }, fill: fill(HEADER_FILL) } as Partial<ExcelJS.Style>,
   date: { numFmt: DATE_FMT } as Partial<ExcelJS.Style>,
   percent: { numFmt: PERCENT_FMT } as Partial<ExcelJS.Style>,
 };
+/** The number format of each output kind (text cells stay General: a string cell is text anyway). */
+const KIND_STYLE: Partial<Record<OutputKind, Partial<ExcelJS.Style>>> = {
+  date: STYLE.date,
+  percent: STYLE.percent,
+  integer: { numFmt: NUMBER_FORMATS.integer },
+  amount: { numFmt: NUMBER_FORMATS.amount },
+};
 const TIER_STYLE: Record<number, Partial<ExcelJS.Style> | null> = Object.fromEntries(
-  Object.entries(TIER_FILL).map(([t, argb]) => [t, argb ? { fill: fill(argb) } : null]),
+  Object.entries(TIER_FILLS).map(([t, hex]) => [t, hex ? { fill: fill(hex) } : null]),
 );
 
-const OUTPUT_WIDTHS = [10, 8, 10, 10, 8, 12, 8, 44, 12, 16, 14, 6, 40, 40];
+const OUTPUT_WIDTHS = CORE_COLUMNS.map((c) => c.width);
 
 /** A plain decimal in a CSV field: written to the workbook as a number (ids like "007" stay text). */
 const CSV_NUMBER = /^-?(0|[1-9]\d{0,14})(\.\d+)?$/;
@@ -178,13 +187,7 @@ async function writeWorkbook(path: string, plan: OutputPlan): Promise<void> {
     for (let k = 0; k < cells.length; k++) {
       const kind = plan.kinds[k];
       row.getCell(inCols + k + 1).style =
-        values[inCols + k] === null
-          ? NO_STYLE
-          : kind === "date"
-            ? STYLE.date
-            : kind === "percent"
-              ? STYLE.percent
-              : NO_STYLE;
+        values[inCols + k] === null ? NO_STYLE : (KIND_STYLE[kind] ?? NO_STYLE);
     }
     row.getCell(tierCol).style = TIER_STYLE[plan.tierOf(i)] ?? NO_STYLE;
     row.commit();
@@ -195,62 +198,43 @@ async function writeWorkbook(path: string, plan: OutputPlan): Promise<void> {
   await wb.commit();
 }
 
+/** The Summary sheet: the engine's one description (report/summarySheet.ts), cell by cell. */
 function writeSummarySheet(wb: TableWorkbookWriter, plan: OutputPlan): void {
-  const zh = plan.lang === "zh";
-  const s = plan.summary;
-  const ws = wb.addWorksheet(zh ? "汇总" : "Summary");
-  ws.columns = [{ width: 22 }, { width: 12 }, { width: 12 }];
-  const bold = { font: { bold: true } };
-  const title = ws.addRow([zh ? "客户分级汇总" : "Classification summary"]);
-  title.getCell(1).style = { font: { bold: true, size: 14 } };
-  title.commit();
-  const dateRow = ws.addRow([zh ? "评估日期" : "Evaluation date", new Date(plan.today * MS_PER_DAY)]);
-  dateRow.getCell(2).style = STYLE.date;
-  dateRow.commit();
-  ws.addRow([zh ? "客户总数" : "Customers", s.customers]).commit();
-  ws.addRow([]).commit();
-
-  const block = (header: string[], lines: SummaryLine[], fills: (string | null)[]) => {
-    const h = ws.addRow(header);
-    for (let c = 1; c <= 3; c++) h.getCell(c).style = STYLE.outputHeader;
-    h.commit();
-    lines.forEach((line, k) => {
-      const row = ws.addRow([line.label, line.count, line.valueShare]);
-      row.getCell(3).style = STYLE.percent;
-      if (fills[k]) row.getCell(1).style = { fill: fill(fills[k] as string) };
-      row.commit();
-    });
-    ws.addRow([]).commit();
-  };
-  block(
-    zh ? ["价值等级", "客户数", "价值占比"] : ["Tier", "Customers", "Value share"],
-    s.byTier,
-    TIER_ORDER.map((t) => TIER_FILL[t]),
-  );
-  block(zh ? ["ABC分类", "客户数", "价值占比"] : ["ABC", "Customers", "Value share"], s.byAbc, [
-    null,
-    null,
-    null,
-  ]);
-
-  const facts: [string, number][] = [
-    [zh ? "逾期未联系（客户）" : "Overdue contacts (customers)", s.overdue],
-    [zh ? "数据问题（单元格）" : "Problems (cells)", s.problems],
-    [zh ? "有数据问题的客户" : "Customers with problems", s.problemRows],
-  ];
-  for (const [label, n] of facts) {
-    const row = ws.addRow([label, n]);
-    row.getCell(1).style = bold;
-    row.commit();
-  }
-  if (s.rhythm) {
-    ws.addRow([]).commit();
-    for (const line of rhythmSheetRows(s.rhythm, plan.lang)) {
-      const row = ws.addRow(line.cells);
-      if (line.header) line.cells.forEach((_, c) => (row.getCell(c + 1).style = STYLE.outputHeader));
-      for (const c of line.percent) row.getCell(c + 1).style = STYLE.percent;
-      row.commit();
+  const grid = summaryGrid(plan.summary.model, plan.lang);
+  const ws = wb.addWorksheet(summarySheetName(plan.lang));
+  ws.columns = [{ width: 28 }, ...Array.from({ length: PARETO_COL + 2 }, () => ({ width: 14 }))];
+  const rows = Math.max(grid.cells.length, grid.pareto.length);
+  for (let r = 0; r < rows; r++) {
+    const values: ExcelJS.CellValue[] = new Array(PARETO_COL + 3).fill(null);
+    const styles: (Partial<ExcelJS.Style> | null)[] = new Array(PARETO_COL + 3).fill(null);
+    const put = (c: number, v: string | number | null, kind: OutputKind, extra: Partial<ExcelJS.Style>) => {
+      values[c] =
+        v === null
+          ? null
+          : typeof v === "number"
+            ? kind === "date"
+              ? new Date(v * MS_PER_DAY)
+              : v
+            : xmlSafeText(v);
+      const numFmt = v === null || kind === "text" || kind === "number" ? undefined : NUMBER_FORMATS[kind];
+      if (numFmt || Object.keys(extra).length > 0) styles[c] = { ...(numFmt ? { numFmt } : {}), ...extra };
+    };
+    if (r < grid.cells.length) {
+      grid.cells[r].forEach((v, c) => {
+        const extra: Partial<ExcelJS.Style> = {};
+        const f = grid.fills[r][c];
+        if (f) extra.fill = fill(f);
+        if (grid.bold[r][c]) extra.font = { bold: true };
+        put(c, v, grid.kinds[r][c], extra);
+      });
     }
+    if (r < grid.pareto.length)
+      grid.pareto[r].forEach((v, c) => put(PARETO_COL + c, v, grid.paretoKinds[r][c], {}));
+    const row = ws.addRow(values);
+    styles.forEach((st, c) => {
+      if (st) row.getCell(c + 1).style = st;
+    });
+    row.commit();
   }
   ws.commit();
 }

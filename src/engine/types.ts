@@ -53,6 +53,12 @@ export type FieldKey = (typeof FIELD_KEYS)[number];
 export const Tier = { Insufficient: 0, Fading: 1, Star: 2, Rising: 3, Regular: 4 } as const;
 export type Tier = (typeof Tier)[keyof typeof Tier];
 
+/**
+ * The tier cell of a row left out of the classification (§1: a totals row): every output
+ * cell but Problems is blank. Not a Tier: no label, no fill, never counted per tier.
+ */
+export const NOT_CLASSIFIED = 255;
+
 /** ABC class (§2); None for rows without a value measure. */
 export const Abc = { None: 0, A: 1, B: 2, C: 3 } as const;
 export type Abc = (typeof Abc)[keyof typeof Abc];

@@ -42,7 +42,7 @@ describe("XLSX → XLSX", () => {
     expect(sha256(input)).toBe(before);
 
     const wb = await readWorkbook(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["客户", "汇总"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["客户", "客户分级汇总"]);
     const ws = wb.getWorksheet("客户")!;
     expect(rowValues(ws, 1, 21).slice(6)).toEqual([
       "备注", "价值等级", "ABC分类", "价值占比", "大客户指数", "潜力得分", "建议关系水平", "关系差距",
@@ -66,7 +66,8 @@ describe("XLSX → XLSX", () => {
     expect(outCells(3)).toEqual(["明日黄花", "A", 0.25, 46, null, "主动", null, "挽回：登门拜访，了解下滑原因", d("2026-11-22"), null, null, "344", null]);
     expect(outCells(5)).toEqual(["一般客户", "C", 0.05, 3, null, "反应", null, "售后回访：回访使用情况和满意度", d("2026-11-22"), null, null, "522", null]);
     expect(outCells(6)).toEqual(["数据不足", null, null, null, null, "一般", null, "定期联系：电话回访", d("2026-11-22"), null, null, null, '销售额：单元格是错误值（"#N/A"）']);
-    expect(ws.getCell("J2").numFmt).toBe("0.00%");
+    expect(ws.getCell("J2").numFmt).toBe("0.0%"); // the one share format (report/columns.ts), as in the pane
+    expect(ws.getCell("K2").numFmt).toBe("0"); // key-account index: a whole number
     expect(ws.getCell("P2").numFmt).toBe("yyyy-mm-dd");
   });
 
@@ -75,7 +76,7 @@ describe("XLSX → XLSX", () => {
     await runCli([input, "--out", out, ...TODAY]);
     const ws = (await readWorkbook(out)).getWorksheet("客户")!;
     const fillOf = (a: string) => (ws.getCell(a).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb ?? null;
-    expect(["H2", "H3", "H4", "H5", "H6"].map(fillOf)).toEqual(["FFFFE699", "FFF8CBAD", "FFC6EFCE", null, "FFEDEDED"]);
+    expect(["H2", "H3", "H4", "H5", "H6"].map(fillOf)).toEqual(["FFFFE699", "FFF8CBAD", "FFC6EFCE", null, "FFD9D9D9"]);
     // The table CRM_Customers carries the autofilter over the block (A1:U6); a sheet-level
     // autofilter on the same range as well makes Excel report a corrupt file.
     expect(ws.autoFilter).toBeUndefined();
@@ -101,26 +102,35 @@ describe("XLSX → XLSX", () => {
   it("adds a Summary sheet: customers and value share per tier and class, overdue, problems", async () => {
     const out = tmp.file("out.xlsx");
     await runCli([input, "--out", out, ...TODAY]);
-    const s = (await readWorkbook(out)).getWorksheet("汇总")!;
+    const s = (await readWorkbook(out)).getWorksheet("客户分级汇总")!;
     const rows: ExcelJS.CellValue[][] = [];
     s.eachRow((row, n) => rows.push([n, ...rowValues(s, n, 3)]));
+    // The engine's one Summary sheet (report/summarySheet.ts), the pane writes the same cells.
+    // Values 600/100/50/250/— of 1000 (shares 60/10/5/25 %), classes A 850, B 100, C 50.
     expect(rows).toEqual([
       [1, "客户分级汇总", null, null],
       [2, "评估日期", d("2026-11-22"), null],
-      [3, "客户总数", 5, null],
-      [5, "价值等级", "客户数", "价值占比"],
-      [6, "天王巨星", 1, 0.6],
-      [7, "后起之秀", 1, 0.1],
-      [8, "一般客户", 1, 0.05],
-      [9, "明日黄花", 1, 0.25],
-      [10, "数据不足", 1, 0],
-      [12, "ABC分类", "客户数", "价值占比"],
-      [13, "A", 2, 0.85],
-      [14, "B", 1, 0.1],
-      [15, "C", 1, 0.05],
-      [17, "逾期未联系（客户）", 2, null],
-      [18, "数据问题（单元格）", 1, null],
-      [19, "有数据问题的客户", 1, null],
+      [3, "客户数", 5, null],
+      [4, "天王巨星的价值占比", 0.6, null],
+      [5, "超期未联系的客户", 2, null],
+      [6, "有数据问题的客户", 1, null],
+      [8, "价值等级", "客户数", "价值"],
+      [9, "天王巨星", 1, 600],
+      [10, "后起之秀", 1, 100],
+      [11, "一般客户", 1, 50],
+      [12, "明日黄花", 1, 250],
+      [13, "数据不足", 1, 0],
+      [14, "合计", 5, 1000],
+      [16, "ABC分类", "客户数", "价值"],
+      [17, "A", 2, 850],
+      [18, "B", 1, 100],
+      [19, "C", 1, 50],
+      [21, "大客户指数前10", null, null],
+      [22, "客户编号", "客户名称", "价值等级"],
+      [23, null, "甲公司", "天王巨星"],
+      [24, null, "乙公司", "明日黄花"],
+      [25, null, "丙公司", "后起之秀"],
+      [26, null, "丁公司", "一般客户"],
     ]);
   });
 
@@ -129,7 +139,7 @@ describe("XLSX → XLSX", () => {
     const r = await runCli([input, "--out", out, ...TODAY, "--sheet", "客户", "--lang", "en"]);
     expect(r.code).toBe(0);
     const wb = await readWorkbook(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["客户", "Summary"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["客户", "CRM Summary"]);
     const ws = wb.getWorksheet("客户")!;
     expect(rowValues(ws, 1, 9).slice(7)).toEqual(["Tier", "ABC"]);
     expect(rowValues(ws, 2, 9).slice(7)).toEqual(["Star", "A"]);
@@ -154,7 +164,7 @@ describe("XLSX ↔ CSV", () => {
     const out = tmp.file("ids.xlsx");
     expect((await runCli([csv, "--out", out, ...TODAY])).code).toBe(0);
     const wb = await readWorkbook(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["客户分级", "汇总"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["客户分级", "客户分级汇总"]);
     expect(rowValues(wb.worksheets[0], 2, 3)).toEqual(["007", "甲公司", 1200.5]);
   });
 });

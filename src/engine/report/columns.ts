@@ -116,7 +116,7 @@ export function outputRow(
 
 /** The fill of a data cell of `col` in row i (hex "#RRGGBB"), or null. */
 export function cellFill(col: ReportColumn, result: ClassifyResult, i: number): string | null {
-  return col.fillByTier ? TIER_FILLS[result.tier[i] as Tier] : null;
+  return col.fillByTier ? (TIER_FILLS[result.tier[i] as Tier] ?? null) : null;
 }
 
 // ---------------------------------------------------------------- our own columns

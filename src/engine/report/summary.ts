@@ -9,7 +9,15 @@
 import type { ClassifyResult } from "../classify";
 import { readText } from "../cells";
 import { rhythmSummary, type RhythmSummary } from "../rhythm/report";
-import { Abc, Tier, type CellValue, type DayNumber, type GroupKey, type HolidayHit } from "../types";
+import {
+  Abc,
+  NOT_CLASSIFIED,
+  Tier,
+  type CellValue,
+  type DayNumber,
+  type GroupKey,
+  type HolidayHit,
+} from "../types";
 
 /** Tiers in the order a summary lists them: most valuable first, 数据不足 last. */
 export const TIER_ORDER: readonly Tier[] = [
@@ -56,6 +64,7 @@ export interface TopCustomer {
 }
 
 export interface Headline {
+  /** Rows classified (a totals row is not a customer). */
   customers: number;
   /** The Stars' share of the total value (0..1). */
   starShare: number;
@@ -127,7 +136,7 @@ export function summarize(result: ClassifyResult): Summary {
   const groups = result.input?.groups;
   return {
     headline: {
-      customers: n,
+      customers: n - result.excluded.length,
       starShare: shareOf(tierValue[Tier.Star]),
       overdue: overdueCount,
       problemRows,
@@ -173,6 +182,7 @@ function perGroup(result: ClassifyResult, cells: ArrayLike<CellValue>, total: nu
   const byName = new Map<string, PeopleSummary>();
   const n = result.rowCount;
   for (let i = 0; i < n; i++) {
+    if (result.tier[i] === NOT_CLASSIFIED) continue;
     const name = i < cells.length ? readText(cells[i]) : "";
     let g = byName.get(name);
     if (!g) byName.set(name, (g = { name, count: 0, value: 0, share: 0, stars: 0, fading: 0, overdue: 0 }));

@@ -14,7 +14,7 @@ import type { FieldKey, HolidayHit, Lang } from "../types";
 // through a getter on every use).
 const { ymdFromDay } = days;
 const { abcLabel, holidayLabel, overdueLabel, problemMessage } = labels;
-const { Abc, ActionKind, Tier } = types;
+const { Abc, ActionKind, NOT_CLASSIFIED, Tier } = types;
 const { TierReason } = rules;
 
 /** A whole percent with its sign: +35%, -30%, +0%. */
@@ -123,6 +123,7 @@ function actionReason(result: ClassifyResult, i: number, lang: Lang): string {
  * E.g. `A类：累计前80%；同比+35%；超期未联系12天`.
  */
 export function whyText(result: ClassifyResult, i: number, lang: Lang): string {
+  if (result.tier[i] === NOT_CLASSIFIED) return ""; // a totals row: Problems says why
   const parts: string[] = [];
   const tier = tierReason(result, i, lang);
   parts.push(tier.text);

@@ -5,7 +5,9 @@
  */
 import { readText } from "../cells";
 import type { ClassifyResult } from "../classify";
-import type { Tier } from "../types";
+import type { Lang, Tier } from "../types";
+import type { ColumnKind } from "../report/columnList";
+import type { SummaryCell } from "../report/summarySheet";
 import { atRiskList } from "./analyse";
 
 export interface AtRiskCustomer {
@@ -64,4 +66,69 @@ export function rhythmSummary(result: ClassifyResult): RhythmSummary | null {
       expected: e.expected,
     })),
   };
+}
+
+/** One row of the Summary sheet's §13 block. */
+export interface RhythmSheetRow {
+  cells: SummaryCell[];
+  kinds: ColumnKind[];
+  bold?: boolean;
+}
+
+/**
+ * §13's block of the Summary sheet (report/summarySheet.ts): the fit — repeat buyers, r, α in
+ * days, a, b, log-likelihood — or the one-line reason, then the at-risk table.
+ */
+export function rhythmSheetRows(r: RhythmSummary, lang: Lang): RhythmSheetRow[] {
+  const t = (zh: string, en: string) => (lang === "zh" ? zh : en);
+  const rows: RhythmSheetRow[] = [
+    { cells: [t("购买节奏（BG/NBD）", "Buying rhythm (BG/NBD)")], kinds: [], bold: true },
+    { cells: [t("复购客户", "Repeat buyers"), r.repeaters], kinds: ["text", "integer"] },
+  ];
+  if (!r.fit) {
+    rows.push({ cells: [r.blankReason ? t(r.blankReason.zh, r.blankReason.en) : null], kinds: [] });
+    return rows;
+  }
+  const f = r.fit;
+  const num: ColumnKind[] = ["text", "number"];
+  rows.push(
+    { cells: ["r", f.r], kinds: num },
+    { cells: [t("α（天）", "α (days)"), f.alpha], kinds: num },
+    { cells: ["a", f.a], kinds: num },
+    { cells: ["b", f.b], kinds: num },
+    { cells: [t("对数似然", "Log-likelihood"), f.logLikelihood], kinds: num },
+  );
+  if (r.atRisk.length === 0) return rows;
+  rows.push({ cells: [null], kinds: [] });
+  rows.push({
+    cells: [t("最可能流失的复购客户", "Repeat buyers most at risk")],
+    kinds: [],
+    bold: true,
+  });
+  rows.push({
+    cells: [
+      t("客户编号", "Customer ID"),
+      t("客户名称", "Customer"),
+      t("活跃概率", "P(alive)"),
+      t("通常间隔(天)", "Typical interval (days)"),
+      t("未下单天数", "Days silent"),
+      t(`预计订单(${r.forecastDays}天)`, `Expected orders (${r.forecastDays} days)`),
+    ],
+    kinds: [],
+    bold: true,
+  });
+  for (const c of r.atRisk) {
+    rows.push({
+      cells: [
+        c.id || null,
+        c.name || null,
+        c.pAlive,
+        c.interval,
+        c.silentDays,
+        Math.round(c.expected * 100) / 100,
+      ],
+      kinds: ["text", "text", "percent", "integer", "integer", "number"],
+    });
+  }
+  return rows;
 }
