@@ -11,6 +11,7 @@ import { mapHeaders, mapLedgerHeaders } from "../../src/engine/headers";
 import { deriveCustomers, derivedSheet, ledgerInputFromColumns } from "../../src/engine/ledger";
 import { outputRow, reportHeaders } from "../../src/engine/report/columns";
 import { summarize } from "../../src/engine/report/summary";
+import { summaryGrid } from "../../src/engine/report/summarySheet";
 import { whyText } from "../../src/engine/report/why";
 import { analyseRhythm, historiesOfPurchaseDays } from "../../src/engine/rhythm/analyse";
 import { DEFAULT_SETTINGS, type Settings } from "../../src/engine/settings";
@@ -122,6 +123,32 @@ describe("CDNOW as a ledger", () => {
     expect(s.atRisk[0]).toMatchObject({ id: "19339", interval: 2, silentDays: 172, tier: Tier.Fading });
     for (let k = 1; k < s.atRisk.length; k++)
       expect(s.atRisk[k].pAlive).toBeGreaterThanOrEqual(s.atRisk[k - 1].pAlive);
+  });
+
+  test("the Summary sheet (pane and CLI): the fit, then the at-risk table", () => {
+    const grid = summaryGrid(summarize(result), "en");
+    const first = grid.cells.map((row) => row[0]);
+    const at = first.indexOf("Buying rhythm (BG/NBD)");
+    expect(grid.cells.slice(at + 1, at + 3).map((row) => row.slice(0, 2))).toEqual([
+      ["Repeat buyers", 946],
+      ["r", summarize(result).rhythm!.fit!.r],
+    ]);
+    const head = first.indexOf("Repeat buyers most at risk") + 1;
+    expect(grid.cells[head]).toEqual([
+      "Customer ID",
+      "Customer",
+      "P(alive)",
+      "Typical interval (days)",
+      "Days silent",
+      "Expected orders (90 days)",
+    ]);
+    expect(grid.cells[head + 1].slice(0, 1).concat(grid.cells[head + 1].slice(3))).toEqual([
+      "19339",
+      2,
+      172,
+      0,
+    ]);
+    expect(grid.kinds[head + 1][2]).toBe("percent");
   });
 
   test("fadingAlive 0 switches the rhythm condition off: 01605 is then 明日黄花 by its lapse only", () => {
