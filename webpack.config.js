@@ -59,6 +59,40 @@ function forgetModule(file) {
 }
 
 /**
+ * Every CRM function takes `any` arguments and handles error values itself (METHOD-NOTES: an
+ * error in a population is left out; in a customer's own cell it gives #VALUE! in that output
+ * cell only). Without this option Excel does not call the function at all when an argument holds
+ * an error. The metadata generator has no JSDoc tag for it, so it is added here.
+ * learn.microsoft.com (custom-functions-json): allowErrorForDataTypeAny "If true, your custom
+ * function can process errors as input values."
+ */
+function withErrorInputs(metadata) {
+  const source = typeof metadata === "string" ? JSON.parse(metadata) : metadata;
+  return {
+    ...source,
+    functions: source.functions.map((fn) => ({ ...fn, options: { ...fn.options, allowErrorForDataTypeAny: true } })),
+  };
+}
+
+/** Rewrites the generated functions.json with withErrorInputs (before the zh-CN copy is made from it). */
+class FunctionsErrorInputsPlugin {
+  apply(compiler) {
+    const name = "FunctionsErrorInputsPlugin";
+    compiler.hooks.thisCompilation.tap(name, (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name, stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          const asset = compilation.getAsset(FUNCTIONS_JSON);
+          if (!asset) return;
+          const text = JSON.stringify(withErrorInputs(asset.source.source().toString()), null, 4);
+          compilation.updateAsset(FUNCTIONS_JSON, new webpack.sources.RawSource(text));
+        },
+      );
+    });
+  }
+}
+
+/**
  * After custom-functions-metadata-plugin has generated functions.json, emits
  * functions.zh-CN.json = scripts/functions-zh-cn.js translateMetadata(functions.json).
  * A translation error (e.g. a function without a Chinese name) fails the build.
@@ -97,6 +131,36 @@ class FunctionsZhCnPlugin {
           }
         },
       );
+    });
+  }
+}
+
+/**
+ * Office on Windows before Microsoft 365 / Office 2021 may show add-ins in Internet Explorer 11,
+ * which cannot run the bundles (modern JavaScript): the pane would stay blank. This ES5 snippet,
+ * inlined in taskpane.html, puts a readable bilingual message there instead.
+ */
+const IE11_MESSAGE = {
+  zh: "此版本的 Office 使用 Internet Explorer 11 显示加载项，客户分级助手无法在其中运行。请更新到 Microsoft 365 或 Office 2021 及以上版本，或在 Excel 网页版中使用。",
+  en: "This version of Office shows add-ins in Internet Explorer 11, which CRM Tiers cannot run in. Please update to Microsoft 365 or Office 2021 or later, or use Excel on the web.",
+};
+const IE11_SCRIPT =
+  "(function(){var d=document;if(!d.documentMode&&!/Trident\\//.test(navigator.userAgent))return;" +
+  "var show=function(){var r=d.getElementById('root');if(!r)return;" +
+  "r.innerHTML='<p style=\"font-family:Segoe UI,Microsoft YaHei,sans-serif;padding:16px\">'+" +
+  JSON.stringify(IE11_MESSAGE.zh) +
+  "+'</p><p style=\"font-family:Segoe UI,sans-serif;padding:0 16px\">'+" +
+  JSON.stringify(IE11_MESSAGE.en) +
+  "+'</p>';};if(d.readyState!=='loading')show();else d.attachEvent?d.attachEvent('onreadystatechange',function(){if(d.readyState!=='loading')show();}):d.addEventListener('DOMContentLoaded',show);})();";
+
+/** Inlines IE11_SCRIPT at the top of taskpane.html's head. */
+class Ie11MessagePlugin {
+  apply(compiler) {
+    compiler.hooks.compilation.tap("Ie11MessagePlugin", (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap("Ie11MessagePlugin", (data) => {
+        data.headTags.unshift(HtmlWebpackPlugin.createHtmlTagObject("script", {}, IE11_SCRIPT));
+        return data;
+      });
     });
   }
 }
@@ -187,6 +251,7 @@ module.exports = (env = {}, argv = {}) => {
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_SOURCE, output: FUNCTIONS_JSON }),
+      new FunctionsErrorInputsPlugin(), // before the zh-CN copy, which keeps the options
       new FunctionsZhCnPlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
@@ -194,6 +259,7 @@ module.exports = (env = {}, argv = {}) => {
         chunks: ["runtime", "functions", "commands", "taskpane"],
         officeJsUrl,
       }),
+      new Ie11MessagePlugin(),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
@@ -221,5 +287,9 @@ module.exports = (env = {}, argv = {}) => {
 // Exposed for tests (tests/manifest).
 module.exports.rewriteManifestUrls = rewriteManifestUrls;
 module.exports.FunctionsZhCnPlugin = FunctionsZhCnPlugin;
+module.exports.FunctionsErrorInputsPlugin = FunctionsErrorInputsPlugin;
+module.exports.withErrorInputs = withErrorInputs;
+module.exports.IE11_SCRIPT = IE11_SCRIPT;
+module.exports.IE11_MESSAGE = IE11_MESSAGE;
 module.exports.OFFICE_JS_CDN = OFFICE_JS_CDN;
 module.exports.devServerConfig = devServerConfig;

@@ -14,7 +14,7 @@ import type { CellValue } from "../src/engine/types";
 import { asTextConstant } from "../src/excel/cellText";
 import { DEFAULT_BYTE_BUDGET, writeInChunks } from "../src/excel/chunkedWrite";
 import { columnFormat } from "../src/excel/formats";
-import { FakeContext, putGrid } from "../tests/excel/fakeExcel";
+import { FakeHost, putGrid } from "../tests/excel/fakeExcel";
 import { adapterFor, classifyFound } from "../tests/excel/helpers";
 
 const ROWS = Number(process.env.ROWS ?? 1048575);
@@ -60,20 +60,20 @@ async function writerBench(): Promise<void> {
 }
 
 async function fakeApplyBench(): Promise<void> {
-  const ctx = new FakeContext();
-  const sheet = ctx.workbook.worksheets.getItem("Sheet1");
+  const host = new FakeHost();
+  const sheet = host.sheet("Sheet1");
   putGrid(sheet, "A1", [["客户名称", "本期销售额", "上期销售额", "最近联系日期"], ...customers(FAKE_ROWS)]);
-  const adapter = adapterFor(ctx);
+  const adapter = adapterFor(host);
   const table = await adapter.findCustomerTable();
   const { result, mapping } = classifyFound(table);
-  ctx.requestBytes = [];
-  const syncsBefore = ctx.syncCount;
+  host.requestLog = [];
+  const syncsBefore = host.syncCount;
   const t = performance.now();
   const report = await adapter.apply({ table, mapping, result, lang: "zh" });
   const ms = performance.now() - t;
   console.log(
-    `fake apply, ${FAKE_ROWS.toLocaleString("en-US")} rows: ${ms.toFixed(0)} ms, ${ctx.syncCount - syncsBefore} syncs, ` +
-      `largest request ${(Math.max(...ctx.requestBytes) / 1048576).toFixed(3)} MB, warnings: ${report.warnings.length}`,
+    `fake apply, ${FAKE_ROWS.toLocaleString("en-US")} rows: ${ms.toFixed(0)} ms, ${host.syncCount - syncsBefore} syncs, ` +
+      `largest request ${(Math.max(...host.requestLog.map((r) => r.bytes)) / 1048576).toFixed(3)} MB, warnings: ${report.warnings.length}`,
   );
 }
 

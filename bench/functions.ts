@@ -52,3 +52,24 @@ for (let i = 0; i < ROWS; i++) {
 console.log(`CRM functions benchmark (node ${process.version}, ${RUNS} runs each)`);
 time("CRM.TIER spilled (values = population, 5 per-row args)", () => tier(values, values, prev, lastOrder, orders, overdue, undefined, TODAY));
 time("CRM.CLASSIFY (9 columns + header)", () => classifyTable(table, TODAY));
+
+/**
+ * Per-row calls as Excel makes them for a formula filled down: =CRM.TIER(C2, C$2:C$<n+1>, …) in
+ * n rows is n calls, each handed the whole population (a fresh array each time: two equal
+ * copies alternate here, so nothing can be reused by identity).
+ */
+function perRow(n: number): number {
+  const pop = values.slice(0, n);
+  const copies = [pop.map((r) => [...r]), pop.map((r) => [...r])];
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < n; i++) {
+    const out = tier([values[i]], copies[i % 2], [prev[i]], [lastOrder[i]], [orders[i]], [overdue[i]], undefined, TODAY);
+    if (out.length !== 1) throw new Error("bad result");
+  }
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
+for (const n of [10_000, 50_000]) {
+  const ms = perRow(n);
+  console.log(`CRM.TIER per row, ${n.toLocaleString("en")} calls over a ${n.toLocaleString("en")}-cell population: ${ms.toFixed(0)} ms total (${(ms / n).toFixed(3)} ms per call)`);
+}

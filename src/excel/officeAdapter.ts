@@ -35,13 +35,24 @@ import {
 import { writeSummarySheet } from "./summarySheet";
 
 export type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/** Excel.run with options (the overload the add-in uses). */
+export type ExcelRun = <T>(
+  options: Excel.RunOptions,
+  batch: (context: Excel.RequestContext) => Promise<T>,
+) => Promise<T>;
+
+/**
+ * Every batch waits while the user is typing in a cell: without it, "if the user is in cell edit
+ * when the batch request is processed by the host, the batch automatically fails" (RunOptions).
+ */
+export const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
 
 export interface OfficeAdapterDeps {
-  run?: Run;
+  run?: ExcelRun;
   setCheck?: SetCheck;
   documentSettings?: () => DocumentSettings | null;
   displayLanguage?: () => string | undefined;
-  /** Bytes per write request (default 4 MB); tests lower it to get many chunks. */
+  /** Bytes per request or response (default 4 MB, under Excel on the web's 5 MB); tests lower it to get many chunks. */
   byteBudget?: number;
 }
 
@@ -62,12 +73,18 @@ function safely<T>(f: () => T): T | undefined {
 
 const T = (lang: Lang, zh: string, en: string) => (lang === "zh" ? zh : en);
 
-function officeRun(): Run {
-  return (batch) => Excel.run((context) => batch(context));
+/** CalculationType "Full": "This will mark all cells as dirty and then recalculate them." */
+export function recalculate(context: Excel.RequestContext): void {
+  context.application.calculate("Full");
+}
+
+function officeRun(): ExcelRun {
+  return (options, batch) => Excel.run(options, (context) => batch(context));
 }
 
 export function createOfficeAdapter(deps: OfficeAdapterDeps = {}): ExcelAdapter {
-  const run: Run = deps.run ?? officeRun();
+  const excelRun: ExcelRun = deps.run ?? officeRun();
+  const run: Run = (batch) => excelRun(RUN_OPTIONS, batch);
   const caps = new Capabilities(deps.setCheck ?? officeSetCheck());
   const docSettings = deps.documentSettings ?? officeDocumentSettings;
 
@@ -136,6 +153,7 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps = {}): ExcelAdapter 
         emptyFrom: Math.max(blockEnd, used.columnIndex + used.columnCount),
       });
       const tableAddress = tableRange ? tableRange.address : null;
+      const tableBlock = tableAddress ? parseAddress(tableAddress) : null;
       if (Math.max(...layout.columns) >= LAST_COLUMN)
         throw new Error(
           "工作表右侧没有足够的空列写入结果 / There are not enough empty columns right of the table for the results",
@@ -243,6 +261,17 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps = {}): ExcelAdapter 
         }
         if (table && layout.newColumns.length > 0) {
           const last = Math.max(blockEnd - 1, ...layout.columns);
+          // Excel keeps table headers unique: growing over a column whose header repeats one of
+          // the table's would rename ours (潜力得分 → 潜力得分2). Check before resizing.
+          const ownCols = new Set(layout.reused);
+          const taken = new Set(
+            req.table.headers
+              .filter((_, c) => !ownCols.has(loc.firstColumn + c))
+              .map((h) => h.trim().toLowerCase()),
+          );
+          const clashes = headers.filter(
+            (h, k) => layout.newColumns.includes(layout.columns[k]) && taken.has(h.trim().toLowerCase()),
+          );
           if (!layout.adjacent)
             warnings.push(
               T(
@@ -251,13 +280,22 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps = {}): ExcelAdapter 
                 "The columns next to the table hold data: the results are in empty columns further right, outside the table.",
               ),
             );
+          else if (clashes.length > 0)
+            warnings.push(
+              T(
+                lang,
+                `表格中已有同名的列（${clashes.join("、")}）：结果列未并入表格，以免 Excel 给它们改名。`,
+                `The table already has columns named ${clashes.join(", ")}: the results stay outside the table, so that Excel does not rename them.`,
+              ),
+            );
           else if (caps.has("tableResize"))
             table.resize(
               blockAddress({
                 sheet: loc.sheetName,
                 row: loc.headerRow,
                 col: loc.firstColumn,
-                rowCount: totalRows,
+                // The whole table: its totals row (if any) stays in it.
+                rowCount: tableBlock ? tableBlock.row + tableBlock.rowCount - loc.headerRow : totalRows,
                 colCount: last - loc.firstColumn + 1,
               }),
             );
@@ -273,6 +311,10 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps = {}): ExcelAdapter 
           await writeMeta(context, meta);
         }
         sheet.activate();
+        // Our writes ran with calculation suspended: the user's formulas over our columns are
+        // stale until the workbook is recalculated ("it is the developer's responsibility to
+        // re-calc the workbook"). Only a full calculation reaches cells not marked dirty.
+        recalculate(context);
         await context.sync();
         req.onProgress?.(1);
         const outRuns = runsOf(layout.columns).map((r) =>
@@ -330,13 +372,25 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps = {}): ExcelAdapter 
 
   return {
     uiLanguage,
-    findCustomerTable: () => run((context) => findCustomerTable(context, caps)),
+    findCustomerTable: () => run((context) => findCustomerTable(context, caps, deps.byteBudget)),
     async loadSettings(): Promise<Settings | null> {
       return readStoredSettings(docSettings())?.settings ?? null;
     },
     async saveSettings(settings: Settings): Promise<void> {
       await writeStoredSettings(docSettings(), settings);
       setCurrentSettings(settings);
+      // Existing =CRM.* cells are not volatile: Excel recalculates them only on a full calculation.
+      try {
+        await run(async (context) => {
+          recalculate(context);
+          await context.sync();
+        });
+      } catch (e) {
+        const why = e instanceof Error ? e.message : String(e);
+        throw new Error(
+          `设置已保存，但未能重新计算工作簿：请按 Ctrl+Alt+F9 / Settings saved, but the workbook could not be recalculated: press Ctrl+Alt+F9 (${why})`,
+        );
+      }
     },
     apply,
     hasSnapshot: () => run((context) => hasSnapshot(context)),

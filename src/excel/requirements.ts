@@ -5,6 +5,7 @@
 import type { Lang } from "../engine/types";
 
 export const FEATURES = {
+  selectedRanges: { set: "1.9", zh: "检查多区域选区", en: "checking for a multi-area selection" },
   surroundingRegion: { set: "1.7", zh: "按当前区域查找表格", en: "finding the current region" },
   suspendCalculation: { set: "1.6", zh: "写入时暂停计算", en: "pausing calculation while writing" },
   suspendScreen: { set: "1.9", zh: "写入时暂停屏幕刷新", en: "pausing screen updates while writing" },

@@ -117,6 +117,9 @@ async function deleteSnapshotSheet(context: Excel.RequestContext): Promise<void>
   old.load("isNullObject");
   await context.sync();
   if (!old.isNullObject) {
+    // Worksheet.delete "will fail with an `InvalidOperation` exception" on a VeryHidden sheet:
+    // "first change its visibility to hidden or visible before deleting it".
+    old.visibility = "Hidden";
     old.delete();
     await context.sync();
   }
@@ -237,6 +240,8 @@ export async function restoreSnapshot(
     if (typeof w === "number" && caps.has("columnWidth"))
       target.getRange(rangeA1(meta.headerRow, c)).format.columnWidth = w;
   });
+  // The copies ran with calculation suspended: recalculate so formulas over these cells are current.
+  context.application.calculate("Full");
   if (meta.summarySheet) {
     const s = context.workbook.worksheets.getItemOrNullObject(meta.summarySheet);
     // eslint-disable-next-line office-addins/no-navigational-load -- isNullObject is a scalar flag the rule does not know; loading it is the documented *OrNullObject check
@@ -245,7 +250,20 @@ export async function restoreSnapshot(
     if (!s.isNullObject) s.delete();
   }
   await context.sync();
-  await deleteSnapshotSheet(context);
+  // The cells are back now: a failure to remove the snapshot must not be reported as a failed restore.
+  try {
+    await deleteSnapshotSheet(context);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    return {
+      restored: true,
+      message: warn(
+        lang,
+        `已恢复到上次写入之前的状态，但未能删除隐藏的快照工作表“${SNAPSHOT_SHEET}”：${why}`,
+        `The sheet is back as it was before the last apply, but the hidden snapshot sheet "${SNAPSHOT_SHEET}" could not be removed: ${why}`,
+      ),
+    };
+  }
   return {
     restored: true,
     message: warn(lang, "已恢复到上次写入之前的状态。", "The sheet is back as it was before the last apply."),

@@ -7,10 +7,18 @@
  * cell (used for every row). Dates are Excel serials; pass TODAY() as [today] to keep
  * recalculation predictable (without it, today is the machine's local date).
  * Labels follow the optional last [language] argument: "zh" (default) or "en".
+ * Each function first waits for the workbook's settings (settingsGate.ts).
  */
 import * as impl from "./impl";
 import { guard } from "./errors";
 import * as rhythm from "./rhythm";
+import { whenSettingsLoaded } from "./settingsGate";
+
+// The build appends CustomFunctions.associate(...) calls to this file. When Office.js did not
+// load (offline, blocked CDN) the page shows "open this in Excel"; those calls must not throw.
+const runtimeGlobal = globalThis as { CustomFunctions?: { associate?: unknown } };
+if (runtimeGlobal.CustomFunctions === undefined)
+  runtimeGlobal.CustomFunctions = { associate: () => undefined };
 
 // `any` in the signatures below: Excel passes ranges of any cell type.
 
@@ -21,7 +29,8 @@ import * as rhythm from "./rhythm";
  * @param [today] Evaluation date (Excel date); pass TODAY() for predictable recalculation. Default: today's local date.
  * @returns Tier, ABC, share, key-account index, potential, level, gap, next action, next contact, risks, strategy, RFM, why, problems.
  */
-function classifyTable(table: any[][], today?: any): any[][] {
+async function classifyTable(table: any[][], today?: any): Promise<any[][]> {
+  await whenSettingsLoaded();
   return guard(() => impl.classifyTable(table, today));
 }
 
@@ -39,7 +48,7 @@ function classifyTable(table: any[][], today?: any): any[][] {
  * @param [language] "zh" (default) or "en".
  * @returns The tier label for each value.
  */
-function tier(
+async function tier(
   values: any[][],
   population: any[][],
   prevRevenue?: any[][],
@@ -49,7 +58,8 @@ function tier(
   potential?: any[][],
   today?: any,
   language?: any,
-): any[][] {
+): Promise<any[][]> {
+  await whenSettingsLoaded();
   return guard(() =>
     impl.tier(values, population, prevRevenue, lastOrder, orders, overdueDays, potential, today, language),
   );
@@ -62,7 +72,8 @@ function tier(
  * @param [population] Values of all customers. Default: values itself.
  * @returns A, B or C for each value (blank when the value is blank).
  */
-function abc(values: any[][], population?: any[][]): any[][] {
+async function abc(values: any[][], population?: any[][]): Promise<any[][]> {
+  await whenSettingsLoaded();
   return guard(() => impl.abc(values, population));
 }
 
@@ -73,7 +84,8 @@ function abc(values: any[][], population?: any[][]): any[][] {
  * @param [population] Values of all customers. Default: values itself.
  * @returns A fraction between 0 and 1 for each value.
  */
-function share(values: any[][], population?: any[][]): any[][] {
+async function share(values: any[][], population?: any[][]): Promise<any[][]> {
+  await whenSettingsLoaded();
   return guard(() => impl.share(values, population));
 }
 
@@ -88,14 +100,15 @@ function share(values: any[][], population?: any[][]): any[][] {
  * @param [activeMonths] Months with an order in the last 12 (used instead of orders), same shape as values.
  * @returns An integer 0-100 for each value (blank when the value is blank).
  */
-function keyIndex(
+async function keyIndex(
   values: any[][],
   population: any[][],
   orders?: any[][],
   overdueDays?: any[][],
   prevRevenue?: any[][],
   activeMonths?: any[][],
-): any[][] {
+): Promise<any[][]> {
+  await whenSettingsLoaded();
   return guard(() => impl.keyIndex(values, population, orders, overdueDays, prevRevenue, activeMonths));
 }
 
@@ -105,7 +118,8 @@ function keyIndex(
  * @param criteria Up to 7 columns of yes/no (growth, business plan, funding, opportunities, solution fit, competitiveness, relationship).
  * @returns One column: the count of yes (0-7) for each row.
  */
-function potential(criteria: any[][]): any[][] {
+async function potential(criteria: any[][]): Promise<any[][]> {
+  await whenSettingsLoaded();
   return guard(() => impl.potential(criteria));
 }
 
@@ -118,7 +132,8 @@ function potential(criteria: any[][]): any[][] {
  * @param [language] "zh" (default) or "en".
  * @returns Proactive, Accountable, Reactive or Basic for each customer.
  */
-function level(abc: any[][], marginRate: any[][], tier?: any[][], language?: any): any[][] {
+async function level(abc: any[][], marginRate: any[][], tier?: any[][], language?: any): Promise<any[][]> {
+  await whenSettingsLoaded();
   return guard(() => impl.level(abc, marginRate, tier, language));
 }
 
@@ -139,7 +154,7 @@ function level(abc: any[][], marginRate: any[][], tier?: any[][], language?: any
  * @param [language] "zh" (default) or "en".
  * @returns The action text for each customer.
  */
-function nextAction(
+async function nextAction(
   name: any[][],
   tier: any[][],
   lastContact?: any[][],
@@ -152,7 +167,8 @@ function nextAction(
   referrals?: any[][],
   today?: any,
   language?: any,
-): any[][] {
+): Promise<any[][]> {
+  await whenSettingsLoaded();
   return guard(() =>
     impl.nextAction(
       { name, tier, lastContact, lastOrder, birthday, abc, level, orders, familiarity, referrals },
@@ -178,7 +194,7 @@ function nextAction(
  * @param [today] Evaluation date; pass TODAY() for predictable recalculation.
  * @returns An Excel date serial for each customer (format the cells as dates).
  */
-function nextContact(
+async function nextContact(
   name: any[][],
   tier: any[][],
   lastContact?: any[][],
@@ -190,7 +206,8 @@ function nextContact(
   familiarity?: any[][],
   referrals?: any[][],
   today?: any,
-): any[][] {
+): Promise<any[][]> {
+  await whenSettingsLoaded();
   return guard(() =>
     impl.nextContact(
       { name, tier, lastContact, lastOrder, birthday, abc, level, orders, familiarity, referrals },
@@ -208,7 +225,13 @@ function nextContact(
  * @param [language] "zh" (default) or "en".
  * @returns The strategy for each customer (blank when all three are unknown).
  */
-function strategy(incumbent: any[][], position: any[][], opportunity: any[][], language?: any): any[][] {
+async function strategy(
+  incumbent: any[][],
+  position: any[][],
+  opportunity: any[][],
+  language?: any,
+): Promise<any[][]> {
+  await whenSettingsLoaded();
   return guard(() => impl.strategy(incumbent, position, opportunity, language));
 }
 
@@ -220,7 +243,8 @@ function strategy(incumbent: any[][], position: any[][], opportunity: any[][], l
  * @param monetary Value of each customer, same shape as recency.
  * @returns Three digits for each customer, "-" for an unknown metric.
  */
-function rfm(recency: any[][], frequency: any[][], monetary: any[][]): any[][] {
+async function rfm(recency: any[][], frequency: any[][], monetary: any[][]): Promise<any[][]> {
+  await whenSettingsLoaded();
   return guard(() => impl.rfm(recency, frequency, monetary));
 }
 
@@ -231,7 +255,8 @@ function rfm(recency: any[][], frequency: any[][], monetary: any[][]): any[][] {
  * @param [language] "zh" (default) or "en".
  * @returns One row: the holiday's name and its Excel date serial.
  */
-function holiday(today?: any, language?: any): any[][] {
+async function holiday(today?: any, language?: any): Promise<any[][]> {
+  await whenSettingsLoaded();
   return guard(() => impl.holiday(today, language));
 }
 
@@ -272,7 +297,7 @@ function fromOrders(
  * @returns P(alive), a fraction in (0, 1], for each row.
  */
 function palive(x: any[][], t: any[][], T: any[][], r: any, alpha: any, a: any, b: any): any[][] {
-  return guard(() => rhythm.palive(x, t, T, r, alpha, a, b));
+  return guard(() => rhythm.palive(x, t, T, r, alpha, a, b)); // no setting involved
 }
 
 /**
@@ -283,7 +308,8 @@ function palive(x: any[][], t: any[][], T: any[][], r: any, alpha: any, a: any, 
  * @param T Time from the first purchase to today, in the same unit as t, same shape as x.
  * @returns One row: r, alpha, a, b, log-likelihood.
  */
-function rhythmFit(x: any[][], t: any[][], T: any[][]): any[][] {
+async function rhythmFit(x: any[][], t: any[][], T: any[][]): Promise<any[][]> {
+  await whenSettingsLoaded(); // rhythmMinRepeaters is a setting
   return guard(() => rhythm.rhythmFit(x, t, T));
 }
 

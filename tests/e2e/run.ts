@@ -177,7 +177,7 @@ async function englishFlow(page: Page): Promise<void> {
   await shot(page, "06-preview-en");
 }
 
-/** T1's createOfficeAdapter over tests/excel/fakeExcel.ts: the same clicks, the real writes. */
+/** createOfficeAdapter over the strict Excel double (tests/excel/fakeExcel.ts): the same clicks, the real writes. */
 async function realAdapterFlow(page: Page): Promise<void> {
   await page.getByText(/^客户表：/).waitFor();
   await page.getByRole("button", { name: "写入分级结果" }).click();
@@ -247,6 +247,18 @@ async function main(): Promise<void> {
     await outside.getByText("请在 Excel 中打开客户分级助手").waitFor();
     check(true, "outside Office: open-in-Excel message");
     await shot(outside, "07-outside-office");
+
+    // Office.js did not load (offline, blocked CDN): the same message, not "正在加载…" for ever.
+    const offline = await context.newPage();
+    offline.setDefaultTimeout(STEP_TIMEOUT_MS);
+    const offlineErrors: string[] = [];
+    offline.on("pageerror", (e) => offlineErrors.push(e.message));
+    await offline.route(/\/office\.js(\?|$)/, (route) => route.abort());
+    await offline.goto(`${base}/taskpane.html`, { waitUntil: "load" });
+    await offline.getByText("请在 Excel 中打开客户分级助手").waitFor();
+    check(await offline.getByText("Open CRM Tiers in Excel").isVisible(), "Office.js blocked: bilingual open-in-Excel message");
+    check(offlineErrors.length === 0, `Office.js blocked: no page error (${offlineErrors.join("; ")})`);
+    await shot(offline, "09-office-js-blocked");
   } finally {
     await context.close();
     server.close();

@@ -1,25 +1,153 @@
 /**
- * A small in-memory Excel for tests and the e2e "simulated host": worksheets as sparse
- * grids (value, formula, numberFormat, fill, font), tables, ranges by A1 address,
- * and load/sync semantics — reading a property that was not loaded and synced throws,
- * as Office.js does. Self-contained (no Node imports) so it can be bundled for a browser.
+ * A strict test double of Office.js Excel: it models the documentation, never our code.
  *
- * Writes apply at once (Office.js queues them until sync, but the end state is the same);
- * each sync records the request's estimated payload so tests can check chunking.
- * Not modelled: formulas are not evaluated (a formula cell's value is "#NAME?"),
- * copyFrom does not copy conditional formats.
+ * - Proxies queue operations; nothing reaches the workbook before `context.sync()`. At sync the
+ *   queue runs in order; the first failing operation rejects the sync with its error code, what
+ *   was queued before it stays applied and the rest is dropped.
+ *   Doc (OfficeExtension.ClientRequestContext): "You create proxy objects from the context (or
+ *   from other proxy objects), add commands to a queue to act on the object, and then synchronize
+ *   the proxy object state with the document by calling `context.sync()`."
+ * - A property read before `load` + `sync` throws PropertyNotLoaded, as Office.js does.
+ * - Request and response sizes are measured on the serialized batch (JSON of every queued call
+ *   with its arguments; JSON of the loaded values) against limits the test sets (5 MB default).
+ * - Each member the add-in uses is listed in MODELED with the ExcelApi set its doc names; the
+ *   host supports the sets a test gives it (never fewer than a real SharedRuntime 1.1 host).
+ *
+ * Every faked rule cites its documentation sentence (node_modules/@types/office-js/index.d.ts
+ * unless a learn.microsoft.com page is named). What is not documented is in excelAssumptions.ts,
+ * referred to here as ASSUMED.<key>. Self-contained (no Node imports): the e2e bundles it.
  */
+import { ASSUMED } from "./excelAssumptions";
 
-export interface FakeCell {
-  value: string | number | boolean;
-  formula?: string;
-  numberFormat: string;
-  fill?: string;
-  fontColor?: string;
-  bold?: boolean;
+// ------------------------------------------------------------------ members and sets
+
+/**
+ * Every Office.js member the double models, with the ExcelApi version its doc comment names
+ * ("[Api set: ExcelApi 1.n]"). tests/excel/coverage.test.ts checks that each member src/excel
+ * uses is here, that the version matches index.d.ts, and that the double implements it.
+ */
+export const MODELED: Record<string, string> = {
+  "Excel.run": "1.1",
+  "ClientRequestContext.sync": "1.1",
+  "ClientObject.isNullObject": "1.1",
+  "RequestContext.workbook": "1.1",
+  "RequestContext.application": "1.1",
+  "Application.calculate": "1.1",
+  "Application.suspendApiCalculationUntilNextSync": "1.6",
+  "Application.suspendScreenUpdatingUntilNextSync": "1.9",
+  "Workbook.getSelectedRange": "1.1",
+  "Workbook.getSelectedRanges": "1.9",
+  "RangeAreas.areaCount": "1.9",
+  "RangeAreas.load": "1.9",
+  "Workbook.tables": "1.1",
+  "Workbook.worksheets": "1.1",
+  "WorksheetCollection.add": "1.1",
+  "WorksheetCollection.load": "1.1",
+  "WorksheetCollection.getActiveWorksheet": "1.1",
+  "WorksheetCollection.getItem": "1.1",
+  "WorksheetCollection.getItemOrNullObject": "1.4",
+  "Worksheet.activate": "1.1",
+  "Worksheet.autoFilter": "1.9",
+  "Worksheet.charts": "1.1",
+  "Worksheet.delete": "1.1",
+  "Worksheet.getRange": "1.1",
+  "Worksheet.getUsedRange": "1.1",
+  "Worksheet.load": "1.1",
+  "Worksheet.name": "1.1",
+  "Worksheet.tables": "1.1",
+  "Worksheet.visibility": "1.1",
+  "Range.address": "1.1",
+  "Range.columnCount": "1.1",
+  "Range.columnIndex": "1.1",
+  "Range.conditionalFormats": "1.6",
+  "Range.copyFrom": "1.9",
+  "Range.format": "1.1",
+  "Range.formulas": "1.1",
+  "Range.getSurroundingRegion": "1.7",
+  "Range.getUsedRangeOrNullObject": "1.4",
+  "Range.load": "1.1",
+  "Range.numberFormat": "1.1",
+  "Range.rowCount": "1.1",
+  "Range.rowIndex": "1.1",
+  "Range.select": "1.1",
+  "Range.sort": "1.2",
+  "Range.values": "1.1",
+  "RangeFormat.columnWidth": "1.2",
+  "RangeFormat.font": "1.1",
+  "RangeFormat.fill": "1.1",
+  "RangeFont.bold": "1.1",
+  "RangeFont.color": "1.1",
+  "RangeFill.color": "1.1",
+  "RangeSort.apply": "1.2",
+  "ConditionalFormatCollection.add": "1.6",
+  "ConditionalFormatCollection.clearAll": "1.6",
+  "ConditionalFormat.cellValue": "1.6",
+  "CellValueConditionalFormat.format": "1.6",
+  "CellValueConditionalFormat.rule": "1.6",
+  "ConditionalRangeFormat.fill": "1.6",
+  "ConditionalRangeFill.color": "1.6",
+  "TableCollection.getItem": "1.1",
+  "TableCollection.getItemOrNullObject": "1.4",
+  "TableCollection.items": "1.1",
+  "TableCollection.load": "1.1",
+  "Table.columns": "1.1",
+  "Table.getDataBodyRange": "1.1",
+  "Table.getHeaderRowRange": "1.1",
+  "Table.getRange": "1.1",
+  "Table.load": "1.1",
+  "Table.name": "1.1",
+  "Table.resize": "1.13",
+  "Table.showHeaders": "1.1",
+  "Table.showTotals": "1.1",
+  "Table.sort": "1.2",
+  "TableColumnCollection.getItemAt": "1.1",
+  "TableColumn.filter": "1.2",
+  "TableSort.apply": "1.2",
+  "Filter.applyValuesFilter": "1.2",
+  "Filter.clear": "1.2",
+  "AutoFilter.apply": "1.9",
+  "AutoFilter.clearCriteria": "1.9",
+  "AutoFilter.enabled": "1.9",
+  "AutoFilter.load": "1.9",
+  "ChartCollection.add": "1.1",
+  "Chart.series": "1.1",
+  "Chart.setPosition": "1.1",
+  "Chart.title": "1.1",
+  "ChartTitle.text": "1.1",
+  "ChartSeriesCollection.getItemAt": "1.1",
+  "ChartSeries.axisGroup": "1.8",
+  "ChartSeries.chartType": "1.7",
+  // Office (common API), not Excel: no ExcelApi set.
+  "Office.context": "",
+  "Context.displayLanguage": "",
+  "Context.document": "",
+  "Context.requirements": "",
+  "Document.settings": "",
+  "RequirementSetSupport.isSetSupported": "",
+};
+
+// ------------------------------------------------------------------ errors
+
+/** An Office.js error: `code` is one of Excel.ErrorCodes (or RichApi's payload codes). */
+export class FakeOfficeError extends Error {
+  readonly name = "RichApi.Error";
+  readonly debugInfo: { code: string; message: string };
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.debugInfo = { code, message };
+  }
 }
 
-interface Block {
+const fail = (code: string, message: string): never => {
+  throw new FakeOfficeError(code, message);
+};
+
+// ------------------------------------------------------------------ addresses
+
+export interface Block {
   row: number;
   col: number;
   rowCount: number;
@@ -46,17 +174,18 @@ function colIndex(s: string): number {
   return n - 1;
 }
 
-function parseA1(a: string): Block {
+export function parseA1(a: string): Block {
   const m = /^\$?([A-Z]{1,3})?\$?(\d+)?(?::\$?([A-Z]{1,3})?\$?(\d+)?)?$/i.exec(a.trim());
-  if (!m) throw new Error(`InvalidArgument: bad address ${a}`);
+  if (!m || (!m[1] && !m[2])) return fail("InvalidArgument", `The argument is invalid: address "${a}"`);
   const c1 = m[1] ? colIndex(m[1]) : 0;
   const r1 = m[2] ? +m[2] - 1 : 0;
-  const c2 = m[3] ? colIndex(m[3]) : m[1] ? c1 : MAX_COL - 1;
-  const r2 = m[4] ? +m[4] - 1 : m[2] && !m[3] ? r1 : m[2] ? r1 : MAX_ROW - 1;
-  return { row: r1, col: c1, rowCount: r2 - r1 + 1, colCount: c2 - c1 + 1 };
+  const second = m[3] !== undefined || m[4] !== undefined;
+  const col2 = second ? (m[3] ? colIndex(m[3]) : MAX_COL - 1) : m[1] ? c1 : MAX_COL - 1;
+  const r2 = second ? (m[4] ? +m[4] - 1 : MAX_ROW - 1) : m[2] ? r1 : MAX_ROW - 1;
+  return { row: r1, col: c1, rowCount: r2 - r1 + 1, colCount: col2 - c1 + 1 };
 }
 
-function a1(b: Block): string {
+export function a1(b: Block): string {
   const first = `${colLetters(b.col)}${b.row + 1}`;
   if (b.rowCount === 1 && b.colCount === 1) return first;
   return `${first}:${colLetters(b.col + b.colCount - 1)}${b.row + b.rowCount}`;
@@ -66,213 +195,56 @@ function sheetRef(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
-function bytesOf(v: unknown): number {
-  if (typeof v === "string") return new TextEncoder().encode(v).length + 3;
-  if (Array.isArray(v)) return v.reduce((n: number, x) => n + bytesOf(x), 2);
-  return String(v).length + 1;
+/** "Sheet1!A1:B2" or "'a b'!A1" → sheet name (or null) and block. */
+function splitAddress(address: string): { sheet: string | null; block: Block } {
+  const bang = address.lastIndexOf("!");
+  if (bang < 0) return { sheet: null, block: parseA1(address) };
+  let s = address.slice(0, bang);
+  if (s.startsWith("'")) s = s.slice(1, -1).replace(/''/g, "'");
+  return { sheet: s, block: parseA1(address.slice(bang + 1)) };
 }
 
-/** Excel's reading of typed input: quote prefix, text format, formulas, numbers. */
-function enterValue(cell: FakeCell, v: unknown): void {
-  delete cell.formula;
-  if (typeof v === "string") {
-    if (v.startsWith("'")) cell.value = v.slice(1);
-    else if (cell.numberFormat === "@") cell.value = v;
-    else if (/^[=+\-@]./.test(v) && !/^[+-]?\d+(\.\d+)?$/.test(v)) {
-      cell.formula = v.startsWith("=") ? v : "=" + v;
-      cell.value = "#NAME?";
-    } else if (/^[+-]?\d+(\.\d+)?$/.test(v)) cell.value = Number(v);
-    else cell.value = v;
-  } else if (typeof v === "number" || typeof v === "boolean") cell.value = v;
-  else cell.value = "";
+const overlaps = (a: Block, b: Block) =>
+  a.row < b.row + b.rowCount && b.row < a.row + a.rowCount && a.col < b.col + b.colCount && b.col < a.col + a.colCount;
+
+// ------------------------------------------------------------------ host state (what a user sees)
+
+export interface FakeCell {
+  value: string | number | boolean;
+  formula?: string;
+  numberFormat: string;
+  fill?: string;
+  fontColor?: string;
+  bold?: boolean;
 }
 
-class NotLoaded extends Error {
-  constructor(what: string) {
-    super(`PropertyNotLoaded: ${what} was read before load() and sync()`);
-  }
+export interface ChartState {
+  type: string;
+  sourceAddress: string;
+  seriesBy: string;
+  /** Category labels as Excel takes them from the source layout (null: none). */
+  categories: unknown[] | null;
+  series: { name: string; values: unknown[]; chartType?: string; axisGroup?: string }[];
+  title?: string;
+  position?: [string, string?];
 }
 
-export class FakeContext {
-  readonly workbook: FakeWorkbook;
-  readonly application: FakeApplication;
-  syncCount = 0;
-  /** Estimated bytes of each synced request. */
-  requestBytes: number[] = [];
-  /** Per synced request: its bytes and the ranges it wrote ("Sheet1!E1:R6"). */
-  requestLog: { bytes: number; ranges: string[] }[] = [];
-  pendingBytes = 0;
-  pendingRanges: string[] = [];
-  private pendingLoads: (() => void)[] = [];
-  /** Set to make sync reject once (tests of failure paths). */
-  failNextSync: Error | null = null;
-  /** Called before each sync; a test can abort a signal at the n-th sync. */
-  onSync: ((n: number) => void) | null = null;
-
-  constructor() {
-    this.workbook = new FakeWorkbook(this);
-    this.application = new FakeApplication();
-  }
-
-  queueLoad(f: () => void): void {
-    this.pendingLoads.push(f);
-  }
-
-  async sync(): Promise<void> {
-    if (this.failNextSync) {
-      const e = this.failNextSync;
-      this.failNextSync = null;
-      throw e;
-    }
-    this.syncCount++;
-    this.requestBytes.push(this.pendingBytes);
-    this.requestLog.push({ bytes: this.pendingBytes, ranges: this.pendingRanges });
-    this.pendingBytes = 0;
-    this.pendingRanges = [];
-    this.application.calcSuspended = false;
-    const loads = this.pendingLoads;
-    this.pendingLoads = [];
-    for (const f of loads) f();
-    this.onSync?.(this.syncCount);
-  }
-
-  /** Runs a batch like Excel.run. */
-  run<T>(batch: (ctx: FakeContext) => Promise<T>): Promise<T> {
-    return batch(this);
-  }
+export interface ConditionalFormatState {
+  block: Block;
+  type: string;
+  rule: unknown;
+  fill?: string;
 }
 
-export class FakeApplication {
-  calcSuspended = false;
-  calcSuspendCount = 0;
-  screenSuspendCount = 0;
-  suspendApiCalculationUntilNextSync(): void {
-    this.calcSuspended = true;
-    this.calcSuspendCount++;
-  }
-  suspendScreenUpdatingUntilNextSync(): void {
-    this.screenSuspendCount++;
-  }
-}
-
-/** Base for proxies: load() marks properties readable after the next sync. */
-class Loadable {
-  protected loaded = new Set<string>();
-  protected snap: Record<string, unknown> = {};
-  constructor(protected readonly ctx: FakeContext) {}
-  protected capture(): Record<string, unknown> {
-    return {};
-  }
-  load(props?: string | string[] | Record<string, unknown>): this {
-    const raw = typeof props === "string" ? props.split(",").map((s) => s.trim()) : Array.isArray(props) ? props : null;
-    // "items/name" loads a collection's items and each item's name.
-    const list = raw?.map((k) => k.split("/")[0]);
-    this.ctx.queueLoad(() => {
-      const all = this.capture();
-      for (const k of list ?? Object.keys(all)) {
-        this.loaded.add(k);
-        this.snap[k] = all[k];
-        if (k === "items") for (const item of all[k] as Loadable[]) item.markLoaded();
-      }
-    });
-    return this;
-  }
-  /** Items of a loaded collection come with their scalar properties. */
-  markLoaded(): void {
-    const all = this.capture();
-    for (const k of Object.keys(all)) {
-      this.loaded.add(k);
-      this.snap[k] = all[k];
-    }
-  }
-  protected read<T>(key: string): T {
-    if (!this.loaded.has(key)) throw new NotLoaded(key);
-    return this.snap[key] as T;
-  }
-}
-
-export class FakeWorkbook {
-  readonly worksheets: FakeWorksheets;
-  readonly tables: FakeTables;
-  selection: { sheet: string; address: string } = { sheet: "Sheet1", address: "A1" };
-  constructor(readonly ctx: FakeContext) {
-    this.worksheets = new FakeWorksheets(ctx, this);
-    this.tables = new FakeTables(ctx, this, null);
-  }
-  getSelectedRange(): FakeRange {
-    return this.worksheets.getItem(this.selection.sheet).getRange(this.selection.address);
-  }
-}
-
-export class FakeWorksheets extends Loadable {
-  sheets: FakeWorksheet[] = [];
-  active = "Sheet1";
-  constructor(ctx: FakeContext, readonly wb: FakeWorkbook) {
-    super(ctx);
-    this.add("Sheet1");
-  }
-  protected capture(): Record<string, unknown> {
-    return { items: [...this.sheets] };
-  }
-  get items(): FakeWorksheet[] {
-    return this.read("items");
-  }
-  add(name: string): FakeWorksheet {
-    if (this.sheets.some((s) => s.sheetName === name)) throw new Error(`ItemAlreadyExists: ${name}`);
-    const s = new FakeWorksheet(this.ctx, this.wb, name);
-    this.sheets.push(s);
-    return s;
-  }
-  getItem(name: string): FakeWorksheet {
-    const s = this.sheets.find((x) => x.sheetName === name);
-    if (!s) throw new Error(`ItemNotFound: sheet ${name}`);
-    return s;
-  }
-  getItemOrNullObject(name: string): FakeWorksheet {
-    return this.sheets.find((x) => x.sheetName === name) ?? FakeWorksheet.nullObject(this.ctx, this.wb);
-  }
-  getActiveWorksheet(): FakeWorksheet {
-    return this.getItem(this.active);
-  }
-}
-
-export class FakeWorksheet extends Loadable {
+export class SheetState {
   cells = new Map<string, FakeCell>();
   widths = new Map<number, number>();
-  visibility = "Visible";
-  deleted = false;
-  isNull = false;
-  charts: FakeCharts;
-  tables: FakeTables;
-  autoFilter: FakeAutoFilter;
-  conditionalFormats: { block: Block; type: string; rule: unknown; fill?: string }[] = [];
-  constructor(
-    ctx: FakeContext,
-    readonly wb: FakeWorkbook,
-    public sheetName: string,
-  ) {
-    super(ctx);
-    this.charts = new FakeCharts(this);
-    this.tables = new FakeTables(ctx, wb, this);
-    this.autoFilter = new FakeAutoFilter(this);
-  }
-  static nullObject(ctx: FakeContext, wb: FakeWorkbook): FakeWorksheet {
-    const s = new FakeWorksheet(ctx, wb, "");
-    s.isNull = true;
-    return s;
-  }
-  protected capture(): Record<string, unknown> {
-    return { name: this.sheetName, visibility: this.visibility, isNullObject: this.isNull };
-  }
-  get name(): string {
-    return this.read("name");
-  }
-  set name(v: string) {
-    this.sheetName = v;
-  }
-  get isNullObject(): boolean {
-    return this.read("isNullObject");
-  }
+  visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
+  conditionalFormats: ConditionalFormatState[] = [];
+  charts: ChartState[] = [];
+  autoFilter: { criteria: { block: Block; column: number; values: string[] } | null } = { criteria: null };
+  constructor(public name: string) {}
+
   cell(r: number, c: number, create = false): FakeCell | undefined {
     const k = `${r},${c}`;
     let x = this.cells.get(k);
@@ -282,458 +254,1173 @@ export class FakeWorksheet extends Loadable {
     }
     return x;
   }
-  getRange(address?: string): FakeRange {
-    return new FakeRange(this.ctx, this, address ? parseA1(address) : { row: 0, col: 0, rowCount: MAX_ROW, colCount: MAX_COL });
-  }
-  getRangeByIndexes(row: number, col: number, rowCount: number, colCount: number): FakeRange {
-    return new FakeRange(this.ctx, this, { row, col, rowCount, colCount });
-  }
-  /** The smallest block holding every non-empty cell (values only), or null. */
-  usedBlock(within?: Block): Block | null {
+
+  /** Doc (Worksheet.getUsedRange): "The used range is the smallest range that encompasses any cells that have a value or formatting assigned to them." */
+  usedBlock(valuesOnly: boolean, within?: Block): Block | null {
     let r1 = Infinity, c1 = Infinity, r2 = -1, c2 = -1;
     for (const [k, cell] of this.cells) {
-      if (cell.value === "" && !cell.formula) continue;
+      const hasValue = cell.value !== "" || !!cell.formula;
+      const hasFormat = cell.numberFormat !== "General" || !!cell.fill || !!cell.fontColor || !!cell.bold;
+      if (!hasValue && (valuesOnly || !hasFormat)) continue;
       const [r, c] = k.split(",").map(Number);
-      if (within && (r < within.row || r >= within.row + within.rowCount || c < within.col || c >= within.col + within.colCount)) continue;
+      if (within && !overlaps({ row: r, col: c, rowCount: 1, colCount: 1 }, within)) continue;
       r1 = Math.min(r1, r); c1 = Math.min(c1, c); r2 = Math.max(r2, r); c2 = Math.max(c2, c);
     }
     return r2 < 0 ? null : { row: r1, col: c1, rowCount: r2 - r1 + 1, colCount: c2 - c1 + 1 };
   }
-  getUsedRange(): FakeRange {
-    return new FakeRange(this.ctx, this, this.usedBlock() ?? { row: 0, col: 0, rowCount: 1, colCount: 1 });
-  }
-  getUsedRangeOrNullObject(): FakeRange {
-    const b = this.usedBlock();
-    return b ? new FakeRange(this.ctx, this, b) : FakeRange.nullObject(this.ctx, this);
-  }
-  activate(): void {
-    this.wb.worksheets.active = this.sheetName;
-  }
-  delete(): void {
-    this.deleted = true;
-    const list = this.wb.worksheets.sheets;
-    list.splice(list.indexOf(this), 1);
-    this.wb.tables.all = this.wb.tables.all.filter((t) => t.sheet !== this);
-  }
 }
 
-export class FakeRangeFormat {
-  fill: { color: string | null; clear(): void };
-  font: { color: string | null; bold: boolean | null };
-  constructor(private readonly range: FakeRange) {
-    const r = range;
-    this.fill = {
-      get color() {
-        return r.uniform((c) => c?.fill ?? "#FFFFFF") as string | null;
-      },
-      set color(v: string | null) {
-        r.eachCell((c) => (c.fill = v ?? undefined));
-      },
-      clear() {
-        r.eachCell((c) => delete c.fill);
-      },
-    };
-    this.font = {
-      get color() {
-        return r.uniform((c) => c?.fontColor ?? "#000000") as string | null;
-      },
-      set color(v: string | null) {
-        r.eachCell((c) => (c.fontColor = v ?? undefined));
-      },
-      get bold() {
-        return r.uniform((c) => c?.bold ?? false) as boolean | null;
-      },
-      set bold(v: boolean | null) {
-        r.eachCell((c) => (c.bold = v ?? undefined));
-      },
-    };
-  }
-  get columnWidth(): number {
-    return this.range.sheet.widths.get(this.range.block.col) ?? 64;
-  }
-  set columnWidth(w: number) {
-    for (let c = this.range.block.col; c < this.range.block.col + this.range.block.colCount; c++) this.range.sheet.widths.set(c, w);
-  }
-  autofitColumns(): void {}
-}
-
-export class FakeRange extends Loadable {
-  isNull = false;
-  format: FakeRangeFormat;
-  conditionalFormats: {
-    add(type: string): { textComparison: { format: { fill: { color: string } }; rule: unknown }; cellValue: { format: { fill: { color: string } }; rule: unknown } };
-    clearAll(): void;
-  };
-  sort: { apply(fields: { key: number; ascending?: boolean }[], matchCase?: boolean, hasHeaders?: boolean): void };
+export class TableState {
+  filters = new Map<number, string[]>();
+  showHeaders = true;
+  showTotals = false;
+  /** `headerRow` is the sheet row of the header; the body is the `bodyRows` rows below it; a totals row follows when shown. */
   constructor(
-    ctx: FakeContext,
-    readonly sheet: FakeWorksheet,
-    readonly block: Block,
-  ) {
-    super(ctx);
-    this.format = new FakeRangeFormat(this);
-    const self = this;
-    this.conditionalFormats = {
-      add(type: string) {
-        const entry = { block: { ...self.block }, type, rule: null as unknown, fill: undefined as string | undefined };
-        self.sheet.conditionalFormats.push(entry);
-        const fmt = {
-          format: { fill: { set color(v: string) { entry.fill = v; }, get color() { return entry.fill ?? ""; } } },
-          set rule(v: unknown) { entry.rule = v; },
-          get rule() { return entry.rule; },
-        };
-        return { textComparison: fmt, cellValue: fmt };
-      },
-      clearAll() {
-        self.sheet.conditionalFormats = self.sheet.conditionalFormats.filter(
-          (f) => !(f.block.row < self.block.row + self.block.rowCount && self.block.row < f.block.row + f.block.rowCount &&
-            f.block.col < self.block.col + self.block.colCount && self.block.col < f.block.col + f.block.colCount),
-        );
-      },
-    };
-    this.sort = {
-      apply(fields, _matchCase, hasHeaders) {
-        const first = hasHeaders ? 1 : 0;
-        self.sortRows(self.block.row + first, self.block.rowCount - first, fields);
-      },
-    };
+    public name: string,
+    public sheet: SheetState,
+    public headerRow: number,
+    public col: number,
+    public colCount: number,
+    public bodyRows: number,
+  ) {}
+  /** Doc (Table.getRange): "Gets the range object associated with the entire table." — header and totals rows included. */
+  get block(): Block {
+    const top = this.showHeaders ? this.headerRow : this.headerRow + 1;
+    const rows = (this.showHeaders ? 1 : 0) + this.bodyRows + (this.showTotals ? 1 : 0);
+    return { row: top, col: this.col, rowCount: rows, colCount: this.colCount };
   }
-  static nullObject(ctx: FakeContext, sheet: FakeWorksheet): FakeRange {
-    const r = new FakeRange(ctx, sheet, { row: 0, col: 0, rowCount: 0, colCount: 0 });
-    r.isNull = true;
+  /** Doc (Table.getDataBodyRange): "Gets the range object associated with the data body of the table." */
+  get body(): Block {
+    return { row: this.headerRow + 1, col: this.col, rowCount: this.bodyRows, colCount: this.colCount };
+  }
+  headers(): string[] {
+    return Array.from({ length: this.colCount }, (_, j) => String(this.sheet.cell(this.headerRow, this.col + j)?.value ?? ""));
+  }
+}
+
+export interface HostOptions {
+  /** The highest ExcelApi 1.x the host supports, e.g. "1.13". */
+  excelApi?: string;
+  /** Bytes; default 5 MB (Excel on the web). */
+  requestLimit?: number;
+  responseLimit?: number;
+}
+
+/** The workbook and application as the user sees them, plus what the tests inspect. */
+export class FakeHost {
+  sheets: SheetState[] = [new SheetState("Sheet1")];
+  tables: TableState[] = [];
+  active = "Sheet1";
+  /** The user's selection: one or more areas on one sheet. */
+  selection: { sheet: string; areas: string[] } = { sheet: "Sheet1", areas: ["A1"] };
+  /** True while the user is typing in a cell. */
+  cellEditing = false;
+  private cellEditEnded: (() => void)[] = [];
+  excelApiMinor: number;
+  requestLimit: number;
+  responseLimit: number;
+  maxReadCells = 5_000_000;
+  /** Formulas whose precedents changed under suspended calculation (ASSUMED.staleMeansWorkbookWide). */
+  formulasStale = false;
+  calculations: string[] = [];
+  screenSuspendCount = 0;
+  calcSuspendCount = 0;
+  syncCount = 0;
+  /** Per successful sync: request bytes and the ranges it wrote ("Sheet1!E1:R6"). */
+  requestLog: { bytes: number; ranges: string[] }[] = [];
+  /** Set to make the next sync reject before anything is applied (tests of failure paths). */
+  failNextSync: Error | null = null;
+  /** Called after each sync; a test can abort a signal at the n-th sync. */
+  onSync: ((n: number) => void) | null = null;
+
+  constructor(options: HostOptions = {}) {
+    this.excelApiMinor = Number((options.excelApi ?? "1.17").split(".")[1]);
+    // ASSUMED.sharedRuntimeMeansExcelApi110: the manifest requires SharedRuntime 1.1.
+    if (this.excelApiMinor < 10)
+      throw new Error(`no real host runs this add-in with ExcelApi ${options.excelApi}: SharedRuntime 1.1 hosts have ExcelApi ≥ 1.10 (${ASSUMED.sharedRuntimeMeansExcelApi110.why})`);
+    this.requestLimit = options.requestLimit ?? 5 * 1024 * 1024;
+    this.responseLimit = options.responseLimit ?? 5 * 1024 * 1024;
+  }
+
+  /** Office.context.requirements.isSetSupported for this host. */
+  isSetSupported(name: string, version = "1.1"): boolean {
+    const minor = Number(version.split(".")[1] ?? 0);
+    if (name === "ExcelApi") return minor <= this.excelApiMinor;
+    if (name === "SharedRuntime") return minor <= 1;
+    if (name === "CustomFunctionsRuntime") return minor <= 4;
+    return false;
+  }
+
+  // ASSUMED.sheetNamesCaseInsensitive
+  findSheet(name: string): SheetState | undefined {
+    const k = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === k);
+  }
+  sheet(name: string): SheetState {
+    const s = this.findSheet(name);
+    if (!s) throw new Error(`test: no sheet ${name}`);
+    return s;
+  }
+  addSheet(name: string): SheetState {
+    const s = new SheetState(name);
+    this.sheets.push(s);
+    return s;
+  }
+  table(name: string): TableState {
+    const t = this.tables.find((x) => x.name.toLowerCase() === name.toLowerCase());
+    if (!t) throw new Error(`test: no table ${name}`);
+    return t;
+  }
+  select(sheet: string, ...areas: string[]): void {
+    this.selection = { sheet, areas };
+  }
+
+  beginCellEdit(): void {
+    this.cellEditing = true;
+  }
+  endCellEdit(): void {
+    this.cellEditing = false;
+    for (const f of this.cellEditEnded.splice(0)) f();
+  }
+
+  /**
+   * Excel.run. Doc (RunOptions.delayForCellEdit): "When `false`, if the user is in cell edit when
+   * the batch request is processed by the host, the batch automatically fails. When `true`, the
+   * batch request is executed immediately if the user is not in cell edit mode, but if the user is
+   * in cell edit mode then the batch request is delayed until the user exits cell edit mode."
+   * "The default behavior with no `delayForCellEdit` property specified is equivalent to when it is `false`."
+   */
+  async run<T>(
+    optionsOrBatch: { delayForCellEdit?: boolean } | ((ctx: FakeContext) => Promise<T>),
+    maybeBatch?: (ctx: FakeContext) => Promise<T>,
+  ): Promise<T> {
+    const options = typeof optionsOrBatch === "function" ? {} : optionsOrBatch;
+    const batch = typeof optionsOrBatch === "function" ? optionsOrBatch : maybeBatch!;
+    const ctx = new FakeContext(this);
+    if (this.cellEditing) {
+      if (!options.delayForCellEdit)
+        fail("InvalidOperationInCellEditMode", "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again."); // ASSUMED.cellEditCode
+      await new Promise<void>((resolve) => this.cellEditEnded.push(resolve));
+    }
+    ctx.delayForCellEdit = !!options.delayForCellEdit;
+    return batch(ctx);
+  }
+}
+
+// ------------------------------------------------------------------ typed input
+
+const DATE_ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function isoSerial(y: number, m: number, d: number): number {
+  return Date.UTC(y, m - 1, d) / 86_400_000 + 25569;
+}
+
+/**
+ * What a written string becomes. Doc (Range.values): "If the returned value starts with a plus
+ * ("+"), minus ("-"), or equal sign ("="), Excel interprets this value as a formula." and
+ * "use a locale-neutral format like ISO (YYYY-MM-DD) or a numeric date serial" to store dates.
+ */
+function enterValue(cell: FakeCell, v: unknown): void {
+  delete cell.formula;
+  if (v === null || v === undefined) return; // Doc: null in a values array leaves the cell as it is.
+  if (typeof v === "number" || typeof v === "boolean") {
+    cell.value = v;
+    return;
+  }
+  const s = String(v);
+  if (s.startsWith("'")) {
+    cell.value = s.slice(1); // ASSUMED.quotePrefix
+    return;
+  }
+  if (cell.numberFormat === "@") {
+    cell.value = s; // ASSUMED.textFormatKeepsStrings
+    return;
+  }
+  const plain = s.replace(/,(?=\d{3}(\D|$))/g, "");
+  if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(plain)) {
+    cell.value = Number(plain); // ASSUMED.generalParsing (a signed number is its value)
+    return;
+  }
+  if (/^[+-]?(\d+\.?\d*|\.\d+)%$/.test(plain)) {
+    cell.value = Number(plain.slice(0, -1)) / 100; // ASSUMED.generalParsing
+    return;
+  }
+  if (/^(true|false)$/i.test(s)) {
+    cell.value = s.toLowerCase() === "true"; // ASSUMED.generalParsing
+    return;
+  }
+  const d = DATE_ISO.exec(s);
+  if (d) {
+    cell.value = isoSerial(+d[1], +d[2], +d[3]);
+    return;
+  }
+  if (/^[=+\-]/.test(s) || s.startsWith("@") /* ASSUMED.atSignStartsFormula */) {
+    cell.formula = s.startsWith("=") ? s : "=" + s;
+    cell.value = "#NAME?"; // ASSUMED.formulasNotEvaluated
+    return;
+  }
+  cell.value = s;
+}
+
+// ------------------------------------------------------------------ the request queue
+
+interface Op {
+  id: number;
+  member: string;
+  args: unknown[];
+  run: () => void;
+}
+
+const NOT_LOADED = (prop: string) =>
+  new FakeOfficeError(
+    "PropertyNotLoaded",
+    `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
+
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+export class FakeContext {
+  readonly workbook: FakeWorkbook;
+  readonly application: FakeApplication;
+  delayForCellEdit = false;
+  private queue: Op[] = [];
+  private pendingLoads: (() => void)[] = [];
+  private writtenRanges: string[] = [];
+  private nextId = 1;
+  private calcSuspended = false;
+
+  constructor(readonly host: FakeHost) {
+    this.workbook = new FakeWorkbook(this);
+    this.application = new FakeApplication(this);
+  }
+
+  newId(): number {
+    return this.nextId++;
+  }
+
+  /** Queues a call; `member` is checked against the host's requirement sets at sync. */
+  op(owner: number, member: string, args: unknown[], run: () => void): void {
+    this.queue.push({ id: owner, member, args, run });
+  }
+  noteWrite(address: string): void {
+    this.writtenRanges.push(address);
+  }
+  suspendCalc(): void {
+    this.calcSuspended = true;
+  }
+  get calculationSuspended(): boolean {
+    return this.calcSuspended;
+  }
+  /** Called by a load op: the value is delivered only when the whole batch succeeds. */
+  deliver(f: () => void): void {
+    this.pendingLoads.push(f);
+  }
+  responseBytes = 0;
+
+  /**
+   * Doc (ClientRequestContext.sync): "Synchronizes the state between JavaScript proxy objects and
+   * the Office document, by executing instructions queued on the request context and retrieving
+   * properties of loaded Office objects for use in your code."
+   */
+  async sync(): Promise<void> {
+    const host = this.host;
+    const ops = this.queue;
+    this.queue = [];
+    this.pendingLoads = [];
+    this.writtenRanges = [];
+    this.responseBytes = 0;
+    if (host.failNextSync) {
+      const e = host.failNextSync;
+      host.failNextSync = null;
+      this.calcSuspended = false;
+      throw e;
+    }
+    // ASSUMED.payloadLimitsAsDocumentedOnTheWeb: the request is the JSON of every queued call.
+    const requestBytes = utf8Length(JSON.stringify(ops.map((o) => [o.id, o.member, o.args])));
+    if (requestBytes > host.requestLimit) {
+      this.calcSuspended = false;
+      fail("RequestPayloadSizeLimitExceeded", `The request payload size (${requestBytes} bytes) has exceeded the limit.`);
+    }
+    let error: unknown = null;
+    for (const o of ops) {
+      try {
+        const need = MODELED[o.member];
+        if (need === undefined) fail("ApiNotFound", `test double: ${o.member} is not modelled`);
+        if (need && Number(need.split(".")[1]) > host.excelApiMinor)
+          fail("ApiNotFound", `The API you are trying to use could not be found: ${o.member} needs ExcelApi ${need}.`);
+        o.run();
+      } catch (e) {
+        error = e; // ASSUMED.errorCodeAtSync: what ran before stays applied, the rest is dropped.
+        break;
+      }
+    }
+    this.calcSuspended = false;
+    host.syncCount++;
+    host.requestLog.push({ bytes: requestBytes, ranges: this.writtenRanges });
+    host.onSync?.(host.syncCount);
+    if (error) throw error;
+    if (this.responseBytes > host.responseLimit) // ASSUMED.responseLimitAfterWrites
+      fail("ResponsePayloadSizeLimitExceeded", `The response payload size (${this.responseBytes} bytes) has exceeded the limit.`);
+    for (const f of this.pendingLoads) f();
+    this.pendingLoads = [];
+  }
+}
+
+/** Base of all proxies: an id, a target resolved lazily in queue order, and load/read. */
+abstract class ProxyBase<T> {
+  readonly id: number;
+  private resolved = false;
+  private value: T | null = null;
+  protected loaded = new Map<string, unknown>();
+  constructor(
+    protected readonly ctx: FakeContext,
+    private readonly resolver: () => T | null,
+    protected readonly kind: string,
+  ) {
+    this.id = ctx.newId();
+  }
+  /** The host object, resolved at the first operation that uses it (inside sync). */
+  protected t(): T {
+    const x = this.peek();
+    if (x === null) return fail("ItemNotFound", `The requested resource doesn't exist (${this.kind}).`); // ASSUMED.nullObjectUse
+    return x;
+  }
+  protected peek(): T | null {
+    if (!this.resolved) {
+      this.value = this.resolver();
+      this.resolved = true;
+    }
+    return this.value;
+  }
+  protected queue(member: string, args: unknown[], run: () => void): void {
+    this.ctx.op(this.id, member, args, run);
+  }
+  /** Doc (ClientObject.isNullObject): "Returns a boolean value for whether the corresponding object is a null object." */
+  get isNullObject(): boolean {
+    return this.read("isNullObject");
+  }
+  protected read<V>(prop: string): V {
+    if (!this.loaded.has(prop)) throw NOT_LOADED(prop);
+    return this.loaded.get(prop) as V;
+  }
+  /** The value of one loadable property, computed inside sync. */
+  protected abstract capture(prop: string): unknown;
+  load(props?: string | string[] | { select?: string }): this {
+    const list = (typeof props === "string" ? props.split(",") : Array.isArray(props) ? props : (props?.select ?? "").split(","))
+      .map((s) => s.trim())
+      .filter((s) => s);
+    this.queue(`${this.kind}.load`, [list], () => {
+      const got = new Map<string, unknown>();
+      for (const p of list.length ? list : this.defaultLoad()) {
+        const v = p === "isNullObject" ? this.peek() === null : this.capture(p);
+        got.set(p, v);
+        this.ctx.responseBytes += utf8Length(JSON.stringify(v ?? null)) + p.length + 4;
+      }
+      this.ctx.deliver(() => {
+        for (const [k, v] of got) this.loaded.set(k, v);
+        this.afterLoad(got);
+      });
+    });
+    return this;
+  }
+  protected defaultLoad(): string[] {
+    return [];
+  }
+  protected afterLoad(_got: Map<string, unknown>): void {}
+}
+
+// ------------------------------------------------------------------ application, workbook
+
+export class FakeApplication {
+  constructor(private readonly ctx: FakeContext) {}
+  /**
+   * Doc: "Suspends calculation until the next `context.sync()` is called. Once set, it is the
+   * developer's responsibility to re-calc the workbook, to ensure that any dependencies are propagated."
+   */
+  suspendApiCalculationUntilNextSync(): void {
+    this.ctx.op(0, "Application.suspendApiCalculationUntilNextSync", [], () => {
+      this.ctx.host.calcSuspendCount++;
+      this.ctx.suspendCalc();
+    });
+  }
+  /** Doc: "Suspends screen updating until the next `context.sync()` is called." */
+  suspendScreenUpdatingUntilNextSync(): void {
+    this.ctx.op(0, "Application.suspendScreenUpdatingUntilNextSync", [], () => this.ctx.host.screenSuspendCount++);
+  }
+  /**
+   * Doc: "Recalculate all currently opened workbooks in Excel." CalculationType "Recalculate":
+   * "Recalculates all cells that Excel has marked as dirty"; "Full": "This will mark all cells as
+   * dirty and then recalculate them."
+   */
+  calculate(calculationType: string): void {
+    if (!["Recalculate", "Full", "FullRebuild"].includes(calculationType))
+      fail("InvalidArgument", `The argument is invalid: calculationType ${calculationType}`);
+    this.ctx.op(0, "Application.calculate", [calculationType], () => {
+      this.ctx.host.calculations.push(calculationType);
+      this.ctx.host.formulasStale = false;
+    });
+  }
+}
+
+export class FakeWorkbook {
+  readonly worksheets: FakeWorksheets;
+  readonly tables: FakeTables;
+  constructor(private readonly ctx: FakeContext) {
+    this.worksheets = new FakeWorksheets(ctx);
+    this.tables = new FakeTables(ctx, null);
+  }
+  /** Doc: "Gets the currently selected single range from the workbook. If there are multiple ranges selected, this method will throw an error." */
+  getSelectedRange(): FakeRange {
+    const host = this.ctx.host;
+    const r = new FakeRange(this.ctx, () => {
+      if (host.selection.areas.length !== 1)
+        fail("InvalidSelection", "The current selection is invalid for this operation."); // ASSUMED.multiAreaSelectionCode
+      return { sheet: host.sheet(host.selection.sheet), block: parseA1(host.selection.areas[0]) };
+    });
+    r.touch("Workbook.getSelectedRange");
     return r;
   }
-  eachCell(f: (c: FakeCell, r: number, col: number) => void): void {
-    const b = this.block;
-    for (let r = b.row; r < b.row + b.rowCount; r++)
-      for (let c = b.col; c < b.col + b.colCount; c++) f(this.sheet.cell(r, c, true)!, r, c);
+  /** Doc: "Gets the currently selected one or more ranges from the workbook. Unlike `getSelectedRange()`, this method returns a `RangeAreas` object that represents all the selected ranges." */
+  getSelectedRanges(): FakeRangeAreas {
+    const host = this.ctx.host;
+    const r = new FakeRangeAreas(this.ctx, () => ({ sheet: host.sheet(host.selection.sheet), areas: host.selection.areas.map(parseA1) }));
+    r.touch("Workbook.getSelectedRanges");
+    return r;
   }
-  uniform(get: (c: FakeCell | undefined) => unknown): unknown {
-    let first: unknown = undefined;
-    let seen = false;
-    const b = this.block;
-    for (let r = b.row; r < b.row + b.rowCount; r++)
-      for (let c = b.col; c < b.col + b.colCount; c++) {
-        const v = get(this.sheet.cell(r, c));
-        if (!seen) { first = v; seen = true; } else if (v !== first) return null;
-      }
-    return first;
+}
+
+/** The selection's areas (RangeAreas). */
+export class FakeRangeAreas extends ProxyBase<{ sheet: SheetState; areas: Block[] }> {
+  constructor(ctx: FakeContext, resolver: () => { sheet: SheetState; areas: Block[] }) {
+    super(ctx, resolver, "RangeAreas");
+  }
+  touch(member: string): void {
+    this.queue(member, [], () => void this.peek());
+  }
+  protected capture(prop: string): unknown {
+    const { sheet, areas } = this.t();
+    /** Doc: "Returns the number of rectangular ranges that comprise this `RangeAreas` object." */
+    if (prop === "areaCount") return areas.length;
+    if (prop === "address") return areas.map((b) => `${sheetRef(sheet.name)}!${a1(b)}`).join(",");
+    return fail("InvalidArgument", `RangeAreas has no loadable property ${prop} in the double`);
+  }
+  get areaCount(): number {
+    return this.read("areaCount");
+  }
+  get address(): string {
+    return this.read("address");
+  }
+}
+
+// ------------------------------------------------------------------ worksheets
+
+export class FakeWorksheets extends ProxyBase<SheetState[]> {
+  constructor(ctx: FakeContext) {
+    super(ctx, () => ctx.host.sheets, "WorksheetCollection");
+  }
+  protected capture(prop: string): unknown {
+    if (prop === "items" || prop.startsWith("items/")) return this.ctx.host.sheets.map((s) => s.name);
+    return fail("InvalidArgument", `WorksheetCollection has no property ${prop}`);
+  }
+  /** Doc: "Adds a new worksheet to the workbook. The worksheet will be added at the end of existing worksheets." */
+  add(name: string): FakeWorksheet {
+    const host = this.ctx.host;
+    let made: SheetState | null = null;
+    this.queue("WorksheetCollection.add", [name], () => {
+      if (host.findSheet(name)) fail("ItemAlreadyExists", `A resource with the same name or identifier already exists: ${name}`); // ASSUMED.sheetNamesCaseInsensitive
+      made = host.addSheet(name);
+    });
+    return new FakeWorksheet(this.ctx, () => made);
+  }
+  /** Doc: "Gets a worksheet object using its name or ID." */
+  getItem(name: string): FakeWorksheet {
+    const host = this.ctx.host;
+    return new FakeWorksheet(this.ctx, () => host.findSheet(name) ?? fail("ItemNotFound", `The requested resource doesn't exist: worksheet ${name}`));
+  }
+  /** Doc: "If the worksheet does not exist, then this method will return an object with its `isNullObject` property set to `true`." */
+  getItemOrNullObject(name: string): FakeWorksheet {
+    const s = new FakeWorksheet(this.ctx, () => this.ctx.host.findSheet(name) ?? null);
+    s.touch("WorksheetCollection.getItemOrNullObject");
+    return s;
+  }
+  /** Doc: "Gets the currently active worksheet in the workbook." */
+  getActiveWorksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => this.ctx.host.sheet(this.ctx.host.active));
+  }
+}
+
+export class FakeWorksheet extends ProxyBase<SheetState> {
+  readonly charts: FakeCharts;
+  readonly tables: FakeTables;
+  readonly autoFilter: FakeAutoFilter;
+  constructor(ctx: FakeContext, resolver: () => SheetState | null) {
+    super(ctx, resolver, "Worksheet");
+    this.charts = new FakeCharts(ctx, () => this.t());
+    this.tables = new FakeTables(ctx, () => this.t());
+    this.autoFilter = new FakeAutoFilter(ctx, () => this.t());
+  }
+  /** Registers a no-op use so that a member's requirement set is checked at sync. */
+  touch(member: string): void {
+    this.queue(member, [], () => void this.peek());
+  }
+  state(): SheetState {
+    return this.t();
+  }
+  protected capture(prop: string): unknown {
+    const s = this.t();
+    if (prop === "name") return s.name;
+    if (prop === "visibility") return s.visibility;
+    return fail("InvalidArgument", `Worksheet has no loadable property ${prop} in the double`);
+  }
+  get name(): string {
+    return this.read("name");
+  }
+  /** Doc: "The visibility of the worksheet." */
+  get visibility(): string {
+    return this.read("visibility");
+  }
+  set visibility(v: string) {
+    this.queue("Worksheet.visibility", [v], () => {
+      const s = this.t();
+      const host = this.ctx.host;
+      if (v !== "Visible" && s.visibility === "Visible" && host.sheets.filter((x) => x.visibility === "Visible").length === 1)
+        fail("InvalidOperation", "The operation is not allowed: a workbook must keep one visible sheet."); // ASSUMED.lastVisibleSheet
+      s.visibility = v as SheetState["visibility"];
+    });
+  }
+  getRange(address?: string): FakeRange {
+    const r = new FakeRange(this.ctx, () => {
+      const s = this.t();
+      return { sheet: s, block: address ? parseA1(address) : { row: 0, col: 0, rowCount: MAX_ROW, colCount: MAX_COL } };
+    });
+    r.touch("Worksheet.getRange");
+    return r;
+  }
+  /**
+   * Doc: "The used range is the smallest range that encompasses any cells that have a value or
+   * formatting assigned to them. If the entire worksheet is blank, this function will return the
+   * top left cell (i.e. it will *not* throw an error)."
+   */
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    const r = new FakeRange(this.ctx, () => {
+      const s = this.t();
+      return { sheet: s, block: s.usedBlock(!!valuesOnly) ?? { row: 0, col: 0, rowCount: 1, colCount: 1 } };
+    });
+    r.touch("Worksheet.getUsedRange");
+    return r;
+  }
+  /** Doc: "Activate the worksheet in the Excel UI." */
+  activate(): void {
+    this.queue("Worksheet.activate", [], () => {
+      const s = this.t();
+      if (s.visibility !== "Visible") fail("InvalidOperation", "A hidden sheet cannot be activated.");
+      this.ctx.host.active = s.name;
+    });
+  }
+  /**
+   * Doc: "Deletes the worksheet from the workbook. Note that if the worksheet's visibility is set
+   * to "VeryHidden", the delete operation will fail with an `InvalidOperation` exception. You
+   * should first change its visibility to hidden or visible before deleting it."
+   */
+  delete(): void {
+    this.queue("Worksheet.delete", [], () => {
+      const s = this.t();
+      const host = this.ctx.host;
+      if (s.visibility === "VeryHidden")
+        fail("InvalidOperation", "This operation is not allowed: first change the sheet's visibility to hidden or visible before deleting it.");
+      if (s.visibility === "Visible" && host.sheets.filter((x) => x.visibility === "Visible").length === 1)
+        fail("InvalidOperation", "The operation is not allowed: a workbook must keep one visible sheet."); // ASSUMED.lastVisibleSheet
+      host.sheets.splice(host.sheets.indexOf(s), 1);
+      host.tables = host.tables.filter((t) => t.sheet !== s);
+      if (host.active === s.name) host.active = host.sheets.find((x) => x.visibility === "Visible")!.name;
+    });
+  }
+}
+
+// ------------------------------------------------------------------ ranges
+
+interface RangeTarget {
+  sheet: SheetState;
+  block: Block;
+}
+
+type Grid = unknown[][];
+
+export class FakeRange extends ProxyBase<RangeTarget> {
+  readonly format: FakeRangeFormat;
+  readonly conditionalFormats: FakeConditionalFormats;
+  readonly sort: { apply(fields: { key: number; ascending?: boolean }[], matchCase?: boolean, hasHeaders?: boolean): void };
+  constructor(ctx: FakeContext, resolver: () => RangeTarget | null) {
+    super(ctx, resolver, "Range");
+    this.format = new FakeRangeFormat(ctx, this);
+    this.conditionalFormats = new FakeConditionalFormats(ctx, this);
+    this.sort = {
+      /** Doc (RangeSort.apply): "Perform a sort operation." hasHeaders: the first row is not sorted. */
+      apply: (fields, matchCase, hasHeaders) =>
+        this.queue("RangeSort.apply", [fields, matchCase, hasHeaders], () => {
+          const { sheet, block } = this.t();
+          const first = hasHeaders ? 1 : 0;
+          sortRows(sheet, block, block.row + first, block.rowCount - first, fields);
+        }),
+    };
+  }
+  touch(member: string): void {
+    this.queue(member, [], () => void this.peek());
+  }
+  target(): RangeTarget {
+    return this.t();
   }
   private grid<T>(get: (c: FakeCell | undefined) => T): T[][] {
-    const b = this.block;
-    if (b.rowCount * b.colCount > 5_000_000) throw new Error("ResponsePayloadSizeLimitExceeded: read over 5M cells");
+    const { sheet, block: b } = this.t();
+    // ASSUMED.payloadLimitsAsDocumentedOnTheWeb (5,000,000 cells per get), ASSUMED.readOverCellLimitCode
+    if (b.rowCount * b.colCount > this.ctx.host.maxReadCells)
+      fail("RangeExceedsLimit", `The cell count in the range (${b.rowCount * b.colCount}) has exceeded the maximum supported number.`);
     const out: T[][] = [];
     for (let r = b.row; r < b.row + b.rowCount; r++) {
       const row: T[] = [];
-      for (let c = b.col; c < b.col + b.colCount; c++) row.push(get(this.sheet.cell(r, c)));
+      for (let c = b.col; c < b.col + b.colCount; c++) row.push(get(sheet.cell(r, c)));
       out.push(row);
     }
     return out;
   }
-  protected capture(): Record<string, unknown> {
-    if (this.isNull) return { isNullObject: true };
-    return {
-      isNullObject: false,
-      address: `${sheetRef(this.sheet.sheetName)}!${a1(this.block)}`,
-      rowIndex: this.block.row,
-      columnIndex: this.block.col,
-      rowCount: this.block.rowCount,
-      columnCount: this.block.colCount,
-      values: this.grid((c) => c?.value ?? ""),
-      formulas: this.grid((c) => c?.formula ?? c?.value ?? ""),
-      numberFormat: this.grid((c) => c?.numberFormat ?? "General"),
-      text: this.grid((c) => String(c?.value ?? "")),
-      "format/columnWidth": this.format.columnWidth,
-    };
+  protected defaultLoad(): string[] {
+    return ["address", "rowIndex", "columnIndex", "rowCount", "columnCount"];
   }
-  load(props?: string | string[] | Record<string, unknown>): this {
-    // Reading values of a huge block is what Excel refuses; only capture what is asked.
-    const list = typeof props === "string" ? props.split(",").map((s) => s.trim()) : Array.isArray(props) ? props : null;
-    this.ctx.queueLoad(() => {
-      const cheap = ["isNullObject", "address", "rowIndex", "columnIndex", "rowCount", "columnCount"];
-      const want = list ?? cheap;
-      const all = want.some((k) => !cheap.includes(k)) ? this.capture() : this.captureCheap();
-      for (const k of want) {
-        this.loaded.add(k);
-        this.snap[k] = all[k];
+  protected capture(prop: string): unknown {
+    const { sheet, block: b } = this.t();
+    switch (prop) {
+      /** Doc: "Specifies the range reference in A1-style. Address value contains the sheet reference (e.g., "Sheet1!A1:B4")." */
+      case "address":
+        return `${sheetRef(sheet.name)}!${a1(b)}`;
+      case "rowIndex":
+        return b.row;
+      /** Doc: "Specifies the column number of the first cell in the range. Zero-indexed." */
+      case "columnIndex":
+        return b.col;
+      case "rowCount":
+        return b.rowCount;
+      /** Doc: "Specifies the total number of columns in the range." */
+      case "columnCount":
+        return b.colCount;
+      /** Doc: "Represents the raw values of the specified range. … Cells that contain an error will return the error string." */
+      case "values":
+        return this.grid((c) => c?.value ?? "");
+      /** Doc: "Represents the formula in A1-style notation. If a cell has no formula, its value is returned instead." */
+      case "formulas":
+        return this.grid((c) => c?.formula ?? c?.value ?? "");
+      case "numberFormat":
+        return this.grid((c) => c?.numberFormat ?? "General");
+      /** Doc (RangeFormat.columnWidth): "Specifies the width of all columns within the range. If the column widths are not uniform, `null` will be returned." */
+      case "format/columnWidth": {
+        const ws = Array.from({ length: Math.min(b.colCount, 64) }, (_, j) => sheet.widths.get(b.col + j) ?? 64);
+        return ws.every((w) => w === ws[0]) ? ws[0] : null;
       }
-    });
-    return this;
+    }
+    return fail("InvalidArgument", `Range has no loadable property ${prop} in the double`);
   }
-  private captureCheap(): Record<string, unknown> {
-    if (this.isNull) return { isNullObject: true };
-    return {
-      isNullObject: false,
-      address: `${sheetRef(this.sheet.sheetName)}!${a1(this.block)}`,
-      rowIndex: this.block.row,
-      columnIndex: this.block.col,
-      rowCount: this.block.rowCount,
-      columnCount: this.block.colCount,
-    };
+  protected afterLoad(got: Map<string, unknown>): void {
+    if (got.has("format/columnWidth")) this.format.loadedWidth = got.get("format/columnWidth") as number | null;
   }
-  get isNullObject(): boolean { return this.read("isNullObject"); }
   get address(): string { return this.read("address"); }
   get rowIndex(): number { return this.read("rowIndex"); }
   get columnIndex(): number { return this.read("columnIndex"); }
   get rowCount(): number { return this.read("rowCount"); }
   get columnCount(): number { return this.read("columnCount"); }
-  get values(): unknown[][] { return this.read("values"); }
-  get formulas(): unknown[][] { return this.read("formulas"); }
-  get numberFormat(): unknown[][] { return this.read("numberFormat"); }
-  set values(v: unknown[][] | unknown) { this.assign(v, enterValue); }
-  set formulas(v: unknown[][] | unknown) { this.assign(v, enterValue); }
-  set numberFormat(v: unknown[][] | unknown) { this.assign(v, (c, x) => (c.numberFormat = String(x))); }
+  get values(): Grid { return this.read("values"); }
+  get formulas(): Grid { return this.read("formulas"); }
+  get numberFormat(): Grid { return this.read("numberFormat"); }
+  set values(v: Grid) { this.assign("Range.values", v, enterValue); }
+  set formulas(v: Grid) { this.assign("Range.formulas", v, enterValue); }
+  set numberFormat(v: Grid) { this.assign("Range.numberFormat", v, (c, x) => { if (x !== null && x !== undefined) c.numberFormat = String(x); }); }
 
-  private assign(v: unknown, put: (c: FakeCell, x: unknown) => void): void {
-    const b = this.block;
-    this.ctx.pendingRanges.push(`${this.sheet.sheetName}!${a1(b)}`);
-    if (Array.isArray(v)) {
-      if (v.length !== b.rowCount || v.some((row) => !Array.isArray(row) || row.length !== b.colCount))
-        throw new Error(`InvalidArgument: ${v.length}×${(v[0] as unknown[])?.length} array for ${a1(b)}`);
-      this.ctx.pendingBytes += bytesOf(v);
-      v.forEach((row: unknown[], i) => row.forEach((x, j) => put(this.sheet.cell(b.row + i, b.col + j, true)!, x)));
-    } else {
-      this.ctx.pendingBytes += bytesOf(v);
-      this.eachCell((c) => put(c, v));
-    }
-  }
-  getSurroundingRegion(): FakeRange {
-    // Grow from the top-left cell while any cell on the border just outside is non-empty
-    // (Excel's current region). Rows and columns are indexed so big sheets stay linear.
-    const s = this.sheet;
-    const byRow = new Map<number, number[]>();
-    const byCol = new Map<number, number[]>();
-    for (const [k, x] of s.cells) {
-      if (x.value === "" && !x.formula) continue;
-      const [r, c] = k.split(",").map(Number);
-      (byRow.get(r) ?? byRow.set(r, []).get(r)!).push(c);
-      (byCol.get(c) ?? byCol.set(c, []).get(c)!).push(r);
-    }
-    let r1 = this.block.row, r2 = r1, c1 = this.block.col, c2 = c1;
-    const rowHas = (r: number) => (byRow.get(r) ?? []).some((c) => c >= c1 - 1 && c <= c2 + 1);
-    const colHas = (c: number) => (byCol.get(c) ?? []).some((r) => r >= r1 - 1 && r <= r2 + 1);
-    let grew = true;
-    while (grew) {
-      grew = false;
-      while (r1 > 0 && rowHas(r1 - 1)) { r1--; grew = true; }
-      while (rowHas(r2 + 1)) { r2++; grew = true; }
-      while (c1 > 0 && colHas(c1 - 1)) { c1--; grew = true; }
-      while (colHas(c2 + 1)) { c2++; grew = true; }
-    }
-    return new FakeRange(this.ctx, s, { row: r1, col: c1, rowCount: r2 - r1 + 1, colCount: c2 - c1 + 1 });
-  }
-  getUsedRangeOrNullObject(): FakeRange {
-    const b = this.sheet.usedBlock(this.block);
-    return b ? new FakeRange(this.ctx, this.sheet, b) : FakeRange.nullObject(this.ctx, this.sheet);
-  }
-  getCell(r: number, c: number): FakeRange {
-    return new FakeRange(this.ctx, this.sheet, { row: this.block.row + r, col: this.block.col + c, rowCount: 1, colCount: 1 });
-  }
-  getIntersectionOrNullObject(other: FakeRange): FakeRange {
-    const a = this.block, b = other.block;
-    const r1 = Math.max(a.row, b.row), c1 = Math.max(a.col, b.col);
-    const r2 = Math.min(a.row + a.rowCount, b.row + b.rowCount), c2 = Math.min(a.col + a.colCount, b.col + b.colCount);
-    if (other.sheet !== this.sheet || r1 >= r2 || c1 >= c2) return FakeRange.nullObject(this.ctx, this.sheet);
-    return new FakeRange(this.ctx, this.sheet, { row: r1, col: c1, rowCount: r2 - r1, colCount: c2 - c1 });
-  }
-  copyFrom(source: FakeRange | string): void {
-    const src = typeof source === "string" ? this.sheet.getRange(source) : source;
-    const b = this.block;
-    const s = src.block;
-    for (let i = 0; i < s.rowCount; i++)
-      for (let j = 0; j < s.colCount; j++) {
-        const from = src.sheet.cell(s.row + i, s.col + j);
-        const key = `${b.row + i},${b.col + j}`;
-        if (from) this.sheet.cells.set(key, { ...from });
-        else this.sheet.cells.delete(key);
-      }
-  }
-  clear(): void {
-    const b = this.block;
-    for (let r = b.row; r < b.row + b.rowCount; r++) for (let c = b.col; c < b.col + b.colCount; c++) this.sheet.cells.delete(`${r},${c}`);
-  }
-  select(): void {
-    this.sheet.wb.selection = { sheet: this.sheet.sheetName, address: a1(this.block) };
-    this.sheet.wb.worksheets.active = this.sheet.sheetName;
-  }
-  sortRows(first: number, count: number, fields: { key: number; ascending?: boolean }[]): void {
-    const b = this.block;
-    const rows: Map<number, FakeCell | undefined>[] = [];
-    for (let r = first; r < first + count; r++) {
-      const m = new Map<number, FakeCell | undefined>();
-      for (let c = b.col; c < b.col + b.colCount; c++) m.set(c, this.sheet.cell(r, c));
-      rows.push(m);
-    }
-    const cmp = (x: unknown, y: unknown): number => {
-      const bx = x === "" || x === undefined, by = y === "" || y === undefined;
-      if (bx || by) return bx === by ? 0 : bx ? 1 : -1; // blanks last either way, as Excel does
-      if (typeof x === "number" && typeof y === "number") return x - y;
-      if (typeof x === "number") return -1;
-      if (typeof y === "number") return 1;
-      return String(x) < String(y) ? -1 : String(x) > String(y) ? 1 : 0;
-    };
-    rows.sort((p, q) => {
-      for (const f of fields) {
-        const x = p.get(b.col + f.key)?.value, y = q.get(b.col + f.key)?.value;
-        const blank = x === "" || x === undefined || y === "" || y === undefined;
-        const d = cmp(x, y);
-        if (d !== 0) return blank || f.ascending !== false ? d : -d;
-      }
-      return 0;
+  /** A 2-D array must match the range's size; a single value applies to every cell. */
+  private assign(member: string, v: unknown, put: (c: FakeCell, x: unknown) => void): void {
+    this.queue(member, [v], () => {
+      const { sheet, block: b } = this.t();
+      this.ctx.noteWrite(`${sheet.name}!${a1(b)}`);
+      if (Array.isArray(v)) {
+        if (v.length !== b.rowCount || v.some((row) => !Array.isArray(row) || row.length !== b.colCount))
+          fail("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range ${a1(b)}.`);
+        (v as unknown[][]).forEach((row, i) => row.forEach((x, j) => put(sheet.cell(b.row + i, b.col + j, true)!, x)));
+      } else eachCell(sheet, b, (c) => put(c, v));
+      if (member !== "Range.numberFormat") this.markRecalc();
     });
-    rows.forEach((m, i) => {
-      for (const [c, cell] of m) {
-        const key = `${first + i},${c}`;
-        if (cell) this.sheet.cells.set(key, cell);
-        else this.sheet.cells.delete(key);
+  }
+  /** Doc (suspendApiCalculationUntilNextSync) — see FakeApplication; ASSUMED.staleMeansWorkbookWide. */
+  private markRecalc(): void {
+    if (this.ctx.calculationSuspended) this.ctx.host.formulasStale = true;
+  }
+  /**
+   * Doc: "Returns a `Range` object that represents the surrounding region for the top-left cell in
+   * this range. A surrounding region is a range bounded by any combination of blank rows and blank
+   * columns relative to this range."
+   */
+  getSurroundingRegion(): FakeRange {
+    const r = new FakeRange(this.ctx, () => {
+      const { sheet: s, block } = this.t();
+      const byRow = new Map<number, number[]>();
+      const byCol = new Map<number, number[]>();
+      for (const [k, x] of s.cells) {
+        if (x.value === "" && !x.formula) continue;
+        const [rr, cc] = k.split(",").map(Number);
+        (byRow.get(rr) ?? byRow.set(rr, []).get(rr)!).push(cc);
+        (byCol.get(cc) ?? byCol.set(cc, []).get(cc)!).push(rr);
       }
+      let r1 = block.row, r2 = r1, c1 = block.col, c2 = c1;
+      const rowHas = (q: number) => (byRow.get(q) ?? []).some((c) => c >= c1 - 1 && c <= c2 + 1);
+      const colHas = (c: number) => (byCol.get(c) ?? []).some((q) => q >= r1 - 1 && q <= r2 + 1);
+      let grew = true;
+      while (grew) {
+        grew = false;
+        while (r1 > 0 && rowHas(r1 - 1)) { r1--; grew = true; }
+        while (rowHas(r2 + 1)) { r2++; grew = true; }
+        while (c1 > 0 && colHas(c1 - 1)) { c1--; grew = true; }
+        while (colHas(c2 + 1)) { c2++; grew = true; }
+      }
+      return { sheet: s, block: { row: r1, col: c1, rowCount: r2 - r1 + 1, colCount: c2 - c1 + 1 } };
+    });
+    r.touch("Range.getSurroundingRegion");
+    return r;
+  }
+  /** Doc: "If the entire range is blank, then this method returns an object with its `isNullObject` property set to `true`." (Range.getUsedRangeOrNullObject) */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    const r = new FakeRange(this.ctx, () => {
+      const { sheet, block } = this.t();
+      const b = sheet.usedBlock(!!valuesOnly, block);
+      return b ? { sheet, block: b } : null;
+    });
+    r.touch("Range.getUsedRangeOrNullObject");
+    return r;
+  }
+  /**
+   * Doc: "Copies cell data or formatting from the source range or `RangeAreas` to the current
+   * range." copyType "All" copies values, formulas and formats.
+   */
+  copyFrom(source: FakeRange | string, copyType = "All", skipBlanks = false, transpose = false): void {
+    this.queue("Range.copyFrom", [typeof source === "string" ? source : source.id, copyType, skipBlanks, transpose], () => {
+      const { sheet, block: b } = this.t();
+      const src = typeof source === "string" ? { sheet, block: parseA1(source) } : source.target();
+      const s = src.block;
+      this.ctx.noteWrite(`${sheet.name}!${a1({ ...b, rowCount: s.rowCount, colCount: s.colCount })}`);
+      for (let i = 0; i < s.rowCount; i++)
+        for (let j = 0; j < s.colCount; j++) {
+          const from = src.sheet.cell(s.row + i, s.col + j);
+          const key = `${b.row + i},${b.col + j}`;
+          if (from) sheet.cells.set(key, { ...from });
+          else sheet.cells.delete(key);
+        }
+      this.markRecalc();
+    });
+  }
+  /** Doc: "Selects the specified range in the Excel UI." */
+  select(): void {
+    this.queue("Range.select", [], () => {
+      const { sheet, block } = this.t();
+      const host = this.ctx.host;
+      host.selection = { sheet: sheet.name, areas: [a1(block)] };
+      host.active = sheet.name;
     });
   }
 }
 
-export class FakeTables extends Loadable {
-  all: FakeTable[] = [];
+function eachCell(sheet: SheetState, b: Block, f: (c: FakeCell) => void): void {
+  for (let r = b.row; r < b.row + b.rowCount; r++) for (let c = b.col; c < b.col + b.colCount; c++) f(sheet.cell(r, c, true)!);
+}
+
+function sortRows(sheet: SheetState, b: Block, first: number, count: number, fields: { key: number; ascending?: boolean }[]): void {
+  const rows: Map<number, FakeCell | undefined>[] = [];
+  for (let r = first; r < first + count; r++) {
+    const m = new Map<number, FakeCell | undefined>();
+    for (let c = b.col; c < b.col + b.colCount; c++) m.set(c, sheet.cell(r, c));
+    rows.push(m);
+  }
+  const blank = (x: unknown) => x === "" || x === undefined;
+  const cmp = (x: unknown, y: unknown): number => {
+    if (typeof x === "number" && typeof y === "number") return x - y;
+    if (typeof x === "number") return -1;
+    if (typeof y === "number") return 1;
+    return String(x) < String(y) ? -1 : String(x) > String(y) ? 1 : 0;
+  };
+  rows.sort((p, q) => {
+    for (const f of fields) {
+      const x = p.get(b.col + f.key)?.value, y = q.get(b.col + f.key)?.value;
+      if (blank(x) || blank(y)) {
+        if (blank(x) !== blank(y)) return blank(x) ? 1 : -1; // blanks last in either order
+        continue;
+      }
+      const d = cmp(x, y);
+      if (d !== 0) return f.ascending !== false ? d : -d;
+    }
+    return 0;
+  });
+  rows.forEach((m, i) => {
+    for (const [c, cell] of m) {
+      const key = `${first + i},${c}`;
+      if (cell) sheet.cells.set(key, cell);
+      else sheet.cells.delete(key);
+    }
+  });
+}
+
+export class FakeRangeFormat {
+  loadedWidth: number | null | undefined = undefined;
+  readonly font: { bold: boolean | null; color: string | null };
+  readonly fill: { color: string | null; clear(): void };
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly range: FakeRange,
+  ) {
+    const self = this;
+    const put = (member: string, v: unknown, f: (c: FakeCell) => void) =>
+      ctx.op(range.id, member, [v], () => {
+        const { sheet, block } = range.target();
+        eachCell(sheet, block, f);
+      });
+    this.font = {
+      get bold(): boolean | null { throw NOT_LOADED("format/font/bold"); },
+      set bold(v: boolean | null) { put("RangeFont.bold", v, (c) => (c.bold = v ?? undefined)); },
+      get color(): string | null { throw NOT_LOADED("format/font/color"); },
+      set color(v: string | null) { put("RangeFont.color", v, (c) => (c.fontColor = v ?? undefined)); },
+    };
+    this.fill = {
+      get color(): string | null { throw NOT_LOADED("format/fill/color"); },
+      set color(v: string | null) { put("RangeFill.color", v, (c) => (c.fill = v ?? undefined)); },
+      clear() { put("RangeFill.color", null, (c) => delete c.fill); },
+    };
+    void self;
+  }
+  /** Doc: "Specifies the width of all columns within the range. If the column widths are not uniform, `null` will be returned." */
+  get columnWidth(): number | null {
+    if (this.loadedWidth === undefined) throw NOT_LOADED("format/columnWidth");
+    return this.loadedWidth;
+  }
+  set columnWidth(w: number | null) {
+    this.ctx.op(this.range.id, "RangeFormat.columnWidth", [w], () => {
+      const { sheet, block } = this.range.target();
+      for (let c = block.col; c < block.col + block.colCount; c++) sheet.widths.set(c, w ?? 64);
+    });
+  }
+}
+
+export class FakeConditionalFormats {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly range: FakeRange,
+  ) {}
+  /** Doc: "Adds a new conditional format to the collection at the first/top priority." */
+  add(type: string) {
+    const entry: ConditionalFormatState = { block: { row: 0, col: 0, rowCount: 0, colCount: 0 }, type, rule: null };
+    this.ctx.op(this.range.id, "ConditionalFormatCollection.add", [type], () => {
+      const { sheet, block } = this.range.target();
+      entry.block = { ...block };
+      sheet.conditionalFormats.push(entry);
+    });
+    const ctx = this.ctx;
+    const cellValue = {
+      format: {
+        fill: {
+          set color(v: string) { ctx.op(0, "ConditionalRangeFill.color", [v], () => (entry.fill = v)); },
+          get color(): string { throw NOT_LOADED("color"); },
+        },
+      },
+      set rule(v: unknown) { ctx.op(0, "CellValueConditionalFormat.rule", [v], () => (entry.rule = v)); },
+      get rule(): unknown { throw NOT_LOADED("rule"); },
+    };
+    if (type !== "CellValue") fail("InvalidArgument", `test double: conditional format type ${type} is not modelled`);
+    return { cellValue };
+  }
+  /** Doc: "Clears all conditional formats active on the current specified range." */
+  clearAll(): void {
+    this.ctx.op(this.range.id, "ConditionalFormatCollection.clearAll", [], () => {
+      const { sheet, block } = this.range.target();
+      sheet.conditionalFormats = sheet.conditionalFormats.filter((f) => !overlaps(f.block, block));
+    });
+  }
+}
+
+// ------------------------------------------------------------------ tables
+
+/** ASSUMED.tableHeaderRenaming: the header Excel gives a column when `name` is taken. */
+export function uniqueHeader(name: string, taken: string[], index: number): string {
+  const lower = new Set(taken.map((t) => t.toLowerCase()));
+  if (name === "") {
+    let k = index + 1;
+    while (lower.has(`column${k}`)) k++;
+    return `Column${k}`;
+  }
+  if (!lower.has(name.toLowerCase())) return name;
+  let k = 2;
+  while (lower.has(`${name}${k}`.toLowerCase())) k++;
+  return `${name}${k}`;
+}
+
+export class FakeTables extends ProxyBase<TableState[]> {
   constructor(
     ctx: FakeContext,
-    readonly wb: FakeWorkbook,
-    readonly sheet: FakeWorksheet | null,
+    private readonly sheet: (() => SheetState) | null,
   ) {
-    super(ctx);
+    super(ctx, () => (sheet ? ctx.host.tables.filter((t) => t.sheet === sheet()) : ctx.host.tables), "TableCollection");
   }
-  private list(): FakeTable[] {
-    const all = this.wb.tables.all;
-    return this.sheet ? all.filter((t) => t.sheet === this.sheet) : all;
+  private list(): TableState[] {
+    return this.sheet ? this.ctx.host.tables.filter((t) => t.sheet === this.sheet!()) : this.ctx.host.tables;
   }
-  protected capture(): Record<string, unknown> {
-    return { items: this.list() };
+  protected capture(prop: string): unknown {
+    if (prop === "items" || prop.startsWith("items/")) return this.list().map((t) => t.name);
+    return fail("InvalidArgument", `TableCollection has no property ${prop}`);
   }
+  protected afterLoad(got: Map<string, unknown>): void {
+    const key = [...got.keys()].find((k) => k === "items" || k.startsWith("items/"));
+    if (!key) return;
+    const names = got.get(key) as string[];
+    this.loaded.set(
+      "items",
+      names.map((n) => {
+        const t = this.getItem(n);
+        t.markLoaded({ name: n });
+        return t;
+      }),
+    );
+  }
+  /** Doc: "Gets the loaded child items in this collection." */
   get items(): FakeTable[] {
     return this.read("items");
   }
-  get count(): number {
-    return this.list().length;
-  }
-  add(address: string, hasHeaders: boolean): FakeTable {
-    const bang = address.lastIndexOf("!");
-    const sheet = bang >= 0 ? this.wb.worksheets.getItem(address.slice(0, bang).replace(/^'|'$/g, "")) : this.sheet!;
-    const t = new FakeTable(this.ctx, sheet, parseA1(address.slice(bang + 1)), `Table${this.wb.tables.all.length + 1}`);
-    if (!hasHeaders) throw new Error("fake supports header rows only");
-    this.wb.tables.all.push(t);
-    return t;
-  }
+  /** Doc: "Gets a table by name or ID." */
   getItem(name: string): FakeTable {
-    const t = this.wb.tables.all.find((x) => x.tableName === name);
-    if (!t) throw new Error(`ItemNotFound: table ${name}`);
-    return t;
+    const host = this.ctx.host;
+    return new FakeTable(this.ctx, () => host.tables.find((t) => t.name.toLowerCase() === name.toLowerCase()) ?? fail("ItemNotFound", `The requested resource doesn't exist: table ${name}`));
   }
   getItemOrNullObject(name: string): FakeTable {
-    return this.wb.tables.all.find((x) => x.tableName === name) ?? FakeTable.nullObject(this.ctx);
+    const host = this.ctx.host;
+    const t = new FakeTable(this.ctx, () => host.tables.find((x) => x.name.toLowerCase() === name.toLowerCase()) ?? null);
+    t.touch("TableCollection.getItemOrNullObject");
+    return t;
   }
 }
 
-export class FakeTable extends Loadable {
-  isNull = false;
-  filters = new Map<number, string[] | null>();
-  sort: { apply(fields: { key: number; ascending?: boolean }[]): void; clear(): void };
-  columns: { getItemAt(i: number): { filter: { applyValuesFilter(v: string[]): void; clear(): void } } };
-  constructor(
-    ctx: FakeContext,
-    public sheet: FakeWorksheet,
-    public block: Block,
-    public tableName: string,
-  ) {
-    super(ctx);
-    const self = this;
+export class FakeTable extends ProxyBase<TableState> {
+  readonly sort: { apply(fields: { key: number; ascending?: boolean }[]): void };
+  readonly columns: { getItemAt(i: number): { filter: { applyValuesFilter(v: string[]): void; clear(): void } } };
+  constructor(ctx: FakeContext, resolver: () => TableState | null) {
+    super(ctx, resolver, "Table");
     this.sort = {
-      apply(fields) {
-        new FakeRange(ctx, self.sheet, self.block).sortRows(self.block.row + 1, self.block.rowCount - 1, fields);
-      },
-      clear() {},
+      /** Doc (TableSort.apply): "Perform a sort operation." — the data body only. */
+      apply: (fields) =>
+        this.queue("TableSort.apply", [fields], () => {
+          const t = this.t();
+          sortRows(t.sheet, t.body, t.body.row, t.body.rowCount, fields);
+        }),
     };
     this.columns = {
-      getItemAt(i: number) {
-        if (i < 0 || i >= self.block.colCount) throw new Error(`ItemNotFound: table column ${i}`);
+      getItemAt: (i: number) => {
+        const col = (member: string, args: unknown[], f: (t: TableState) => void) =>
+          this.queue(member, args, () => {
+            const t = this.t();
+            if (i < 0 || i >= t.colCount) fail("ItemNotFound", `The requested resource doesn't exist: table column ${i}`);
+            f(t);
+          });
         return {
           filter: {
-            applyValuesFilter: (v: string[]) => self.filters.set(i, v),
-            clear: () => self.filters.delete(i),
+            /** Doc: "Apply a "Values" filter to the column for the given values." */
+            applyValuesFilter: (v: string[]) => col("Filter.applyValuesFilter", [v], (t) => t.filters.set(i, v)),
+            clear: () => col("Filter.clear", [], (t) => t.filters.delete(i)),
           },
         };
       },
     };
   }
-  static nullObject(ctx: FakeContext): FakeTable {
-    const t = new FakeTable(ctx, null as unknown as FakeWorksheet, { row: 0, col: 0, rowCount: 0, colCount: 0 }, "");
-    t.isNull = true;
-    return t;
+  touch(member: string): void {
+    this.queue(member, [], () => void this.peek());
   }
-  protected capture(): Record<string, unknown> {
-    return { name: this.tableName, isNullObject: this.isNull };
+  markLoaded(values: Record<string, unknown>): void {
+    for (const [k, v] of Object.entries(values)) this.loaded.set(k, v);
+  }
+  protected capture(prop: string): unknown {
+    const t = this.t();
+    if (prop === "name") return t.name;
+    if (prop === "showTotals") return t.showTotals;
+    if (prop === "showHeaders") return t.showHeaders;
+    return fail("InvalidArgument", `Table has no loadable property ${prop} in the double`);
   }
   get name(): string { return this.read("name"); }
-  get isNullObject(): boolean { return this.read("isNullObject"); }
-  get worksheet(): FakeWorksheet { return this.sheet; }
-  getRange(): FakeRange { return new FakeRange(this.ctx, this.sheet, { ...this.block }); }
-  getHeaderRowRange(): FakeRange { return new FakeRange(this.ctx, this.sheet, { ...this.block, rowCount: 1 }); }
-  getDataBodyRange(): FakeRange {
-    return new FakeRange(this.ctx, this.sheet, { ...this.block, row: this.block.row + 1, rowCount: this.block.rowCount - 1 });
+  get showTotals(): boolean { return this.read("showTotals"); }
+  /** Doc: "Specifies if the total row is visible. This value can be set to show or remove the total row." */
+  set showTotals(v: boolean) { this.queue("Table.showTotals", [v], () => (this.t().showTotals = v)); }
+  get showHeaders(): boolean { return this.read("showHeaders"); }
+  /** Doc: "Specifies if the header row is visible. This value can be set to show or remove the header row." */
+  set showHeaders(v: boolean) { this.queue("Table.showHeaders", [v], () => (this.t().showHeaders = v)); }
+  private range(member: string, pick: (t: TableState) => Block | null): FakeRange {
+    const r = new FakeRange(this.ctx, () => {
+      const t = this.t();
+      const b = pick(t);
+      return b ? { sheet: t.sheet, block: b } : fail("InvalidOperation", `${member}: the table has no such row`); // ASSUMED.headerRowHidden
+    });
+    r.touch(member);
+    return r;
   }
+  /** Doc: "Gets the range object associated with the entire table." */
+  getRange(): FakeRange {
+    return this.range("Table.getRange", (t) => t.block);
+  }
+  /** Doc: "Gets the range object associated with the header row of the table." */
+  getHeaderRowRange(): FakeRange {
+    return this.range("Table.getHeaderRowRange", (t) => (t.showHeaders ? { row: t.headerRow, col: t.col, rowCount: 1, colCount: t.colCount } : null));
+  }
+  /** Doc: "Gets the range object associated with the data body of the table." */
+  getDataBodyRange(): FakeRange {
+    return this.range("Table.getDataBodyRange", (t) => t.body);
+  }
+  /**
+   * Doc: "Resize the table to the new range. The new range must overlap with the original table
+   * range and the headers (or the top of the table) must be in the same row."
+   * ASSUMED.tableHeaderRenaming: headers stay unique.
+   */
   resize(address: string | FakeRange): void {
-    const b = typeof address === "string" ? parseA1(address.slice(address.lastIndexOf("!") + 1)) : address.block;
-    if (b.row !== this.block.row) throw new Error("InvalidArgument: the header row must stay in place");
-    this.block = b;
+    this.queue("Table.resize", [typeof address === "string" ? address : address.id], () => {
+      const t = this.t();
+      const b = typeof address === "string" ? splitAddress(address).block : address.target().block;
+      const top = t.showHeaders ? t.headerRow : t.headerRow + 1;
+      if (b.row !== top || !overlaps(b, t.block))
+        fail("InvalidArgument", "The argument is invalid or missing or has an incorrect format: the new range must overlap the table and keep its header row.");
+      const totals = t.showTotals ? 1 : 0;
+      const oldCol = t.col;
+      const oldCount = t.colCount;
+      t.col = b.col;
+      t.colCount = b.colCount;
+      t.bodyRows = b.rowCount - (t.showHeaders ? 1 : 0) - totals;
+      if (!t.showHeaders) return;
+      // The table's own headers keep their names; each new column's header must not repeat one.
+      const isOld = (j: number) => t.col + j >= oldCol && t.col + j < oldCol + oldCount;
+      const header = (j: number) => t.sheet.cell(t.headerRow, t.col + j, true)!;
+      const taken: string[] = [];
+      for (let j = 0; j < t.colCount; j++) if (isOld(j)) taken.push(String(header(j).value ?? ""));
+      for (let j = 0; j < t.colCount; j++) {
+        if (isOld(j)) continue;
+        const c = header(j);
+        const name = uniqueHeader(String(c.value ?? ""), taken, j);
+        if (name !== c.value) c.value = name;
+        taken.push(name);
+      }
+    });
   }
 }
 
+// ------------------------------------------------------------------ charts
+
 export class FakeCharts {
-  added: { type: string; sourceAddress: string; series: { chartType?: string; axisGroup?: string }[]; title?: string }[] = [];
-  constructor(private readonly sheet: FakeWorksheet) {}
-  add(type: string, source: FakeRange): unknown {
-    const series = [{}, {}] as { chartType?: string; axisGroup?: string }[];
-    const chart = { type, sourceAddress: a1(source.block), series, title: undefined as string | undefined };
-    this.added.push(chart);
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly sheet: () => SheetState,
+  ) {}
+  /**
+   * Doc: "Creates a new chart." seriesBy: "Specifies the way columns or rows are used as data
+   * series on the chart." The series Excel builds from the layout: ASSUMED.chartSeriesFromLayout.
+   */
+  add(type: string, source: FakeRange, seriesBy = "Auto") {
+    const chart: ChartState = { type, sourceAddress: "", seriesBy, categories: null, series: [] };
+    this.ctx.op(source.id, "ChartCollection.add", [type, source.id, seriesBy], () => {
+      const { sheet, block } = source.target();
+      chart.sourceAddress = a1(block);
+      const cell = (r: number, c: number) => sheet.cell(block.row + r, block.col + c)?.value ?? "";
+      // Doc (ChartSeriesBy.auto): "In Excel on the web, "auto" will simply default to "columns"."
+      if (seriesBy === "Rows") fail("InvalidArgument", "test double: seriesBy Rows is not modelled");
+      const isText = (v: unknown) => typeof v === "string" && v !== "";
+      const topLeftBlank = cell(0, 0) === "";
+      const firstRowText = Array.from({ length: block.colCount }, (_, j) => cell(0, j)).slice(1).every((v) => isText(v) || v === "");
+      const firstColText = Array.from({ length: block.rowCount - 1 }, (_, i) => cell(i + 1, 0)).some(isText);
+      const hasNames = topLeftBlank ? true : firstRowText && isText(cell(0, 0));
+      const catCol = topLeftBlank || firstColText;
+      const r0 = hasNames ? 1 : 0;
+      const rows = Array.from({ length: block.rowCount - r0 }, (_, i) => i + r0);
+      chart.categories = catCol ? rows.map((i) => cell(i, 0)) : null;
+      for (let j = catCol ? 1 : 0; j < block.colCount; j++)
+        chart.series.push({ name: hasNames ? String(cell(0, j)) : `Series${chart.series.length + 1}`, values: rows.map((i) => cell(i, j)) });
+      sheet.charts.push(chart);
+    });
+    const ctx = this.ctx;
+    const seriesAt = (i: number) => {
+      const set = (member: string, key: "chartType" | "axisGroup", v: string) =>
+        ctx.op(0, member, [i, v], () => {
+          const s = chart.series[i];
+          if (!s) fail("ItemNotFound", `The requested resource doesn't exist: chart series ${i} (the chart has ${chart.series.length})`);
+          s[key] = v;
+        });
+      return {
+        set chartType(v: string) { set("ChartSeries.chartType", "chartType", v); },
+        get chartType(): string { throw NOT_LOADED("chartType"); },
+        set axisGroup(v: string) { set("ChartSeries.axisGroup", "axisGroup", v); },
+        get axisGroup(): string { throw NOT_LOADED("axisGroup"); },
+      };
+    };
     return {
-      title: { set text(v: string) { chart.title = v; } },
-      series: { getItemAt: (i: number) => series[i] ?? (series[i] = {}) },
-      axes: { valueAxis: { numberFormat: "" }, categoryAxis: {} },
-      legend: { position: "" },
-      setPosition() {},
+      title: {
+        /** Doc: "Specifies the chart's title text." */
+        set text(v: string) { ctx.op(0, "ChartTitle.text", [v], () => (chart.title = v)); },
+        get text(): string { throw NOT_LOADED("text"); },
+      },
+      /** Doc: "Retrieves a series based on its position in the collection." */
+      series: { getItemAt: (i: number) => { ctx.op(0, "ChartSeriesCollection.getItemAt", [i], () => undefined); return seriesAt(i); } },
+      /** Doc: "Positions the chart relative to cells on the worksheet." */
+      setPosition: (start: string, end?: string) => ctx.op(0, "Chart.setPosition", [start, end], () => (chart.position = [start, end])),
     };
   }
 }
 
-export class FakeAutoFilter {
-  criteria: { block: Block; column: number; values: string[] } | null = null;
-  constructor(private readonly sheet: FakeWorksheet) {}
-  private enabledLoaded = false;
-  load(_props?: string): this {
-    this.sheet.wb.ctx.queueLoad(() => (this.enabledLoaded = true));
-    return this;
+// ------------------------------------------------------------------ AutoFilter
+
+export class FakeAutoFilter extends ProxyBase<SheetState> {
+  constructor(ctx: FakeContext, sheet: () => SheetState) {
+    super(ctx, sheet, "AutoFilter");
   }
+  protected capture(prop: string): unknown {
+    if (prop === "enabled") return this.t().autoFilter.criteria !== null;
+    return fail("InvalidArgument", `AutoFilter has no loadable property ${prop} in the double`);
+  }
+  /** Doc: "Specifies if the AutoFilter is enabled." */
   get enabled(): boolean {
-    if (!this.enabledLoaded) throw new Error("PropertyNotLoaded: enabled");
-    return this.criteria !== null;
+    return this.read("enabled");
   }
+  /** Doc: "Applies the AutoFilter to a range. This filters the column if column index and filter criteria are specified." */
   apply(range: FakeRange | string, columnIndex: number, criteria: { values?: string[] }): void {
-    const r = typeof range === "string" ? this.sheet.getRange(range) : range;
-    this.criteria = { block: r.block, column: columnIndex, values: criteria.values ?? [] };
+    this.queue("AutoFilter.apply", [typeof range === "string" ? range : range.id, columnIndex, criteria], () => {
+      const s = this.t();
+      const b = typeof range === "string" ? parseA1(range) : range.target().block;
+      s.autoFilter.criteria = { block: b, column: columnIndex, values: criteria.values ?? [] };
+    });
   }
+  /** Doc: "Clears the filter criteria of the AutoFilter." — an error when there is no AutoFilter. */
   clearCriteria(): void {
-    if (!this.criteria) throw new Error("InvalidOperation: no AutoFilter on the sheet");
-    this.criteria.values = [];
-  }
-  remove(): void {
-    this.criteria = null;
+    this.queue("AutoFilter.clearCriteria", [], () => {
+      const s = this.t();
+      if (!s.autoFilter.criteria) fail("InvalidOperation", "The operation is not allowed: no AutoFilter on the sheet.");
+      s.autoFilter.criteria!.values = [];
+    });
   }
 }
 
-/** Test helpers: write a grid at once (bypassing sync accounting) and read it back plainly. */
-export function putGrid(sheet: FakeWorksheet, topLeft: string, rows: unknown[][]): void {
+// ------------------------------------------------------------------ test set-up helpers (no sync accounting)
+
+/** Writes a grid directly into the host (set-up); a string starting with "=" is a formula (value "#CALC"). */
+export function putGrid(sheet: SheetState, topLeft: string, rows: unknown[][], numberFormat?: string): void {
   const b = parseA1(topLeft);
   rows.forEach((row, i) =>
     row.forEach((v, j) => {
-      if (v === null || v === undefined || v === "") return;
+      if ((v === null || v === undefined || v === "") && !numberFormat) return;
       const c = sheet.cell(b.row + i, b.col + j, true)!;
+      if (numberFormat) c.numberFormat = numberFormat;
+      if (v === null || v === undefined) return;
       if (typeof v === "string" && v.startsWith("=")) {
         c.formula = v;
         c.value = "#CALC";
@@ -742,7 +1429,7 @@ export function putGrid(sheet: FakeWorksheet, topLeft: string, rows: unknown[][]
   );
 }
 
-export function readGrid(sheet: FakeWorksheet, address: string, what: (c: FakeCell | undefined) => unknown = (c) => c?.value ?? ""): unknown[][] {
+export function readGrid(sheet: SheetState, address: string, what: (c: FakeCell | undefined) => unknown = (c) => c?.value ?? ""): unknown[][] {
   const b = parseA1(address);
   const out: unknown[][] = [];
   for (let r = b.row; r < b.row + b.rowCount; r++) {
@@ -753,8 +1440,28 @@ export function readGrid(sheet: FakeWorksheet, address: string, what: (c: FakeCe
   return out;
 }
 
-export function addTable(ctx: FakeContext, sheetName: string, address: string, name: string): FakeTable {
-  const t = new FakeTable(ctx, ctx.workbook.worksheets.getItem(sheetName), parseA1(address), name);
-  ctx.workbook.tables.all.push(t);
+/**
+ * A table as Excel makes it from an address with headers: header row, body, and (with totals)
+ * one more row below the body. Headers are made unique (ASSUMED.tableHeaderRenaming).
+ */
+export function addTable(host: FakeHost, sheetName: string, address: string, name: string, opts: { showTotals?: boolean } = {}): TableState {
+  const b = parseA1(address);
+  const sheet = host.sheet(sheetName);
+  const totals = opts.showTotals ? 1 : 0;
+  const t = new TableState(name, sheet, b.row, b.col, b.colCount, b.rowCount - 1 - totals);
+  t.showTotals = !!opts.showTotals;
+  const taken: string[] = [];
+  for (let j = 0; j < b.colCount; j++) {
+    const c = sheet.cell(b.row, b.col + j, true)!;
+    const h = uniqueHeader(String(c.value ?? ""), taken, j);
+    c.value = h;
+    taken.push(h);
+  }
+  host.tables.push(t);
   return t;
+}
+
+/** Formats set up directly (fill, bold, number format) for a block. */
+export function putFormat(sheet: SheetState, address: string, f: Partial<Pick<FakeCell, "fill" | "bold" | "numberFormat" | "fontColor">>): void {
+  eachCell(sheet, parseA1(address), (c) => Object.assign(c, f));
 }

@@ -5,7 +5,7 @@ import { mapHeaders } from "../../src/engine/headers";
 import type { FieldKey, TableInput } from "../../src/engine/types";
 import type { ApplyRequest, FoundTable } from "../../src/excel/adapter";
 import { createOfficeAdapter, type OfficeAdapterDeps } from "../../src/excel/officeAdapter";
-import { FakeContext, putGrid, type FakeCell, type FakeWorksheet } from "./fakeExcel";
+import { FakeHost, putGrid, type FakeCell, type HostOptions, type SheetState } from "./fakeExcel";
 
 export const TODAY = dayFromYmd(2026, 3, 15);
 export const NOT_LOADED = "Error, property was not loaded";
@@ -22,21 +22,20 @@ export const CUSTOMERS: unknown[][] = [
   ["戊公司", "", "", ""],
 ];
 
-export function workbook(rows: unknown[][] = CUSTOMERS, at = "A1"): { ctx: FakeContext; sheet: FakeWorksheet } {
-  const ctx = new FakeContext();
-  const sheet = ctx.workbook.worksheets.getItem("Sheet1");
+/** A workbook whose Sheet1 holds `rows` at `at`, selected there. */
+export function workbook(rows: unknown[][] = CUSTOMERS, at = "A1", options: HostOptions = {}): { host: FakeHost; sheet: SheetState } {
+  const host = new FakeHost(options);
+  const sheet = host.sheet("Sheet1");
   putGrid(sheet, at, rows);
-  ctx.workbook.selection = { sheet: "Sheet1", address: at };
-  return { ctx, sheet };
+  host.select("Sheet1", at.split(":")[0]);
+  return { host, sheet };
 }
 
-export const ALL_SETS = () => true;
-export const UP_TO = (max: string) => (_: string, v: string) => Number(v.split(".")[1]) <= Number(max.split(".")[1]);
-
-export function adapterFor(ctx: FakeContext, deps: OfficeAdapterDeps = {}) {
+/** The adapter over the strict double: Excel.run and the requirement sets are the host's. */
+export function adapterFor(host: FakeHost, deps: OfficeAdapterDeps = {}) {
   return createOfficeAdapter({
-    run: (batch) => batch(ctx as unknown as Excel.RequestContext),
-    setCheck: ALL_SETS,
+    run: (options, batch) => host.run(options, (ctx) => batch(ctx as unknown as Excel.RequestContext)),
+    setCheck: (name, version) => host.isSetSupported(name, version),
     displayLanguage: () => "zh-CN",
     ...deps,
   });
@@ -61,7 +60,7 @@ export async function findAndClassify(adapter: ReturnType<typeof adapterFor>, ex
 }
 
 /** Everything a user could see on a sheet: cells (value, formula, format, fill, font), widths. */
-export function sheetState(sheet: FakeWorksheet): string {
+export function sheetState(sheet: SheetState): string {
   const cells = [...sheet.cells.entries()]
     .filter(([, c]) => c.value !== "" || c.formula || c.numberFormat !== "General" || c.fill || c.fontColor || c.bold)
     .map(([k, c]: [string, FakeCell]) => [k, c.value, c.formula ?? null, c.numberFormat, c.fill ?? null, c.fontColor ?? null, c.bold ?? null])
@@ -70,10 +69,11 @@ export function sheetState(sheet: FakeWorksheet): string {
   return JSON.stringify({ cells, widths });
 }
 
-export function workbookState(ctx: FakeContext): string {
+export function workbookState(host: FakeHost): string {
   return JSON.stringify({
-    sheets: ctx.workbook.worksheets.sheets.map((s) => [s.sheetName, s.visibility, sheetState(s)]),
-    tables: ctx.workbook.tables.all.map((t) => [t.tableName, t.block]),
+    sheets: host.sheets.map((s) => [s.name, s.visibility, sheetState(s)]),
+    tables: host.tables.map((t) => [t.name, t.block]),
+    active: host.active,
   });
 }
 

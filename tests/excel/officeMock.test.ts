@@ -55,10 +55,19 @@ describe("Office.context through office-addin-mock", () => {
   test("settings are saved as JSON in the document and loaded back", async () => {
     const store: Record<string, unknown> = {};
     g.Office = officeWith(store);
+    const calculations: string[] = [];
+    g.Excel = new OfficeMockObject({
+      context: { application: { calculate: (t: string) => calculations.push(t) }, sync: async () => undefined },
+      run: async function (_options: unknown, cb: (ctx: unknown) => Promise<unknown>) {
+        return cb((this as unknown as { context: unknown }).context);
+      },
+    });
     const adapter = createOfficeAdapter();
     expect(await adapter.loadSettings()).toBeNull();
     const changed = { ...DEFAULT_SETTINGS, abcCutA: 0.7 };
     await adapter.saveSettings(changed);
+    // Existing =CRM.* cells (not volatile) are recalculated with the new settings.
+    expect(calculations).toEqual(["Full"]);
     expect(typeof store[SETTINGS_KEY]).toBe("string");
     expect(JSON.parse(store[SETTINGS_KEY] as string).abcCutA).toBe(0.7);
     expect(getCurrentSettings().abcCutA).toBe(0.7); // the custom functions see it at once
@@ -95,6 +104,8 @@ describe("Office.context through office-addin-mock", () => {
 });
 
 describe("Excel.run through office-addin-mock", () => {
+  const runOptions: unknown[] = [];
+  beforeEach(() => (runOptions.length = 0));
   test("selectCell activates the sheet and selects the range", async () => {
     const calls: string[] = [];
     const mock = new OfficeMockObject({
@@ -108,13 +119,16 @@ describe("Excel.run through office-addin-mock", () => {
           },
         },
       },
-      run: async function (cb: (ctx: unknown) => Promise<unknown>) {
+      // Excel.run(options, batch): the overload the add-in uses (RunOptions.delayForCellEdit).
+      run: async function (options: { delayForCellEdit?: boolean }, cb: (ctx: unknown) => Promise<unknown>) {
+        runOptions.push(options);
         return cb((this as unknown as { context: unknown }).context);
       },
     });
     g.Excel = mock;
     await createOfficeAdapter({ setCheck: () => true }).selectCell("'客户 表'!D7");
     expect(calls).toEqual(["activate 客户 表", "select D7"]);
+    expect(runOptions).toEqual([{ delayForCellEdit: true }]);
   });
 
   test("hasSnapshot loads before it reads", async () => {
@@ -129,7 +143,9 @@ describe("Excel.run through office-addin-mock", () => {
           },
         },
       },
-      run: async function (cb: (ctx: unknown) => Promise<unknown>) {
+      // Excel.run(options, batch): the overload the add-in uses (RunOptions.delayForCellEdit).
+      run: async function (options: { delayForCellEdit?: boolean }, cb: (ctx: unknown) => Promise<unknown>) {
+        runOptions.push(options);
         return cb((this as unknown as { context: unknown }).context);
       },
     });

@@ -2,6 +2,10 @@
 import fc from "fast-check";
 import { FunctionError, guard, invalidValue } from "../../src/functions/errors";
 import { CRM_FUNCTIONS } from "../../src/functions/functions";
+import { settingsLoaded } from "../../src/functions/settingsGate";
+
+// The task pane has put the workbook's settings in force (see settingsGate.test.ts for the wait).
+beforeAll(() => settingsLoaded());
 
 const T = 46000;
 
@@ -23,12 +27,12 @@ const rangeArb = fc.oneof(
 );
 
 describe("wrappers", () => {
-  test("random arguments to every function return a result or throw #VALUE!, nothing else", () => {
-    const fns = Object.values(CRM_FUNCTIONS) as ((...a: unknown[]) => unknown)[];
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: fns.length - 1 }), fc.array(rangeArb, { minLength: 0, maxLength: 12 }), (k, args) => {
+  test("random arguments to every function return a result or reject with #VALUE!, nothing else", async () => {
+    const fns = Object.values(CRM_FUNCTIONS) as ((...a: unknown[]) => Promise<unknown>)[];
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: fns.length - 1 }), fc.array(rangeArb, { minLength: 0, maxLength: 12 }), async (k, args) => {
         try {
-          const out = fns[k](...args);
+          const out = await fns[k](...args);
           expect(Array.isArray(out)).toBe(true);
         } catch (e) {
           expect(e).toBeInstanceOf(FunctionError);
@@ -39,9 +43,9 @@ describe("wrappers", () => {
     );
   });
 
-  test("a wrapper returns the helper's result", () => {
-    expect(CRM_FUNCTIONS.ABC([[50], [30], [15], [5]])).toEqual([["A"], ["A"], ["B"], ["C"]]);
-    expect(CRM_FUNCTIONS.HOLIDAY(T, "en")).toEqual([["New Year's Day", 46023]]);
+  test("a wrapper returns the helper's result", async () => {
+    expect(await CRM_FUNCTIONS.ABC([[50], [30], [15], [5]])).toEqual([["A"], ["A"], ["B"], ["C"]]);
+    expect(await CRM_FUNCTIONS.HOLIDAY(T, "en")).toEqual([["New Year's Day", 46023]]);
   });
 
   test("guard turns an unexpected exception into #VALUE! with its message", () => {
@@ -72,12 +76,12 @@ describe("with the CustomFunctions runtime present", () => {
     delete (globalThis as Record<string, unknown>).CustomFunctions;
   });
 
-  test("errors are CustomFunctions.Error(invalidValue, message), thrown for shapes and returned per cell", () => {
+  test("errors are CustomFunctions.Error(invalidValue, message), thrown for shapes and returned per cell", async () => {
     const e = invalidValue("x");
     expect(e).toBeInstanceOf(FakeCfError);
     expect([e.code, e.message]).toEqual(["#VALUE!", "x"]);
-    expect(() => CRM_FUNCTIONS.TIER([[1], [2]], [[1]], [[1], [2], [3]])).toThrow(FakeCfError);
-    const out = CRM_FUNCTIONS.ABC([[1], ["abc"]]);
+    await expect(CRM_FUNCTIONS.TIER([[1], [2]], [[1]], [[1], [2], [3]])).rejects.toBeInstanceOf(FakeCfError);
+    const out = await CRM_FUNCTIONS.ABC([[1], ["abc"]]);
     expect(out[1][0]).toBeInstanceOf(FakeCfError);
   });
 

@@ -15,6 +15,9 @@ type Config = webpack.Configuration & { devServer?: unknown };
 type ConfigFactory = ((env: Record<string, unknown>, argv: { mode?: string }) => Config) & {
   rewriteManifestUrls: (xml: string, publicUrl: string) => string;
   FunctionsZhCnPlugin: new (options?: { translator?: string }) => webpack.WebpackPluginInstance;
+  FunctionsErrorInputsPlugin: new () => webpack.WebpackPluginInstance;
+  IE11_SCRIPT: string;
+  IE11_MESSAGE: { zh: string; en: string };
   OFFICE_JS_CDN: string;
   devServerConfig: (port: number, certsDir?: string) => { server: unknown };
 };
@@ -160,7 +163,11 @@ describe("rewriteManifestUrls (PUBLIC_URL)", () => {
 
 describe("FunctionsZhCnPlugin", () => {
   /** Builds a one-line bundle whose compilation holds fixtures/<metadataFile> as functions.json. */
-  async function build(metadataFile: string, translator: string): Promise<{ errors: string[]; zh: string | null }> {
+  async function build(
+    metadataFile: string,
+    translator: string,
+    before: webpack.WebpackPluginInstance[] = [],
+  ): Promise<{ errors: string[]; zh: string | null; en: string | null }> {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "crm-zh-"));
     const emitMetadata: webpack.WebpackPluginInstance = {
       apply(compiler) {
@@ -177,7 +184,7 @@ describe("FunctionsZhCnPlugin", () => {
       context: FIXTURES,
       entry: "./entry.js",
       output: { path: out },
-      plugins: [emitMetadata, new config.FunctionsZhCnPlugin({ translator: path.join(FIXTURES, translator) })],
+      plugins: [emitMetadata, ...before, new config.FunctionsZhCnPlugin({ translator: path.join(FIXTURES, translator) })],
     });
     const stats = await new Promise<webpack.Stats>((resolve, reject) =>
       compiler.run((err, s) => (err || !s ? reject(err) : resolve(s))),
@@ -185,8 +192,10 @@ describe("FunctionsZhCnPlugin", () => {
     await new Promise((resolve) => compiler.close(resolve));
     const file = path.join(out, "functions.zh-CN.json");
     const zh = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : null;
+    const enFile = path.join(out, "functions.json");
+    const en = fs.existsSync(enFile) ? fs.readFileSync(enFile, "utf8") : null;
     fs.rmSync(out, { recursive: true, force: true });
-    return { errors: stats.compilation.errors.map((e) => e.message), zh };
+    return { errors: stats.compilation.errors.map((e) => e.message), zh, en };
   }
 
   test("emits functions.zh-CN.json from functions.json", async () => {
@@ -205,6 +214,21 @@ describe("FunctionsZhCnPlugin", () => {
     });
   }, 30_000);
 
+  test("allowErrorForDataTypeAny is set in functions.json and in functions.zh-CN.json", async () => {
+    const { errors, zh, en } = await build("functions.json", "translate-ok.js", [new config.FunctionsErrorInputsPlugin()]);
+    expect(errors).toEqual([]);
+    const options = (json: string | null) =>
+      (JSON.parse(json ?? "null") as { functions: { id: string; options?: unknown }[] }).functions.map((f) => [f.id, f.options]);
+    expect(options(en)).toEqual([["TIER", { allowErrorForDataTypeAny: true }]]);
+    expect(options(zh)).toEqual([["TIER", { allowErrorForDataTypeAny: true }]]);
+  }, 30_000);
+
+  test("the build adds the error-inputs option before it makes the zh-CN copy", () => {
+    const names = (config({}, { mode: "production" }).plugins ?? []).map((p) => p?.constructor.name);
+    expect(names.indexOf("FunctionsErrorInputsPlugin")).toBeGreaterThan(names.indexOf("CustomFunctionsMetadataPlugin"));
+    expect(names.indexOf("FunctionsErrorInputsPlugin")).toBeLessThan(names.indexOf("FunctionsZhCnPlugin"));
+  });
+
   test("a missing translation fails the build and names the function", async () => {
     const { errors, zh } = await build("functions-untranslated.json", "translate-ok.js");
     expect(errors).toEqual([
@@ -212,4 +236,30 @@ describe("FunctionsZhCnPlugin", () => {
     ]);
     expect(zh).toBeNull();
   }, 30_000);
+});
+
+describe("Internet Explorer 11", () => {
+  /** Runs the inlined snippet against a minimal page; returns what #root shows. */
+  function page(userAgent: string, documentMode?: number): string {
+    const root = { innerHTML: "正在加载客户分级助手… / Loading CRM Tiers…" };
+    const document = { documentMode, readyState: "complete", getElementById: () => root };
+    new Function("document", "navigator", config.IE11_SCRIPT)(document, { userAgent });
+    return root.innerHTML;
+  }
+
+  test("a pane shown by IE11 gets a readable bilingual message instead of a blank page", () => {
+    const shown = page("Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; rv:11.0) like Gecko", 11);
+    expect(shown).toContain(config.IE11_MESSAGE.zh);
+    expect(shown).toContain(config.IE11_MESSAGE.en);
+  });
+
+  test("other browsers keep the page as it is", () => {
+    expect(page("Mozilla/5.0 (Windows NT 10.0) AppleWebKit/537.36 Chrome/120 Edg/120")).toBe("正在加载客户分级助手… / Loading CRM Tiers…");
+  });
+
+  test("the snippet is ES5 (no arrow functions, let/const, template strings) and is in the build", () => {
+    expect(config.IE11_SCRIPT).not.toMatch(/=>|\blet\b|\bconst\b|`/);
+    const names = (config({}, { mode: "production" }).plugins ?? []).map((p) => p?.constructor.name);
+    expect(names).toContain("Ie11MessagePlugin");
+  });
 });

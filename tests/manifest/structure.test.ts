@@ -34,7 +34,7 @@ describe("manifest.xml structure", () => {
     const sets = Array.from(doc.getElementsByTagNameNS(NS.app, "Set")).map(
       (s) => `${s.getAttribute("Name")} ${s.getAttribute("MinVersion")}`,
     );
-    expect(sets).toEqual(["SharedRuntime 1.1", "CustomFunctionsRuntime 1.1"]);
+    expect(sets).toEqual(["SharedRuntime 1.1", "CustomFunctionsRuntime 1.3", "ExcelApi 1.4"]);
   });
 
   test("the shared runtime, custom functions page, function file and task pane are one page", () => {
