@@ -5,6 +5,7 @@
 import type { ClassifyResult } from "../engine/classify";
 import { abcLabel, tierLabel } from "../engine/labels";
 import { summarize, TIER_ORDER, type Summary } from "../engine/report/summary";
+import { formatIsoDay } from "../engine/days";
 import type { Lang } from "../engine/types";
 import { rhythmStdoutLines } from "./rhythmSummary";
 
@@ -107,6 +108,28 @@ export function formatSummary(s: CliSummary, lang: Lang, outFile: string): strin
         : `Problems: ${plural(s.problems, "cell")} (${plural(s.problemRows, "customer")}); see the Problems column`,
     );
   }
+  const m = s.model;
+  lines.push(
+    zh
+      ? `天王巨星的价值占比：${percentText(m.headline.starShare)}`
+      : `Value share of the Stars: ${percentText(m.headline.starShare)}`,
+  );
+  const people = (title: string, list: typeof m.owners) => {
+    if (list.length === 0) return;
+    table(
+      [title, zh ? "客户数" : "Customers", zh ? "价值占比" : "Value share"],
+      list.map((p) => ({
+        label: p.name || (zh ? "（未填写）" : "(blank)"),
+        count: p.count,
+        valueShare: p.share,
+      })),
+    );
+  };
+  people(zh ? "负责销售" : "Owner", m.owners);
+  people(zh ? "区域" : "Region", m.regions);
+  lines.push(
+    zh ? `评估日期：${formatIsoDay(m.headline.today)}` : `Evaluation date: ${formatIsoDay(m.headline.today)}`,
+  );
   if (s.model.rhythm) lines.push(...rhythmStdoutLines(s.model.rhythm, lang));
   return lines.join("\n") + "\n";
 }

@@ -44,15 +44,19 @@ const STYLE = {
   date: { numFmt: DATE_FMT } as Partial<ExcelJS.Style>,
   percent: { numFmt: PERCENT_FMT } as Partial<ExcelJS.Style>,
 };
-/** The number format of each output kind (text cells stay General: a string cell is text anyway). */
+/** The number format of each output kind, as in the pane (report/columns.ts); "number" stays General. */
 const KIND_STYLE: Partial<Record<OutputKind, Partial<ExcelJS.Style>>> = {
+  text: { numFmt: NUMBER_FORMATS.text },
   date: STYLE.date,
   percent: STYLE.percent,
   integer: { numFmt: NUMBER_FORMATS.integer },
   amount: { numFmt: NUMBER_FORMATS.amount },
 };
 const TIER_STYLE: Record<number, Partial<ExcelJS.Style> | null> = Object.fromEntries(
-  Object.entries(TIER_FILLS).map(([t, hex]) => [t, hex ? { fill: fill(hex) } : null]),
+  Object.entries(TIER_FILLS).map(([t, hex]) => [
+    t,
+    hex ? { numFmt: NUMBER_FORMATS.text, fill: fill(hex) } : null,
+  ]),
 );
 
 const OUTPUT_WIDTHS = CORE_COLUMNS.map((c) => c.width);
@@ -186,10 +190,9 @@ async function writeWorkbook(path: string, plan: OutputPlan): Promise<void> {
     }
     for (let k = 0; k < cells.length; k++) {
       const kind = plan.kinds[k];
-      row.getCell(inCols + k + 1).style =
-        values[inCols + k] === null ? NO_STYLE : (KIND_STYLE[kind] ?? NO_STYLE);
+      row.getCell(inCols + k + 1).style = KIND_STYLE[kind] ?? NO_STYLE; // blank cells too: the pane formats whole columns
     }
-    row.getCell(tierCol).style = TIER_STYLE[plan.tierOf(i)] ?? NO_STYLE;
+    row.getCell(tierCol).style = TIER_STYLE[plan.tierOf(i)] ?? KIND_STYLE.text ?? NO_STYLE;
     row.commit();
     if (plan.onProgress && (i + 1) % PROGRESS_EVERY === 0) plan.onProgress(i + 1);
   }
@@ -216,7 +219,7 @@ function writeSummarySheet(wb: TableWorkbookWriter, plan: OutputPlan): void {
               ? new Date(v * MS_PER_DAY)
               : v
             : xmlSafeText(v);
-      const numFmt = v === null || kind === "text" || kind === "number" ? undefined : NUMBER_FORMATS[kind];
+      const numFmt = v === null || kind === "number" ? undefined : NUMBER_FORMATS[kind];
       if (numFmt || Object.keys(extra).length > 0) styles[c] = { ...(numFmt ? { numFmt } : {}), ...extra };
     };
     if (r < grid.cells.length) {

@@ -418,6 +418,29 @@ export function valueMedian(
   return median(picked.subarray(0, k));
 }
 
+/**
+ * §2's class of one value: A if `before` (the sum of the values ranked above it) < abcCutA ×
+ * total, B if < abcCutB × total, else C; a value of 0 is always C, and a total of 0 makes
+ * everyone C. abcClasses and the custom functions both call it.
+ */
+export function abcClassOf(
+  value: number,
+  before: number,
+  total: number,
+  settings: Pick<Settings, "abcCutA" | "abcCutB">,
+): Abc {
+  if (value <= 0 || total <= 0) return C;
+  if (before < settings.abcCutA * total) return A;
+  if (before < settings.abcCutB * total) return B;
+  return C;
+}
+
+/** §2's volumePct: 1 − (rank − 1)/(n − 1) (n = 1 gives 1); a value of 0 has 0 (v2). */
+export function volumePctOf(value: number, rank: number, n: number): number {
+  if (value <= 0) return 0;
+  return n <= 1 ? 1 : 1 - (rank - 1) / (n - 1);
+}
+
 export interface AbcResult {
   /** Abc.None where the value is unknown. */
   abc: Uint8Array;
@@ -460,8 +483,6 @@ export function abcClasses(
     else share[i] = total > 0 ? clampValue(v) / total : 0;
   }
   // By rank: the values are read in order; only the writes go by row.
-  const cutA = settings.abcCutA * total;
-  const cutB = settings.abcCutB * total;
   let before = 0;
   let p = 0;
   while (p < n) {
@@ -469,12 +490,11 @@ export function abcClasses(
     const v = sorted[p];
     let q = p + 1;
     while (q < n && sorted[q] === v) q++;
-    // §2 v2: a value of 0 has volumePct 0 (v1 gave a table of zeros 100 each).
-    const vol = v <= 0 ? 0 : n === 1 ? 1 : 1 - p / (n - 1);
+    const vol = volumePctOf(v, p + 1, n); // rank = 1 + the rows strictly larger
     const m = rfmScore(n - q + 1, n); // §10's M: k = 1 + rows strictly smaller
     for (let r = p; r < q; r++) {
       const i = order[r];
-      abc[i] = v <= 0 || total <= 0 ? C : before < cutA ? A : before < cutB ? B : C;
+      abc[i] = abcClassOf(v, before, total, settings);
       before += v;
       cumShare[i] = total > 0 ? before / total : 0;
       volumePct[i] = vol;

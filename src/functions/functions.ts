@@ -241,7 +241,7 @@ async function strategy(
  * @param recency Days since the last order (fewer is better).
  * @param frequency Number of orders, same shape as recency.
  * @param monetary Value of each customer, same shape as recency.
- * @returns Three digits for each customer, "-" for an unknown metric.
+ * @returns Three digits for each customer, "_" for an unknown metric.
  */
 async function rfm(recency: any[][], frequency: any[][], monetary: any[][]): Promise<any[][]> {
   await whenSettingsLoaded();

@@ -146,7 +146,12 @@ describe("CSV → CSV, English headers", () => {
     ]);
     const lines = r.stdout.trimEnd().split("\n");
     expect(lines[0]).toBe(`Classified 5 customers → ${out}`);
-    expect(lines.slice(-2)).toEqual(["Contacts overdue: 2 customers", "Problems: 1 cell (1 customer); see the Problems column"]);
+    expect(lines.slice(-4)).toEqual([
+      "Contacts overdue: 2 customers",
+      "Problems: 1 cell (1 customer); see the Problems column",
+      "Value share of the Stars: 60.0%",
+      "Evaluation date: 2026-11-22",
+    ]);
   });
 
   it("--lang zh overrides the headers' language", async () => {

@@ -136,11 +136,14 @@ describe("settings", () => {
     const adapter = setup();
     await ready();
     await openSettings();
-    const weight = screen.getByRole("textbox", { name: "权重：销售规模" }) as HTMLInputElement;
-    expect(weight.value).toBe("0.4");
-    fireEvent.change(weight, { target: { value: "2" } });
+    // Weights are percentages (settings.ts): typed 200 (%) is the fraction 2, out of range.
+    const weight = screen.getByRole("textbox", { name: "权重：销售规模 (%)" }) as HTMLInputElement;
+    expect(weight.value).toBe("40");
+    fireEvent.change(weight, { target: { value: "200" } });
     expect(
-      screen.getByText("设置“权重：销售规模”（weightVolume）的值 2 无效：应为 0–1 之间的数；已使用默认值 0.4"),
+      screen.getByText(
+        "设置“权重：销售规模”（weightVolume）的值 2 无效：应为 0–1 之间的数（即 0%–100%）；已使用默认值 0.4",
+      ),
     ).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "保存设置" }));
     expect(screen.getByText("有设置无效，请先修改标红的项。")).toBeTruthy();
@@ -162,7 +165,7 @@ describe("settings", () => {
     const adapter = setup();
     await ready();
     await openSettings();
-    const cutA = screen.getByRole("textbox", { name: "A类累计占比上限 (%)" }) as HTMLInputElement;
+    const cutA = screen.getByRole("textbox", { name: "A类客户：累计贡献前 (%)" }) as HTMLInputElement;
     expect(cutA.value).toBe("80");
     fireEvent.change(cutA, { target: { value: "50" } });
     fireEvent.click(screen.getByRole("button", { name: "保存设置" }));
@@ -177,16 +180,17 @@ describe("settings", () => {
 
   test("restore defaults puts every number back and saves them", async () => {
     const adapter = new FakeAdapter(tableOf(HEADERS, ROWS));
-    adapter.savedSettings = { ...DEFAULT_SETTINGS, weightVolume: 0.6, lapseDays: 90 };
+    // Weights add up to 100 %: 60 + 5 + 20 + 15.
+    adapter.savedSettings = { ...DEFAULT_SETTINGS, weightVolume: 0.6, weightContinuity: 0.05, lapseDays: 90 };
     setup(adapter);
     await ready();
     await openSettings();
-    const weight = screen.getByRole("textbox", { name: "权重：销售规模" }) as HTMLInputElement;
-    await waitFor(() => expect(weight.value).toBe("0.6"));
+    const weight = screen.getByRole("textbox", { name: "权重：销售规模 (%)" }) as HTMLInputElement;
+    await waitFor(() => expect(weight.value).toBe("60"));
     expect(getCurrentSettings().lapseDays).toBe(90);
     fireEvent.click(screen.getByRole("button", { name: "恢复默认" }));
     await screen.findByText("设置已保存到本工作簿。");
-    expect((screen.getByRole("textbox", { name: "权重：销售规模" }) as HTMLInputElement).value).toBe("0.4");
+    expect((screen.getByRole("textbox", { name: "权重：销售规模 (%)" }) as HTMLInputElement).value).toBe("40");
     expect(adapter.callsOf("saveSettings")).toEqual([[DEFAULT_SETTINGS]]);
     expect(getCurrentSettings()).toEqual(DEFAULT_SETTINGS);
   });

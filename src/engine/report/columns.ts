@@ -8,13 +8,19 @@
  */
 import { pick } from "../bilingual";
 import type { ClassifyResult } from "../classify";
-import { abcLabel, actionText, levelLabel, riskLabel, strategyLabel, tierLabel } from "../labels";
-import { problemsText, whyText } from "./why";
-import { ActionKind, Tier, type FieldKey, type Lang } from "../types";
+import * as labels from "../labels";
+import * as why from "./why";
+import type { FieldKey, Lang, Tier } from "../types";
 import { CORE_COLUMNS, TIER_FILLS, type ReportColumn } from "./columnList";
 import { RHYTHM_COLUMNS } from "../rhythm/columns";
 
 export * from "./columnList";
+
+// Module-local copies (outputRow runs once per row; transpiled CommonJS would otherwise read
+// each imported binding through a getter on every use).
+const { abcLabel, actionText, levelLabel, riskLabel, strategyLabel, tierLabel } = labels;
+const { problemsText, whyText } = why;
+const NO_ACTION = 0; // ActionKind.None
 
 export type OutputCell = string | number | null;
 
@@ -75,7 +81,7 @@ export function coreCells(
     numOrNull(result.potential[i]),
     textOrNull(levelLabel(result.level[i], lang)),
     numOrNull(result.gap[i]),
-    kind === ActionKind.None ? null : textOrNull(actionText(kind, result.actionVariant[i], lang)),
+    kind === NO_ACTION ? null : textOrNull(actionText(kind, result.actionVariant[i], lang)),
     numOrNull(result.nextContact[i]),
     textOrNull(riskLabel(result.risk[i], lang)),
     textOrNull(strategyLabel(result.strategy[i], lang)),
