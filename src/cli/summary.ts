@@ -8,6 +8,7 @@ import { abcLabel, tierLabel } from "../engine/labels";
 import { summarize, TIER_ORDER, type Summary } from "../engine/report/summary";
 import { formatIsoDay } from "../engine/days";
 import type { Lang } from "../engine/types";
+import { rhythmStdoutLines } from "./rhythmSummary";
 
 export { TIER_ORDER };
 
@@ -130,5 +131,6 @@ export function formatSummary(s: CliSummary, lang: Lang, outFile: string): strin
   lines.push(
     zh ? `评估日期：${formatIsoDay(m.headline.today)}` : `Evaluation date: ${formatIsoDay(m.headline.today)}`,
   );
+  if (s.model.rhythm) lines.push(...rhythmStdoutLines(s.model.rhythm, lang));
   return lines.join("\n") + "\n";
 }

@@ -13,6 +13,7 @@ import { nextMajorHoliday } from "./holidays";
 import * as rules from "./rules";
 import type { ActionInput } from "./rules";
 import type { Settings } from "./settings";
+import { isRhythmFading, type RhythmAnalysis } from "./rhythm/analyse";
 import { getCurrentSettings } from "./settingsStore";
 import { isTotalsLabel } from "./text";
 import {
@@ -120,11 +121,15 @@ export interface ClassifyResult {
   excluded: number[];
   /** The table classified (a reference, not a copy): the summary and Worklist read names, owner, region. */
   input?: TableInput;
+  /** §13 (ledger input only): each row's buying rhythm, the fit or why there is none. */
+  rhythm?: RhythmAnalysis;
 }
 
 export interface ClassifyOptions {
   today: DayNumber;
   settings?: Settings;
+  /** §13, for a table derived from a ledger: analyseRhythm of its rows' purchase dates. */
+  rhythm?: RhythmAnalysis;
 }
 
 const CRITERIA = ["c1", "c2", "c3", "c4", "c5", "c6", "c7"] as const;
@@ -280,7 +285,9 @@ export function classify(input: TableInput, options: ClassifyOptions): ClassifyR
   const next = nextMajorHoliday(today);
   const holiday = next.day - today <= settings.holidayWindowDays ? next : null;
 
-  tierPass(n, inp, r, today, settings);
+  // §13's analysis counts only when it is row for row this table's (a ledger's derived table).
+  const rhythm = options.rhythm && options.rhythm.pAlive.length === n ? options.rhythm : undefined;
+  tierPass(n, inp, r, today, settings, rhythm);
 
   keyIndexPass(n, inp, r, settings);
 
@@ -316,6 +323,7 @@ export function classify(input: TableInput, options: ClassifyOptions): ClassifyR
     problems: sorted,
     excluded,
     input,
+    ...(rhythm ? { rhythm } : {}),
   };
 }
 
@@ -492,7 +500,15 @@ function percentText(x: number): string {
 }
 
 /** §3 growth, new, recency; §6 potential; §4 tier. */
-function tierPass(n: number, inp: Inputs, r: Outputs, today: DayNumber, settings: Settings): void {
+function tierPass(
+  n: number,
+  inp: Inputs,
+  r: Outputs,
+  today: DayNumber,
+  settings: Settings,
+  rhythm: RhythmAnalysis | undefined,
+): void {
+  const rhythmX = rhythm?.fit ? rhythm.histories.x : null;
   const {
     revenue,
     prevRevenue,
@@ -524,6 +540,7 @@ function tierPass(n: number, inp: Inputs, r: Outputs, today: DayNumber, settings
       pot,
       overdueDays[i],
       settings,
+      rhythmX !== null && isRhythmFading(rhythmX[i], rhythm!.pAlive[i], settings),
     );
     tier[i] = decided & TIER_MASK;
     tierWhy[i] = decided >>> TIER_BITS;

@@ -545,10 +545,11 @@ export function hasHistory(prevRevenue: number, orders: number, lastOrder: DayNu
 
 /**
  * Why §4 decided a tier, as bits beside it (the Why line is built from these, never by
- * re-testing the conditions): Fading because growth dropped and/or no order for too long;
- * Rising because new, grew, and/or potential.
+ * re-testing the conditions): Fading because growth dropped, no order for too long and/or
+ * (§13) the customer's own rhythm says they have probably stopped; Rising because new, grew,
+ * and/or potential.
  */
-export const TierReason = { Dropped: 1, Lapsed: 2, New: 4, Grew: 8, Potential: 16 } as const;
+export const TierReason = { Dropped: 1, Lapsed: 2, New: 4, Grew: 8, Potential: 16, Rhythm: 32 } as const;
 
 /** Bits of a tierDecision: the tier in the low 3 bits, TierReason bits above. */
 export const TIER_BITS = 3;
@@ -561,7 +562,9 @@ type TierSettings = Pick<
 
 /**
  * §4, first rule that holds, with its reasons: `tier | reasons << TIER_BITS`.
- * `potential` and `overdueDays` may be NaN.
+ * `potential` and `overdueDays` may be NaN. `rhythmFading` is §13's extra condition of step 2
+ * (x ≥ rhythmMinRepeats and P(alive) < fadingAlive: rhythm/analyse.ts isRhythmFading), known
+ * only for a ledger.
  */
 export function tierDecision(
   hasValue: boolean,
@@ -573,12 +576,14 @@ export function tierDecision(
   potential: number,
   overdueDays: number,
   settings: TierSettings,
+  rhythmFading = false,
 ): number {
   if (!hasValue) return Tier.Insufficient;
-  if (history) {
+  if (history || rhythmFading) {
     const why =
-      (atOrBelow(growth, settings.fadingGrowth) ? TierReason.Dropped : 0) |
-      (recency > settings.lapseDays ? TierReason.Lapsed : 0);
+      (history && atOrBelow(growth, settings.fadingGrowth) ? TierReason.Dropped : 0) |
+      (history && recency > settings.lapseDays ? TierReason.Lapsed : 0) |
+      (rhythmFading ? TierReason.Rhythm : 0);
     if (why !== 0) return Tier.Fading | (why << TIER_BITS);
   }
   if (abc === Abc.A) return Tier.Star;

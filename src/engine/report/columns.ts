@@ -12,6 +12,7 @@ import * as labels from "../labels";
 import * as why from "./why";
 import type { FieldKey, Lang, Tier } from "../types";
 import { CORE_COLUMNS, TIER_FILLS, type ReportColumn } from "./columnList";
+import { RHYTHM_COLUMNS } from "../rhythm/columns";
 
 export * from "./columnList";
 
@@ -44,7 +45,7 @@ export interface ColumnGroup {
 }
 
 /** Groups after §11's, in output order. */
-export const OPTIONAL_GROUPS: readonly ColumnGroup[] = [];
+export const OPTIONAL_GROUPS: readonly ColumnGroup[] = [RHYTHM_COLUMNS];
 
 /**
  * §10's RFM cell: the three digits, `_` for an unknown metric (`_45`, `5_5`); null when all

@@ -8,6 +8,7 @@
  */
 import type { ClassifyResult } from "../classify";
 import { readText } from "../cells";
+import { rhythmSummary, type RhythmSummary } from "../rhythm/report";
 import {
   Abc,
   NOT_CLASSIFIED,
@@ -98,6 +99,8 @@ export interface Summary {
   top20Share: number;
   /** Up to TOP_COUNT customers by key-account index (highest first, then row order). */
   top: TopCustomer[];
+  /** §13 (ledger input only): the fit or why there is none, and the at-risk list; else null. */
+  rhythm: RhythmSummary | null;
 }
 
 export const PARETO_MAX_POINTS = 200;
@@ -165,6 +168,7 @@ export function summarize(result: ClassifyResult): Summary {
     pareto: curve.points,
     top20Share: curve.top20Share,
     top: topCustomers(result, TOP_COUNT),
+    rhythm: rhythmSummary(result),
   };
 }
 

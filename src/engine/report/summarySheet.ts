@@ -10,6 +10,7 @@ import { abcLabel, tierLabel } from "../labels";
 import type { Lang } from "../types";
 import { NUMBER_FORMATS, TIER_FILLS, type ColumnKind } from "./columnList";
 import type { PeopleSummary, Summary } from "./summary";
+import { rhythmSheetRows } from "../rhythm/report";
 
 /** The Summary sheet's name (one constant for the pane and the CLI). */
 export const SUMMARY_SHEET_NAME: Bilingual = bi("客户分级汇总", "CRM Summary");
@@ -124,6 +125,11 @@ export function summaryGrid(s: Summary, lang: Lang): SummaryGrid {
         [c.id || null, c.name || null, tierLabel(c.tier, lang), c.keyIndex, c.share],
         ["text", "text", "text", "integer", "percent"],
       );
+  }
+
+  if (s.rhythm) {
+    blank();
+    for (const row of rhythmSheetRows(s.rhythm, lang)) add(row.cells, row.kinds, { bold: row.bold });
   }
 
   // The top-left cell stays blank so Excel takes the first column as the categories.
