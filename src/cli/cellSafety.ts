@@ -29,19 +29,29 @@ export function xmlSafeText(text: string): string {
  * JavaScript's shortest round-trip digits, so scripts and spreadsheets read back the same double.
  */
 export function plainNumber(n: number): string {
+  // Small whole numbers (key-account index, gap, potential, counts) from a table.
+  if (n >= -SMALL && n <= SMALL && (n | 0) === n && !Object.is(n, -0)) return SMALL_INTS[n + SMALL];
   const s = String(n);
   const e = s.indexOf("e");
   if (e < 0) return s; // the common case
   // Without a regex: shares like 1.5e-7 are common in a large table (one per small customer).
-  const neg = s.charCodeAt(0) === 45;
-  const mantissa = s.slice(neg ? 1 : 0, e);
-  const exp = Number(s.slice(e + 1));
-  const dot = mantissa.indexOf(".");
-  const digits = dot < 0 ? mantissa : mantissa.slice(0, dot) + mantissa.slice(dot + 1);
+  const neg = s.charCodeAt(0) === 45 ? 1 : 0;
   const sign = neg ? "-" : "";
-  if (exp < 0) return `${sign}0.${"0".repeat(-exp - 1)}${digits}`;
+  const exp = parseInt(s.slice(e + 1), 10);
+  // The mantissa's digits: "d" or "d.ddd" → "dddd".
+  const digits = e - neg > 1 ? s[neg] + s.slice(neg + 2, e) : s[neg];
+  if (exp < 0) return sign + "0." + zeros(-exp - 1) + digits;
   const intLen = exp + 1;
   return intLen >= digits.length
-    ? sign + digits + "0".repeat(intLen - digits.length)
-    : `${sign}${digits.slice(0, intLen)}.${digits.slice(intLen)}`;
+    ? sign + digits + zeros(intLen - digits.length)
+    : sign + digits.slice(0, intLen) + "." + digits.slice(intLen);
+}
+
+const SMALL = 1000;
+const SMALL_INTS: readonly string[] = Array.from({ length: 2 * SMALL + 1 }, (_, k) => String(k - SMALL));
+
+const ZEROS: string[] = [""];
+/** "000…" of length k, memoised (at most 330 for a double). */
+function zeros(k: number): string {
+  return ZEROS[k] ?? (ZEROS[k] = "0".repeat(k));
 }

@@ -19,6 +19,8 @@ export class FieldSpans {
   /** 1: the field was quoted (its bytes are between the quotes, `""` still doubled). */
   quoted = new Uint8Array(64);
   count = 0;
+  /** 1 when some field is quoted, holds a quote, or starts like a formula: not copied as is. */
+  special = 0;
 
   push(s: number, e: number, q: number): void {
     if (this.count === this.start.length) {
@@ -38,6 +40,10 @@ export class FieldSpans {
   }
 }
 
+/** Bytes that may start a formula (`=`, `+`, `-`, `@`, tab, CR): such a field is checked by the writer. */
+export const FORMULA_START = new Uint8Array(256);
+for (const c of "=+-@\t\r") FORMULA_START[c.charCodeAt(0)] = 1;
+
 /** A quote opened at byte `offset` and never closed. */
 export class UnclosedQuote extends Error {
   constructor(readonly offset: number) {
@@ -51,10 +57,13 @@ export class UnclosedQuote extends Error {
  */
 export function scanRecord(bytes: Uint8Array, pos: number, delimiter: number, spans: FieldSpans): number {
   spans.count = 0;
+  spans.special = 0;
   const n = bytes.length;
   let p = pos;
   for (;;) {
+    if (p < n && FORMULA_START[bytes[p]]) spans.special = 1;
     if (p < n && bytes[p] === QUOTE) {
+      spans.special = 1;
       const open = p;
       let q = p + 1;
       for (;;) {
@@ -80,6 +89,7 @@ export function scanRecord(bytes: Uint8Array, pos: number, delimiter: number, sp
       while (p < n) {
         const b = bytes[p];
         if (b === delimiter || b === LF || b === CR) break;
+        if (b === QUOTE) spans.special = 1;
         p++;
       }
       spans.push(s, p, 0);

@@ -10,6 +10,7 @@ import * as path from "path";
 import { classify } from "../engine/classify";
 import { todayLocal } from "../engine/days";
 import { mapHeaders, mappingMessages, type HeaderMapping } from "../engine/headers";
+import { analyseRhythm } from "../engine/rhythm/analyse";
 import { settingsFromJson, DEFAULT_SETTINGS, type Settings } from "../engine/settings";
 import { buildTableInput, columnNames } from "../engine/tableInput";
 import type { Lang } from "../engine/types";
@@ -95,9 +96,11 @@ async function classifyFile(opts: CliOptions, io: CliIo): Promise<void> {
   }
 
   progress(`正在分级 ${sheet.rowCount} 位客户…`, `classifying ${sheet.rowCount} customers…`);
+  // §13 (ledger only): each customer's buying rhythm; the columns follow §11's.
+  const rhythm = ledger ? analyseRhythm(ledger.histories, settings) : undefined;
   const result = classify(
     buildTableInput({ rowCount: sheet.rowCount, column: (c) => sheetColumn(sheet, c) }, mapping),
-    { today, settings },
+    { today, settings, rhythm },
   );
   const summary = summarizeRun(result, lang);
   const plan = outputPlan(sheet, result, lang, columnNames(mapping), summary, {

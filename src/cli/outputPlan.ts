@@ -4,7 +4,14 @@
  */
 import { pick } from "../engine/bilingual";
 import type { ClassifyResult } from "../engine/classify";
-import { cellFill, outputRow, reportColumns, type ColumnKind, type ColumnName, type ReportColumn } from "../engine/report/columns";
+import {
+  cellFill,
+  outputRow,
+  reportColumns,
+  type ColumnKind,
+  type ColumnName,
+  type ReportColumn,
+} from "../engine/report/columns";
 import {
   WORKLIST_COLUMNS,
   WORKLIST_SHEET_NAME,

@@ -58,7 +58,7 @@ export function decodeCsvBuffer(raw: Buffer): DecodedCsv {
 const utf16Note = () =>
   bilingual(
     "注意：输入文件为 UTF-16（Excel 的“Unicode 文本”），已按 UTF-16 读取；输出为 UTF-8",
-    "note: the input is UTF-16 (Excel's \"Unicode text\"); it was read as such; the output is UTF-8",
+    'note: the input is UTF-16 (Excel\'s "Unicode text"); it was read as such; the output is UTF-8',
   );
 
 /** Kept for callers that have text: the text and the note. */
@@ -112,9 +112,12 @@ export async function readCsv(file: string): Promise<SheetData> {
 function scanCsv(file: string, bytes: Buffer, note: string | null): SheetData {
   // The delimiter from the first non-blank line.
   let first = 0;
-  while (first < bytes.length && (bytes[first] === 0x0a || bytes[first] === 0x0d || bytes[first] === 0x20)) first++;
+  while (first < bytes.length && (bytes[first] === 0x0a || bytes[first] === 0x0d || bytes[first] === 0x20))
+    first++;
   const firstLineEnd = bytes.indexOf(0x0a, first);
-  const delimiterChar = detectDelimiter(bytes.toString("utf8", first, firstLineEnd < 0 ? Math.min(bytes.length, first + 65536) : firstLineEnd));
+  const delimiterChar = detectDelimiter(
+    bytes.toString("utf8", first, firstLineEnd < 0 ? Math.min(bytes.length, first + 65536) : firstLineEnd),
+  );
   const delimiter = delimiterChar.charCodeAt(0);
   const spans = new FieldSpans();
 
@@ -134,7 +137,10 @@ function scanCsv(file: string, bytes: Buffer, note: string | null): SheetData {
     }
   }
   if (candidates.length === 0) {
-    throw new CliError(1, bilingual(`文件 ${file} 是空的，没有表头和数据`, `the file ${file} is empty: no header row, no data`));
+    throw new CliError(
+      1,
+      bilingual(`文件 ${file} 是空的，没有表头和数据`, `the file ${file} is empty: no header row, no data`),
+    );
   }
   if (headerIndex < 0) headerIndex = 0;
   const header = candidates[headerIndex];
@@ -147,12 +153,15 @@ function scanCsv(file: string, bytes: Buffer, note: string | null): SheetData {
   // Only the columns the engine reads are decoded.
   // (An earlier run's §11 block is left out, as main.ts will: its 潜力得分 is not the input's.)
   const own = findOwnColumns(header.values) ?? { start: 0, count: 0 };
-  const mapping = mapHeaders(header.values.map((h, c) => (c >= own.start && c < own.start + own.count ? "" : h)));
+  const mapping = mapHeaders(
+    header.values.map((h, c) => (c >= own.start && c < own.start + own.count ? "" : h)),
+  );
   const wanted = [...new Set(Object.values(mapping.columns) as number[])].sort((a, b) => a - b);
   const columns: CellValue[][] = [];
   for (const c of wanted) columns[c] = [];
   let rowStart = new Uint32Array(1 << 16);
   let rowEnd = new Uint32Array(1 << 16);
+  let rowFields = new Uint16Array(1 << 16);
   let rowCount = 0;
   let maxFields = width;
   while (pos < bytes.length) {
@@ -160,16 +169,19 @@ function scanCsv(file: string, bytes: Buffer, note: string | null): SheetData {
     pos = scanRecord(bytes, pos, delimiter, spans);
     if (isBlankRecord(bytes, spans)) continue;
     if (rowCount === rowStart.length) {
-      const grow = (a: Uint32Array) => {
-        const b = new Uint32Array(a.length * 2);
+      const grow = <T extends Uint32Array | Uint16Array>(a: T): T => {
+        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
         b.set(a);
         return b;
       };
       rowStart = grow(rowStart);
       rowEnd = grow(rowEnd);
+      rowFields = grow(rowFields);
     }
     rowStart[rowCount] = start;
-    rowEnd[rowCount] = pos;
+    rowEnd[rowCount] = spans.end[spans.count - 1];
+    // 0: the writer must look at the record's fields; else its field count (≤ 65,535).
+    rowFields[rowCount] = spans.special || spans.count > 0xffff ? 0 : spans.count;
     if (spans.count > maxFields) maxFields = spans.count;
     for (const c of wanted) columns[c].push(c < spans.count ? fieldText(bytes, spans, c) : null);
     rowCount++;
@@ -182,6 +194,7 @@ function scanCsv(file: string, bytes: Buffer, note: string | null): SheetData {
     delimiter,
     rowStart: rowStart.subarray(0, rowCount),
     rowEnd: rowEnd.subarray(0, rowCount),
+    plainFields: rowFields.subarray(0, rowCount),
     fields: Array.from({ length: columnCount }, (_, c) => c),
   };
   const preamble = candidates.slice(0, headerIndex);

@@ -16,7 +16,13 @@ import { columnLetter, mapHeaders } from "../engine/headers";
 import type { CellValue } from "../engine/types";
 import { unreadable } from "./readCsv";
 import { bilingual, CliError, ColumnBuilder, isBlankCell, type OriginalCell, type SheetData } from "./sheet";
-import { isDateFormatCode, readSharedStrings, readStyles, readWorkbookInfo, type SheetInfo } from "./xlsxParts";
+import {
+  isDateFormatCode,
+  readSharedStrings,
+  readStyles,
+  readWorkbookInfo,
+  type SheetInfo,
+} from "./xlsxParts";
 import { isErrorCell, isUncalculated, readSheetRows, type RawRow, type SheetReadContext } from "./xlsxSheet";
 import { ZipReader } from "./zip";
 
@@ -55,7 +61,11 @@ const rowValues = (row: RawRow): CellValue[] => {
 const isBlankRow = (row: RawRow) => row.cells.every((c) => isBlankCell(c.value) && c.original === undefined);
 
 /** Row number of the sheet's header row, or null when none in the first rows. */
-async function findHeaderRow(zip: ZipReader, sheet: SheetInfo, ctx: SheetReadContext): Promise<number | null> {
+async function findHeaderRow(
+  zip: ZipReader,
+  sheet: SheetInfo,
+  ctx: SheetReadContext,
+): Promise<number | null> {
   let seen = 0;
   let found: number | null = null;
   await readSheetRows(zip, sheet.path, ctx, (row) => {
@@ -81,7 +91,8 @@ export async function readXlsx(file: string, options: ReadXlsxOptions = {}): Pro
     const info = await readWorkbookInfo(zip);
     const describe = (s: SheetInfo) => (s.state === "visible" ? s.name : `${s.name}（隐藏/hidden）`);
     const list = info.sheets.map(describe).join("、") || "（无）";
-    if (info.sheets.length === 0) throw new CliError(1, bilingual(`${file} 中没有工作表`, `${file} contains no worksheet`));
+    if (info.sheets.length === 0)
+      throw new CliError(1, bilingual(`${file} 中没有工作表`, `${file} contains no worksheet`));
     const [styles, sharedStrings] = await Promise.all([readStyles(zip), readSharedStrings(zip)]);
     const ctx: SheetReadContext = { sharedStrings, styles, date1904: info.date1904 };
 
@@ -125,7 +136,10 @@ export async function readXlsx(file: string, options: ReadXlsxOptions = {}): Pro
     if (sheet.rowCount === 0 && sheet.headers.length === 0) {
       throw new CliError(
         1,
-        bilingual(`工作表“${sheet.sheetName}”是空的，没有表头和数据`, `the sheet "${sheet.sheetName}" is empty: no header row, no data`),
+        bilingual(
+          `工作表“${sheet.sheetName}”是空的，没有表头和数据`,
+          `the sheet "${sheet.sheetName}" is empty: no header row, no data`,
+        ),
       );
     }
     return sheet;
@@ -191,7 +205,11 @@ async function readTable(
       return;
     }
     if (isBlankRow(row)) return; // blank rows are not customers
-    if (row.cells.every((c) => c.col >= width + DATA_SLACK || (isBlankCell(c.value) && c.original === undefined))) {
+    if (
+      row.cells.every(
+        (c) => c.col >= width + DATA_SLACK || (isBlankCell(c.value) && c.original === undefined),
+      )
+    ) {
       // Only stray cells: kept with the row above (no customer row is made for them).
       for (const c of row.cells) if (!isBlankCell(c.value)) keepStray(row.number, builder.rowCount - 1, c);
       return;
@@ -224,7 +242,15 @@ async function readTable(
 
   function keepStray(rowNumber: number, dataIndex: number, c: RawRow["cells"][number]): void {
     strayCount++;
-    if (strays.length < MAX_STRAYS) strays.push({ row: rowNumber, dataIndex, col: c.col, value: c.value, original: c.original, numFmt: c.numFmt });
+    if (strays.length < MAX_STRAYS)
+      strays.push({
+        row: rowNumber,
+        dataIndex,
+        col: c.col,
+        value: c.value,
+        original: c.original,
+        numFmt: c.numFmt,
+      });
   }
 
   const hdr: CellValue[] = headers ?? [];
@@ -235,8 +261,12 @@ async function readTable(
 
   const notes: string[] = [];
   if (uncalculatedCount > 0) {
-    const where = uncalculated.join("、") + (uncalculatedCount > uncalculated.length ? ` 等 ${uncalculatedCount} 个单元格` : "");
-    const whereEn = uncalculated.join(", ") + (uncalculatedCount > uncalculated.length ? ` and ${uncalculatedCount - uncalculated.length} more` : "");
+    const where =
+      uncalculated.join("、") +
+      (uncalculatedCount > uncalculated.length ? ` 等 ${uncalculatedCount} 个单元格` : "");
+    const whereEn =
+      uncalculated.join(", ") +
+      (uncalculatedCount > uncalculated.length ? ` and ${uncalculatedCount - uncalculated.length} more` : "");
     notes.push(
       bilingual(
         `工作表“${sheet.name}”${where}：公式未计算，请在 Excel 中保存后再试（这些单元格按空白处理）`,

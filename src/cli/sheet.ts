@@ -36,7 +36,11 @@ export interface SheetData {
     row: number;
     /** The data row it sits in (0-based), −1 for the header row. */
     dataIndex: number;
-    col: number; value: CellValue; original?: OriginalCell; numFmt?: string }[];
+    col: number;
+    value: CellValue;
+    original?: OriginalCell;
+    numFmt?: string;
+  }[];
 }
 
 /** A CSV input held as bytes: each data row's record offsets, and which field each column is. */
@@ -45,7 +49,10 @@ export interface CsvSource {
   bytes: Buffer;
   delimiter: number;
   rowStart: Uint32Array;
+  /** End of each data row's last field (before its line break). */
   rowEnd: Uint32Array;
+  /** Per data row: its field count when every field can be copied as is (unquoted, no quote, no formula start), else 0. */
+  plainFields: Uint16Array;
   /** Column c of the table is field `fields[c]` of each record. */
   fields: number[];
 }

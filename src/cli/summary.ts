@@ -6,7 +6,9 @@
 import type { ClassifyResult } from "../engine/classify";
 import { abcLabel, tierLabel } from "../engine/labels";
 import { summarize, TIER_ORDER, type Summary } from "../engine/report/summary";
+import { formatIsoDay } from "../engine/days";
 import type { Lang } from "../engine/types";
+import { rhythmStdoutLines } from "./rhythmSummary";
 
 export { TIER_ORDER };
 
@@ -29,19 +31,19 @@ export interface CliSummary {
   /** Unreadable cells, and the number of customers having at least one. */
   problems: number;
   problemRows: number;
-  /** The engine's model (owners, regions, top 10, Pareto, headline). */
+  /** The one summary model (report/summary.ts) the Summary sheet is written from. */
   model: Summary;
 }
 
-/** The engine's summary with labels in the output language. */
+/** The engine's one summary, with labels in the output language for stdout. */
 export function summarizeRun(result: ClassifyResult, lang: Lang): CliSummary {
   const s = summarize(result);
   return {
-    customers: s.rowCount,
+    customers: s.headline.customers,
     totalValue: s.totalValue,
     byTier: s.tiers.map((t) => ({ label: tierLabel(t.tier, lang), count: t.count, valueShare: t.share })),
     byAbc: s.abc.map((a) => ({ label: abcLabel(a.abc), count: a.count, valueShare: a.share })),
-    overdue: s.overdueCount,
+    overdue: s.headline.overdue,
     problems: s.problemCount,
     problemRows: s.problemRowCount,
     model: s,
@@ -97,7 +99,7 @@ export function formatSummary(s: CliSummary, lang: Lang, outFile: string): strin
   table(head, s.byTier);
   table(abcHead, s.byAbc);
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-  lines.push(zh ? `逾期未联系：${s.overdue} 位客户` : `Overdue contacts: ${plural(s.overdue, "customer")}`);
+  lines.push(zh ? `超期未联系：${s.overdue} 位客户` : `Contacts overdue: ${plural(s.overdue, "customer")}`);
   if (s.problems === 0) {
     lines.push(zh ? "数据问题：无" : "Problems: none");
   } else {
@@ -107,5 +109,28 @@ export function formatSummary(s: CliSummary, lang: Lang, outFile: string): strin
         : `Problems: ${plural(s.problems, "cell")} (${plural(s.problemRows, "customer")}); see the Problems column`,
     );
   }
+  const m = s.model;
+  lines.push(
+    zh
+      ? `天王巨星的价值占比：${percentText(m.headline.starShare)}`
+      : `Value share of the Stars: ${percentText(m.headline.starShare)}`,
+  );
+  const people = (title: string, list: typeof m.owners) => {
+    if (list.length === 0) return;
+    table(
+      [title, zh ? "客户数" : "Customers", zh ? "价值占比" : "Value share"],
+      list.map((p) => ({
+        label: p.name || (zh ? "（未填写）" : "(blank)"),
+        count: p.count,
+        valueShare: p.share,
+      })),
+    );
+  };
+  people(zh ? "负责销售" : "Owner", m.owners);
+  people(zh ? "区域" : "Region", m.regions);
+  lines.push(
+    zh ? `评估日期：${formatIsoDay(m.headline.today)}` : `Evaluation date: ${formatIsoDay(m.headline.today)}`,
+  );
+  if (s.model.rhythm) lines.push(...rhythmStdoutLines(s.model.rhythm, lang));
   return lines.join("\n") + "\n";
 }

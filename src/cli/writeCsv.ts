@@ -10,7 +10,7 @@
 import { formatIsoDay } from "../engine/days";
 import type { CellValue } from "../engine/types";
 import { csvSafeText, plainNumber } from "./cellSafety";
-import { FieldSpans, fieldText, QUOTE, scanRecord } from "./csvScan";
+import { FieldSpans, fieldText, scanRecord } from "./csvScan";
 import type { OutputKind, OutputPlan } from "./outputPlan";
 import { PROGRESS_EVERY } from "./outputPlan";
 import { openOutput, type OutputFile } from "./outputFile";
@@ -31,8 +31,10 @@ export function csvInputCell(v: CellValue | unknown): string {
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   if (v instanceof Date) return isoDateTime(v);
   if (typeof v === "string") return csvSafeText(v);
-  if (typeof v === "object" && typeof (v as { error?: unknown }).error === "string") return (v as { error: string }).error;
-  if (typeof v === "object" && typeof (v as { text?: unknown }).text === "string") return csvSafeText((v as { text: string }).text);
+  if (typeof v === "object" && typeof (v as { error?: unknown }).error === "string")
+    return (v as { error: string }).error;
+  if (typeof v === "object" && typeof (v as { text?: unknown }).text === "string")
+    return csvSafeText((v as { text: string }).text);
   return ""; // a formula never calculated (reported when read)
 }
 
@@ -84,6 +86,7 @@ class ByteSink {
 }
 
 const COMMA = 0x2c;
+const QUOTE = 0x22;
 const CRLF = "\r\n";
 
 /** True when the first byte could start a formula (`=`, `+`, `-`, `@`, tab, CR). */
@@ -95,26 +98,43 @@ export async function writeCsv(file: string, plan: OutputPlan): Promise<void> {
   const out = await openOutput(file);
   const sink = new ByteSink(out);
   try {
-    const header = sheet.headers.map((h) => quoteIfNeeded(csvInputCell(h))).concat(plan.outHeaders.map(csvField));
+    const header = sheet.headers
+      .map((h) => quoteIfNeeded(csvInputCell(h)))
+      .concat(plan.outHeaders.map(csvField));
     await sink.room(4 * 1024 + 3 * header.join(",").length);
     sink.text("\uFEFF" + header.join(",") + CRLF);
     const csv = sheet.csv;
     const spans = new FieldSpans();
     const readRow = csv ? null : inputRowReader(sheet);
     const input: unknown[] = new Array(sheet.columnCount);
+    // Records the reader found plain are copied whole when the columns are the file's, in order.
+    const copyWhole = csv !== undefined && csv.delimiter === COMMA && csv.fields.every((f, c) => f === c);
     for (let i = 0; i < sheet.rowCount; i++) {
       const cells = plan.outputCells(i);
       let line = "";
-      for (let k = 0; k < cells.length; k++) line += "," + quoteIfNeeded(csvOutputCell(cells[k], plan.kinds[k]));
+      for (let k = 0; k < cells.length; k++) {
+        const v = cells[k];
+        // Numbers and dates never need quotes; texts are guarded, then quoted when needed.
+        line +=
+          "," + (typeof v === "string" ? quoteIfNeeded(csvSafeText(v)) : csvOutputCell(v, plan.kinds[k]));
+      }
       if (csv) {
         const start = csv.rowStart[i];
-        await sink.room(2 * (csv.rowEnd[i] - start) + 4 * sheet.columnCount + 3 * line.length + 8);
-        scanRecord(csv.bytes, start, csv.delimiter, spans);
-        copyFields(csv.bytes, spans, csv.fields, csv.delimiter, sink);
+        const room = sink.room(2 * (csv.rowEnd[i] - start) + 4 * sheet.columnCount + 3 * line.length + 8);
+        if (room) await room;
+        const plain = csv.plainFields[i];
+        if (copyWhole && plain > 0 && plain <= sheet.columnCount) {
+          sink.copy(csv.bytes, start, csv.rowEnd[i]);
+          for (let c = plain; c < sheet.columnCount; c++) sink.byte(COMMA);
+        } else {
+          scanRecord(csv.bytes, start, csv.delimiter, spans);
+          copyFields(csv.bytes, spans, csv.fields, csv.delimiter, sink);
+        }
       } else {
         readRow!(i, input);
         let text = "";
-        for (let c = 0; c < sheet.columnCount; c++) text += (c ? "," : "") + quoteIfNeeded(csvInputCell(input[c]));
+        for (let c = 0; c < sheet.columnCount; c++)
+          text += (c ? "," : "") + quoteIfNeeded(csvInputCell(input[c]));
         line = text + line;
         await sink.room(3 * line.length + 8);
       }
@@ -133,7 +153,19 @@ export async function writeCsv(file: string, plan: OutputPlan): Promise<void> {
  * The input fields of one CSV record, comma-separated: copied byte for byte when the field needs
  * no change, else decoded, formula-guarded and quoted.
  */
-function copyFields(bytes: Buffer, spans: FieldSpans, fields: readonly number[], delimiter: number, sink: ByteSink): void {
+function copyFields(
+  bytes: Buffer,
+  spans: FieldSpans,
+  fields: readonly number[],
+  delimiter: number,
+  sink: ByteSink,
+): void {
+  if (delimiter === COMMA && plainRecord(bytes, spans, fields)) {
+    // The common case: the record's bytes as they are, one copy (short records padded).
+    if (spans.count > 0) sink.copy(bytes, spans.start[0], spans.end[spans.count - 1]);
+    for (let c = spans.count; c < fields.length; c++) sink.byte(COMMA);
+    return;
+  }
   for (let c = 0; c < fields.length; c++) {
     if (c) sink.byte(COMMA);
     const k = fields[c];
@@ -150,9 +182,9 @@ function copyFields(bytes: Buffer, spans: FieldSpans, fields: readonly number[],
       }
       let plain = true;
       if (delimiter !== COMMA) {
-        for (let p = s; p < e; p++) if (bytes[p] === COMMA || bytes[p] === QUOTE) (plain = false), (p = e);
+        for (let p = s; p < e; p++) if (bytes[p] === COMMA || bytes[p] === QUOTE) ((plain = false), (p = e));
       } else {
-        for (let p = s; p < e; p++) if (bytes[p] === QUOTE) (plain = false), (p = e);
+        for (let p = s; p < e; p++) if (bytes[p] === QUOTE) ((plain = false), (p = e));
       }
       if (plain) {
         sink.copy(bytes, s, e);
@@ -161,4 +193,17 @@ function copyFields(bytes: Buffer, spans: FieldSpans, fields: readonly number[],
     }
     sink.text(csvField(fieldText(bytes, spans, k)));
   }
+}
+
+/** True when the record's fields are all unquoted, need no guard, and are the columns in order. */
+function plainRecord(bytes: Buffer, spans: FieldSpans, fields: readonly number[]): boolean {
+  if (spans.count > fields.length) return false;
+  for (let k = 0; k < spans.count; k++) {
+    if (fields[k] !== k || spans.quoted[k]) return false;
+    const s = spans.start[k];
+    const e = spans.end[k];
+    if (s < e && TRIGGER[bytes[s]]) return false;
+    for (let p = s; p < e; p++) if (bytes[p] === QUOTE) return false;
+  }
+  return true;
 }

@@ -76,8 +76,8 @@ export async function parseXml(
 
 /** Built-in number formats that show dates (ECMA-376 §18.8.30 and the zh-CN/ja/ko built-ins). */
 const BUILTIN_DATE_IDS = new Set([
-  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55,
-  56, 57, 58,
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54,
+  55, 56, 57, 58,
 ]);
 /** The built-in codes a writer may need to put back (the zh-CN long dates among them). */
 const BUILTIN_FORMATS: Record<number, string> = {
@@ -210,11 +210,11 @@ export async function readSharedStrings(zip: ZipReader): Promise<SharedStrings> 
   await parseXml(await zip.stream(name), (p) => {
     p.on("opentag", (t: SaxesTagPlain) => {
       const n = local(t.name);
-      if (n === "si") (text = ""), (runs = "");
+      if (n === "si") ((text = ""), (runs = ""));
       else if (n === "t") inT = inPhonetic === 0;
       else if (n === "rPh") inPhonetic++;
-      else if (n === "r" && inPhonetic === 0) (inRun = true), (runText = ""), (runs += "<r>");
-      else if (n === "rPr" && inRun) (inRunProps = true), (runs += "<rPr>");
+      else if (n === "r" && inPhonetic === 0) ((inRun = true), (runText = ""), (runs += "<r>"));
+      else if (n === "rPr" && inRun) ((inRunProps = true), (runs += "<rPr>"));
       else if (inRunProps) {
         const attrs = Object.entries(t.attributes)
           .map(([k, v]) => ` ${k}="${escAttr(String(v))}"`)
@@ -233,7 +233,7 @@ export async function readSharedStrings(zip: ZipReader): Promise<SharedStrings> 
       const n = local(t.name);
       if (n === "t") inT = false;
       else if (n === "rPh") inPhonetic--;
-      else if (n === "rPr" && inRunProps) (inRunProps = false), (runs += "</rPr>");
+      else if (n === "rPr" && inRunProps) ((inRunProps = false), (runs += "</rPr>"));
       else if (n === "r" && inRun) {
         inRun = false;
         runs += `<t xml:space="preserve">${escText(runText)}</t></r>`;

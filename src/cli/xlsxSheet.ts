@@ -55,7 +55,9 @@ export function columnOfRef(ref: string): number {
 
 /** Excel escapes characters XML cannot hold as `_xHHHH_` (and a literal `_x` as `_x005F_x`). */
 export function unescapeOoxml(s: string): string {
-  return s.indexOf("_x") < 0 ? s : s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
+  return s.indexOf("_x") < 0
+    ? s
+    : s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
 }
 
 export function serialToDate(serial: number, date1904: boolean): Date {
@@ -73,7 +75,23 @@ export interface RichTextCell {
 export const isRichText = (o: unknown): o is RichTextCell =>
   typeof o === "object" && o !== null && typeof (o as RichTextCell).richXml === "string";
 
+/** Short inline texts are shared between cells (as shared strings are): 区域, 负责销售… repeat. */
+const INTERN_MAX_LENGTH = 32;
+const INTERN_MAX_ENTRIES = 1 << 17;
+
+function intern(ctx: SheetReadContext, s: string): string {
+  if (s.length > INTERN_MAX_LENGTH) return detached(s);
+  const pool = (ctx.interned ??= new Map());
+  const known = pool.get(s);
+  if (known !== undefined) return known;
+  const own = detached(s);
+  if (pool.size < INTERN_MAX_ENTRIES) pool.set(own, own);
+  return own;
+}
+
 export interface SheetReadContext {
+  /** Inline texts already seen (see intern). */
+  interned?: Map<string, string>;
   sharedStrings: SharedStrings;
   styles: Styles;
   date1904: boolean;
@@ -194,11 +212,13 @@ function toCell(
       const s = ctx.sharedStrings.strings[k];
       if (s === undefined || s === "") return null;
       const rich = ctx.sharedStrings.rich.get(k);
-      return rich === undefined ? { col, value: unescapeOoxml(s) } : { col, value: unescapeOoxml(s), original: { richXml: rich, text: unescapeOoxml(s) } };
+      return rich === undefined
+        ? { col, value: unescapeOoxml(s) }
+        : { col, value: unescapeOoxml(s), original: { richXml: rich, text: unescapeOoxml(s) } };
     }
     case "inlineStr":
     case "str":
-      return text === "" ? null : { col, value: detached(unescapeOoxml(text)) };
+      return text === "" ? null : { col, value: intern(ctx, unescapeOoxml(text)) };
     case "b":
       return { col, value: text === "1" || text === "true" };
     case "e":

@@ -18,7 +18,8 @@ const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /** A cell value for the writer. Strings are always text cells. */
-export type OutCell = null | undefined | number | boolean | string | Date | { error: string } | { richXml: string; text: string };
+export type OutCell =
+  null | undefined | number | boolean | string | Date | { error: string } | { richXml: string; text: string };
 
 export interface StyleSpec {
   numFmt?: string;
@@ -52,6 +53,9 @@ export interface SheetSpec {
   chart?: ChartSpec;
 }
 
+// eslint-disable-next-line no-control-regex -- the characters XML 1.0 cannot hold are the point
+const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+// eslint-disable-next-line no-control-regex -- as above, plus what needs escaping
 const ESCAPE_NEEDED = /[&<>\r_\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
 /**
@@ -63,9 +67,10 @@ export function xmlText(s: string): string {
   if (!ESCAPE_NEEDED.test(s)) return s;
   let out = s.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1");
   out = out.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r/g, "&#13;");
-  // eslint-disable-next-line no-control-regex -- the characters XML 1.0 forbids
-  return out.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (c) =>
-    `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`,
+
+  return out.replace(
+    XML_FORBIDDEN,
+    (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`,
   );
 }
 
@@ -76,11 +81,20 @@ class StyleTable {
   private readonly keys = new Map<string, number>();
   private readonly xfs: string[] = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'];
   private readonly fonts = ['<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>'];
-  private readonly fills = ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>'];
+  private readonly fills = [
+    '<fill><patternFill patternType="none"/></fill>',
+    '<fill><patternFill patternType="gray125"/></fill>',
+  ];
   private readonly numFmts = new Map<string, number>();
 
   id(spec: StyleSpec): number {
-    const key = JSON.stringify([spec.numFmt ?? "", spec.fill ?? "", !!spec.bold, spec.size ?? 11, !!spec.wrap]);
+    const key = JSON.stringify([
+      spec.numFmt ?? "",
+      spec.fill ?? "",
+      !!spec.bold,
+      spec.size ?? 11,
+      !!spec.wrap,
+    ]);
     const known = this.keys.get(key);
     if (known !== undefined) return known;
     let fmtId = 0;
@@ -91,15 +105,21 @@ class StyleTable {
     let fontId = 0;
     if (spec.bold || (spec.size && spec.size !== 11)) {
       fontId = this.fonts.length;
-      this.fonts.push(`<font>${spec.bold ? "<b/>" : ""}<sz val="${spec.size ?? 11}"/><name val="Calibri"/><family val="2"/></font>`);
+      this.fonts.push(
+        `<font>${spec.bold ? "<b/>" : ""}<sz val="${spec.size ?? 11}"/><name val="Calibri"/><family val="2"/></font>`,
+      );
     }
     let fillId = 0;
     if (spec.fill) {
       fillId = this.fills.length;
-      this.fills.push(`<fill><patternFill patternType="solid"><fgColor rgb="${spec.fill}"/><bgColor indexed="64"/></patternFill></fill>`);
+      this.fills.push(
+        `<fill><patternFill patternType="solid"><fgColor rgb="${spec.fill}"/><bgColor indexed="64"/></patternFill></fill>`,
+      );
     }
     const apply =
-      (fmtId ? ' applyNumberFormat="1"' : "") + (fontId ? ' applyFont="1"' : "") + (fillId ? ' applyFill="1"' : "");
+      (fmtId ? ' applyNumberFormat="1"' : "") +
+      (fontId ? ' applyFont="1"' : "") +
+      (fillId ? ' applyFill="1"' : "");
     const align = spec.wrap ? '<alignment wrapText="1" vertical="top"/>' : "";
     const id = this.xfs.length;
     this.xfs.push(
@@ -110,7 +130,9 @@ class StyleTable {
   }
 
   xml(): string {
-    const fmts = [...this.numFmts].map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${xmlAttr(code)}"/>`);
+    const fmts = [...this.numFmts].map(
+      ([code, id]) => `<numFmt numFmtId="${id}" formatCode="${xmlAttr(code)}"/>`,
+    );
     return (
       XML_HEAD +
       `<styleSheet xmlns="${NS_MAIN}">` +
@@ -142,18 +164,26 @@ export class SheetRows {
    * Writes row `rowNumber` (1-based; increasing). `cells[c]` goes to column c + `firstCol`;
    * `styles[c]` is its style id (0 for none). Nulls are left out.
    */
-  row(rowNumber: number, cells: readonly OutCell[], styles?: readonly number[] | number, firstCol = 0): Promise<void> | void {
+  row(
+    rowNumber: number,
+    cells: readonly OutCell[],
+    styles?: readonly number[] | number,
+    firstCol = 0,
+  ): Promise<void> | void {
     this.lastRow = rowNumber;
     if (cells.length === 0) return;
     let xml = `<row r="${rowNumber}">`;
     for (let c = 0; c < cells.length; c++) {
       const v = cells[c];
-      if (v === null || v === undefined || v === "") continue;
-      const col = c + firstCol;
       let s = typeof styles === "number" ? styles : styles ? styles[c] : 0;
+      if ((v === null || v === undefined || v === "") && !s) continue;
+      const col = c + firstCol;
       // Every cell names its address: Excel does not need it, but some readers (exceljs) do.
       const r = ` r="${letter(col)}${rowNumber}"`;
-      if (typeof v === "string") {
+      if (v === null || v === undefined || v === "") {
+        // A blank cell with a format (a result column is formatted whole, as in the pane).
+        xml += `<c${r} s="${s}"/>`;
+      } else if (typeof v === "string") {
         xml += `<c${r}${s ? ` s="${s}"` : ""} t="inlineStr"><is><t xml:space="preserve">${xmlText(v)}</t></is></c>`;
       } else if (typeof v === "number") {
         xml += Number.isFinite(v) ? `<c${r}${s ? ` s="${s}"` : ""}><v>${v}</v></c>` : "";
@@ -241,12 +271,16 @@ export class XlsxWriter {
     const rels: string[] = [];
     if (spec.chart) {
       record.chartId = this.sheets.filter((s) => s.chartId !== undefined).length + 1;
-      rels.push(`<Relationship Id="rId${rels.length + 1}" Type="${REL}/drawing" Target="../drawings/drawing${record.chartId}.xml"/>`);
+      rels.push(
+        `<Relationship Id="rId${rels.length + 1}" Type="${REL}/drawing" Target="../drawings/drawing${record.chartId}.xml"/>`,
+      );
       tail += `<drawing r:id="rId${rels.length}"/>`;
     }
     if (spec.table) {
       record.tableId = this.sheets.filter((s) => s.tableId !== undefined).length + 1;
-      rels.push(`<Relationship Id="rId${rels.length + 1}" Type="${REL}/table" Target="../tables/table${record.tableId}.xml"/>`);
+      rels.push(
+        `<Relationship Id="rId${rels.length + 1}" Type="${REL}/table" Target="../tables/table${record.tableId}.xml"/>`,
+      );
       tail += `<tableParts count="1"><tablePart r:id="rId${rels.length}"/></tableParts>`;
     }
     await part.write(tail + "</worksheet>");
@@ -254,10 +288,12 @@ export class XlsxWriter {
     if (rels.length) {
       await this.zip.add(
         `xl/worksheets/_rels/sheet${index}.xml.rels`,
-        XML_HEAD + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join("")}</Relationships>`,
+        XML_HEAD +
+          `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join("")}</Relationships>`,
       );
     }
-    if (spec.table && record.tableId) await this.zip.add(`xl/tables/table${record.tableId}.xml`, tableXml(record.tableId, spec.table));
+    if (spec.table && record.tableId)
+      await this.zip.add(`xl/tables/table${record.tableId}.xml`, tableXml(record.tableId, spec.table));
     if (spec.chart && record.chartId) await this.writeChart(record.chartId, spec.chart);
   }
 
@@ -309,7 +345,12 @@ export class XlsxWriter {
       "xl/_rels/workbook.xml.rels",
       XML_HEAD +
         '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-        sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join("") +
+        sheets
+          .map(
+            (_, i) =>
+              `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+          )
+          .join("") +
         `<Relationship Id="rId${sheets.length + 1}" Type="${REL}/styles" Target="styles.xml"/>` +
         "</Relationships>",
     );
@@ -324,8 +365,17 @@ export class XlsxWriter {
     const overrides = [
       `<Override PartName="/xl/workbook.xml" ContentType="${ct}.spreadsheetml.sheet.main+xml"/>`,
       `<Override PartName="/xl/styles.xml" ContentType="${ct}.spreadsheetml.styles+xml"/>`,
-      ...sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${ct}.spreadsheetml.worksheet+xml"/>`),
-      ...sheets.flatMap((s) => (s.tableId ? [`<Override PartName="/xl/tables/table${s.tableId}.xml" ContentType="${ct}.spreadsheetml.table+xml"/>`] : [])),
+      ...sheets.map(
+        (_, i) =>
+          `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${ct}.spreadsheetml.worksheet+xml"/>`,
+      ),
+      ...sheets.flatMap((s) =>
+        s.tableId
+          ? [
+              `<Override PartName="/xl/tables/table${s.tableId}.xml" ContentType="${ct}.spreadsheetml.table+xml"/>`,
+            ]
+          : [],
+      ),
       ...sheets.flatMap((s) =>
         s.chartId
           ? [

@@ -82,7 +82,11 @@ export class ZipReader {
     if (loc.readUInt32LE(0) !== LOC_SIG) throw damaged(this.file, `bad local header of ${name}`);
     const start = e.localHeaderOffset + 30 + loc.readUInt16LE(26) + loc.readUInt16LE(28);
     if (e.compressedSize === 0) return Readable.from([]);
-    const raw = createReadStream(this.file, { start, end: start + e.compressedSize - 1, highWaterMark: 1 << 16 });
+    const raw = createReadStream(this.file, {
+      start,
+      end: start + e.compressedSize - 1,
+      highWaterMark: 1 << 16,
+    });
     if (e.method === 0) return raw;
     if (e.method !== 8) throw damaged(this.file, `unsupported compression ${e.method} in ${name}`);
     const inflate = createInflateRaw({ chunkSize: 1 << 16 });
@@ -108,7 +112,11 @@ export class ZipReader {
   }
 }
 
-async function readCentralDirectory(fd: fs.FileHandle, size: number, file: string): Promise<Map<string, ZipEntry>> {
+async function readCentralDirectory(
+  fd: fs.FileHandle,
+  size: number,
+  file: string,
+): Promise<Map<string, ZipEntry>> {
   const tailLen = Math.min(size, 22 + 0xffff + 20);
   const tail = Buffer.alloc(tailLen);
   await fd.read(tail, 0, tailLen, size - tailLen);
@@ -123,7 +131,11 @@ async function readCentralDirectory(fd: fs.FileHandle, size: number, file: strin
   let count = tail.readUInt16LE(eocd + 10);
   let cdSize = tail.readUInt32LE(eocd + 12);
   let cdOffset = tail.readUInt32LE(eocd + 16);
-  if ((cdOffset === 0xffffffff || count === 0xffff) && eocd >= 20 && tail.readUInt32LE(eocd - 20) === EOCD64_LOCATOR_SIG) {
+  if (
+    (cdOffset === 0xffffffff || count === 0xffff) &&
+    eocd >= 20 &&
+    tail.readUInt32LE(eocd - 20) === EOCD64_LOCATOR_SIG
+  ) {
     const off64 = Number(tail.readBigUInt64LE(eocd - 20 + 8));
     const rec = Buffer.alloc(56);
     await fd.read(rec, 0, 56, off64);
@@ -154,8 +166,8 @@ async function readCentralDirectory(fd: fs.FileHandle, size: number, file: strin
       const len = cd.readUInt16LE(x + 2);
       if (id === 1) {
         let q = x + 4;
-        if (usize === 0xffffffff) (usize = Number(cd.readBigUInt64LE(q))), (q += 8);
-        if (compressedSize === 0xffffffff) (compressedSize = Number(cd.readBigUInt64LE(q))), (q += 8);
+        if (usize === 0xffffffff) ((usize = Number(cd.readBigUInt64LE(q))), (q += 8));
+        if (compressedSize === 0xffffffff) ((compressedSize = Number(cd.readBigUInt64LE(q))), (q += 8));
         if (localHeaderOffset === 0xffffffff) localHeaderOffset = Number(cd.readBigUInt64LE(q));
       }
       x += 4 + len;

@@ -15,7 +15,7 @@ interface Written {
 }
 
 const DOS_TIME = 0; // 00:00:00
-const DOS_DATE = (2026 - 1980) << 9 | (1 << 5) | 1; // a fixed date: the same input gives the same bytes
+const DOS_DATE = ((2026 - 1980) << 9) | (1 << 5) | 1; // a fixed date: the same input gives the same bytes
 
 export class ZipWriter {
   private readonly out: WriteStream;
@@ -168,6 +168,12 @@ export class ZipEntryWriter {
     await this.flush();
     this.deflate.end();
     const compressed = await this.compressed;
-    await this.zip.finishEntry({ name: this.name, crc: this.crc, compressed, size: this.size, offset: this.offset });
+    await this.zip.finishEntry({
+      name: this.name,
+      crc: this.crc,
+      compressed,
+      size: this.size,
+      offset: this.offset,
+    });
   }
 }

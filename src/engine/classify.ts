@@ -9,12 +9,22 @@
  */
 import * as cells from "./cells";
 import type { Report } from "./cells";
-import * as days from "./days";
 import { nextMajorHoliday } from "./holidays";
 import * as rules from "./rules";
 import type { ActionInput } from "./rules";
 import type { Settings } from "./settings";
+import { isRhythmFading, type RhythmAnalysis } from "./rhythm/analyse";
 import { getCurrentSettings } from "./settingsStore";
+import { isTotalsLabel } from "./text";
+import {
+  readCoded,
+  readDates,
+  readNumbers,
+  readRates,
+  releaseReaderTables,
+  type ReadContext,
+  type Reader,
+} from "./fast/columnReaders";
 import * as types from "./types";
 import type {
   CellProblem,
@@ -28,25 +38,12 @@ import type {
 
 // Module-local copies of what the per-row loops use: the CommonJS output of transpilers
 // (tsx/esbuild) reads an imported binding through a getter on every use.
-const { Abc, ActionKind, FIELD_KEYS, Position } = types;
-const { TIER_BITS, TIER_MASK } = rules;
+const { Abc, ActionKind, FIELD_KEYS, NOT_CLASSIFIED, Position } = types;
+const { TIER_BITS, TIER_MASK, ValueEstimate } = rules;
+type ValueMeasure = rules.ValueMeasure;
 type Abc = types.Abc;
 type Position = types.Position;
-const {
-  readBirthday,
-  readDate,
-  readFamiliarity,
-  readNumber,
-  readPosition,
-  readRate,
-  readText: text,
-  readYesNo,
-  scanPlainNumber,
-  scanPercentSeen,
-} = cells;
-const formatIsoDay = days.formatIsoDay;
-const serialToDay = days.dayFromExcelSerial;
-const rateOfNumber = cells.rateOfNumber;
+const { readBirthday, readFamiliarity, readPosition, readText: text, readYesNo } = cells;
 const {
   abcClasses,
   familiarityGap,
@@ -67,6 +64,9 @@ const {
   riskFlags,
   salesStrategy,
   tierDecision,
+  lastValueEstimate,
+  valueMeasure,
+  valueMedian,
   valueOf,
 } = rules;
 
@@ -117,13 +117,19 @@ export interface ClassifyResult {
   problems: CellProblem[];
   /** Problems of row i are problems[problemStart[i] .. problemStart[i+1]). Length rowCount + 1. */
   problemStart: Int32Array;
+  /** Rows left out of the classification (§1 totals rows), ascending; their tier is NOT_CLASSIFIED. */
+  excluded: number[];
   /** The table classified (a reference, not a copy): the summary and Worklist read names, owner, region. */
   input?: TableInput;
+  /** §13 (ledger input only): each row's buying rhythm, the fit or why there is none. */
+  rhythm?: RhythmAnalysis;
 }
 
 export interface ClassifyOptions {
   today: DayNumber;
   settings?: Settings;
+  /** §13, for a table derived from a ledger: analyseRhythm of its rows' purchase dates. */
+  rhythm?: RhythmAnalysis;
 }
 
 const CRITERIA = ["c1", "c2", "c3", "c4", "c5", "c6", "c7"] as const;
@@ -131,13 +137,6 @@ const CRITERIA = ["c1", "c2", "c3", "c4", "c5", "c6", "c7"] as const;
 const MAX_ACTIVE_MONTHS = 12;
 const MAX_POTENTIAL = 7;
 const FOUND_MAX = 40;
-/** Distinct texts remembered per column (bounded: a column of unique texts gains nothing). */
-const MEMO_MAX = 4096;
-const RECENT = 8;
-/** Whole numbers 0 ≤ v < INT_MEMO are remembered in coded columns (covers date serials to 2079). */
-const INT_MEMO = 65536;
-
-type Reader = (v: CellValue, report: Report) => number;
 
 export function classify(input: TableInput, options: ClassifyOptions): ClassifyResult {
   const settings: Settings = options.settings ?? getCurrentSettings();
@@ -152,7 +151,7 @@ export function classify(input: TableInput, options: ClassifyOptions): ClassifyR
   for (const f of FLOAT_FIELDS) if (cols[f]) present++;
   let hasC = false;
   for (const c of CRITERIA) if (cols[c]) hasC = true;
-  const r = carveOutputs(new Arena(new ArrayBuffer(n * RESULT_BYTES_PER_ROW + 64)), n);
+  const r = carveOutputs(new Arena(takeResultBuffer(n * RESULT_BYTES_PER_ROW + 64)), n);
   const scratchBuffer = takeScratch(n * (8 * (present + 2 + (hasC ? 1 : 0)) + 6 * 4 + 2 * 4 + 4 + 1) + 64);
   const scratch = new Arena(scratchBuffer);
 
@@ -255,6 +254,11 @@ export function classify(input: TableInput, options: ClassifyOptions): ClassifyR
     ids: cols.id,
   };
 
+  // ---- §1 totals rows (合计, Total, …): left out — their inputs read as missing, their
+  // outputs are cleared below, and they take no part in any population rule.
+  const excluded = totalsRows(n, cols.name, cols.id);
+  for (const i of excluded) blankInputs(inp, i);
+
   // ---- duplicate customers (a problem; the row is still classified) and the §8 jitter, from
   // one hash of each row's key. The hash table borrows the sort's work area, which the ABC
   // sort below overwrites anyway (the table needs < 4n entries, the area holds 6n).
@@ -272,7 +276,7 @@ export function classify(input: TableInput, options: ClassifyOptions): ClassifyR
 
   // ---- §2 value; negatives count as 0 and are a problem
   const value = r.value;
-  valuePass(n, inp, value, addProblem);
+  valuePass(n, inp, valueMeasure(!!cols.profit, !!cols.revenue, !!cols.marginRate), value, addProblem);
 
   abcClasses(value, settings, rules.valueOrder(value, sortWork, scratch.f64(n)), r);
 
@@ -281,7 +285,9 @@ export function classify(input: TableInput, options: ClassifyOptions): ClassifyR
   const next = nextMajorHoliday(today);
   const holiday = next.day - today <= settings.holidayWindowDays ? next : null;
 
-  tierPass(n, inp, r, today, settings);
+  // §13's analysis counts only when it is row for row this table's (a ledger's derived table).
+  const rhythm = options.rhythm && options.rhythm.pAlive.length === n ? options.rhythm : undefined;
+  tierPass(n, inp, r, today, settings, rhythm);
 
   keyIndexPass(n, inp, r, settings);
 
@@ -295,7 +301,17 @@ export function classify(input: TableInput, options: ClassifyOptions): ClassifyR
   rfmScores(r.recency, false, r.rfmR, sortWork);
   rfmScores(orders, true, r.rfmF, sortWork);
 
-  const sorted = sortProblemsByRow(problems, n, r.problemStart, scratch.u32(n));
+  let kept = problems;
+  if (excluded.length > 0) {
+    const out = new Set(excluded);
+    kept = problems.filter((p) => !out.has(p.row));
+    for (const i of excluded) {
+      clearOutputs(r, i);
+      const byName = cols.name && i < cols.name.length && isTotalsLabel(text(cols.name[i]));
+      kept.push({ row: i, field: byName ? "name" : "id", reason: "totals-row", found: "" });
+    }
+  }
+  const sorted = sortProblemsByRow(kept, n, r.problemStart, scratch.u32(n));
 
   giveBackScratch(scratchBuffer);
   return {
@@ -305,8 +321,77 @@ export function classify(input: TableInput, options: ClassifyOptions): ClassifyR
     ...r,
     holiday,
     problems: sorted,
+    excluded,
     input,
+    ...(rhythm ? { rhythm } : {}),
   };
+}
+
+/** §1: the rows whose name or id cell is a totals label (usually none). */
+function totalsRows(
+  n: number,
+  names: ArrayLike<CellValue> | undefined,
+  ids: ArrayLike<CellValue> | undefined,
+): number[] {
+  const rows: number[] = [];
+  const nameCount = names ? Math.min(names.length, n) : 0;
+  const idCount = ids ? Math.min(ids.length, n) : 0;
+  for (let i = 0; i < n; i++) {
+    if ((i < nameCount && maybeTotals(names![i])) || (i < idCount && maybeTotals(ids![i]))) rows.push(i);
+  }
+  return rows;
+}
+
+/**
+ * A cheap look first — a short text whose first character could start a totals word (合 总 小
+ * 汇, t s g in either case or width, or a space) — then §1's rule. A million names pass this
+ * test in a few milliseconds; isTotalsLabel on each would cost a second.
+ */
+function maybeTotals(v: CellValue): boolean {
+  if (typeof v !== "string" || v.length === 0 || v.length > 40) return false;
+  const c = v.charCodeAt(0);
+  return c < 0x10000 && TOTALS_FIRST[c] === 1 && isTotalsLabel(text(v));
+}
+
+const TOTALS_FIRST = new Uint8Array(0x10000);
+for (const c of "合总小汇tTsSgGｔＴｓＳｇＧ \t\u3000\u00a0") TOTALS_FIRST[c.charCodeAt(0)] = 1;
+
+/** Row i's inputs as missing (the shared blank column stays blank: it is NaN already). */
+function blankInputs(inp: Inputs, i: number): void {
+  for (const key of FLOAT_INPUTS) inp[key][i] = NaN;
+  inp.criteriaYes[i] = 0;
+}
+
+const FLOAT_INPUTS = [
+  "revenue",
+  "prevRevenue",
+  "profit",
+  "marginRate",
+  "prevMarginRate",
+  "orders",
+  "activeMonths",
+  "firstOrder",
+  "lastOrder",
+  "overdueDays",
+  "potentialIn",
+  "familiarity",
+  "lastContact",
+  "birthday",
+  "referrals",
+  "incumbent",
+  "position",
+  "opportunity",
+] as const satisfies readonly (keyof Inputs)[];
+
+/** A row left out of the classification: every output blank (Problems says why). */
+function clearOutputs(r: Outputs, i: number): void {
+  r.value[i] = r.share[i] = r.cumShare[i] = r.volumePct[i] = r.growth[i] = r.potential[i] = NaN;
+  r.recency[i] = r.keyIndex[i] = r.gap[i] = r.nextContact[i] = NaN;
+  r.overdue[i] = 0;
+  r.tier[i] = NOT_CLASSIFIED;
+  r.level[i] = NOT_CLASSIFIED;
+  r.tierWhy[i] = r.abc[i] = r.isNew[i] = r.risk[i] = r.action[i] = r.actionVariant[i] = 0;
+  r.strategy[i] = r.rfmR[i] = r.rfmF[i] = r.rfmM[i] = 0;
 }
 
 /**
@@ -346,182 +431,6 @@ function carveOutputs(arena: Arena, n: number): Outputs {
   };
 }
 
-/** Where a reader's report goes: the row and field being read. */
-interface ReadContext {
-  row: number;
-  field: FieldKey;
-  report: Report;
-  /** How many problems have been reported (tells a silent blank from an unreadable cell). */
-  reports: number;
-}
-
-/*
- * Column readers. Each is its own small function so the JIT keeps its loop tight; each
- * handles the common cells itself, with the readers' own results (a blank is missing and
- * never reported; readNumber returns a finite number as it is; readDate reads a number as
- * an Excel serial when it is one), and calls the reader for everything else.
- */
-
-function readNumbers(
-  col: ArrayLike<CellValue>,
-  len: number,
-  out: Float64Array,
-  ctx: ReadContext,
-  lo: number,
-  hi: number,
-  drop: boolean,
-): void {
-  // The loop over the cells stays minimal (most are finite numbers or blank); the range
-  // check is a second pass over the typed array, which costs next to nothing.
-  for (let i = 0; i < len; i++) {
-    const v = col[i];
-    out[i] =
-      typeof v === "number" && v - v === 0
-        ? v
-        : v === null || v === undefined
-          ? NaN
-          : numberOfCell(v, i, ctx);
-  }
-  if (lo === -Infinity && hi === Infinity) return;
-  for (let i = 0; i < len; i++) {
-    const x = out[i];
-    if (x < lo || x > hi) {
-      ctx.row = i;
-      ctx.report("out-of-range", String(x));
-      out[i] = drop ? NaN : x < lo ? lo : hi;
-    }
-  }
-}
-
-/** A cell that is not a plain finite number: "¥1,234" and "1.2万" in place, the rest by readNumber. */
-function numberOfCell(v: CellValue, row: number, ctx: ReadContext): number {
-  if (typeof v === "string") {
-    const x = scanPlainNumber(v);
-    if (x === x) return x;
-  }
-  ctx.row = row;
-  return readNumber(v, ctx.report);
-}
-
-function readRates(col: ArrayLike<CellValue>, len: number, out: Float64Array, ctx: ReadContext): void {
-  const texts = new TextMemo();
-  for (let i = 0; i < len; i++) {
-    const v = col[i];
-    if (typeof v === "number" && v - v === 0) {
-      out[i] = rateOfNumber(v, false);
-    } else if (v === null || v === undefined) out[i] = NaN;
-    else if (typeof v === "string") {
-      // "30%" and "0.3" are read in place (each cell is a new string: a memo would hash it).
-      const x = scanPlainNumber(v);
-      out[i] = x === x ? rateOfNumber(x, scanPercentSeen()) : texts.read(v, i, ctx, readRate);
-    } else {
-      ctx.row = i;
-      out[i] = readRate(v, ctx.report);
-    }
-  }
-}
-
-/** Dates; one after `today` is a problem and counts as missing (METHOD §1). */
-function readDates(
-  col: ArrayLike<CellValue>,
-  len: number,
-  out: Float64Array,
-  ctx: ReadContext,
-  today: DayNumber,
-): void {
-  const texts = new TextMemo();
-  for (let i = 0; i < len; i++) {
-    const v = col[i];
-    let day: number;
-    if (typeof v === "number") {
-      day = serialToDay(v);
-      if (day !== day) {
-        ctx.row = i;
-        day = readDate(v, ctx.report);
-      }
-    } else if (v === null || v === undefined) day = NaN;
-    else if (typeof v === "string") day = texts.read(v, i, ctx, readDate);
-    else {
-      ctx.row = i;
-      day = readDate(v, ctx.report);
-    }
-    if (day > today) {
-      ctx.row = i;
-      ctx.report("future-date", formatIsoDay(day));
-      day = NaN;
-    }
-    out[i] = day;
-  }
-}
-
-/** Coded columns (yes/no, familiarity, position, birthday): few distinct cells, remembered. */
-function readCoded(
-  col: ArrayLike<CellValue>,
-  len: number,
-  out: Float64Array,
-  ctx: ReadContext,
-  reader: Reader,
-): void {
-  const texts = new TextMemo();
-  // Whole numbers repeat too: 1/0, familiarity 1–5, birthdays as date serials. Remembered in
-  // a table allocated on first use (NaN = not yet read); an unreadable number is never
-  // remembered, so it is reported on every row.
-  let ints: Float64Array | null = null;
-  for (let i = 0; i < len; i++) {
-    const v = col[i];
-    if (v === null || v === undefined) out[i] = NaN;
-    else if (typeof v === "string") out[i] = texts.read(v, i, ctx, reader);
-    else if (typeof v === "number" && v >= 0 && v < INT_MEMO && (v | 0) === v) {
-      ints ??= (intMemoTable ??= new Float64Array(INT_MEMO)).fill(NaN);
-      let x = ints[v];
-      if (x !== x) {
-        ctx.row = i;
-        const before = ctx.reports;
-        x = reader(v, ctx.report);
-        if (ctx.reports === before) ints[v] = x;
-      }
-      out[i] = x;
-    } else {
-      ctx.row = i;
-      out[i] = reader(v, ctx.report);
-    }
-  }
-}
-
-/** readCoded's table of whole numbers, kept between calls (one column is read at a time). */
-let intMemoTable: Float64Array | null = null;
-
-/**
- * What each text of a column read as (是/否, 强/平/弱, 30%, 3月5日 repeat): a few recent
- * texts compared with ===, then a bounded map. Good reads and blanks are remembered; an
- * unreadable text is not, so it is reported on every row.
- */
-class TextMemo {
-  private readonly recentKey: (string | null)[] = new Array<string | null>(RECENT).fill(null);
-  private readonly recentValue = new Float64Array(RECENT);
-  private slot = 0;
-  private readonly map = new Map<string, number>();
-
-  read(v: string, row: number, ctx: ReadContext, reader: Reader): number {
-    const keys = this.recentKey;
-    for (let k = 0; k < RECENT; k++) if (keys[k] === v) return this.recentValue[k];
-    let x = this.map.get(v);
-    if (x === undefined) {
-      ctx.row = row;
-      const before = ctx.reports;
-      x = reader(v, ctx.report);
-      // Unreadable (readPosition gives Unknown, the others NaN): not remembered, so it is
-      // reported on every row. A good read or a blank ("", " ") is remembered.
-      if (ctx.reports !== before) return x;
-      if (this.map.size < MEMO_MAX) this.map.set(v, x);
-    }
-    keys[this.slot] = v;
-    this.recentValue[this.slot] = x;
-    this.slot = (this.slot + 1) % RECENT;
-    return x;
-  }
-}
-
 /** The input columns as read (NaN = missing; a missing field is a shared all-NaN column). */
 interface Inputs {
   revenue: Float64Array;
@@ -548,14 +457,35 @@ interface Inputs {
   ids: ArrayLike<CellValue> | undefined;
 }
 
-type Outputs = Omit<ClassifyResult, "rowCount" | "today" | "settings" | "holiday" | "problems" | "input">;
+type Outputs = Omit<
+  ClassifyResult,
+  "rowCount" | "today" | "settings" | "holiday" | "problems" | "input" | "excluded"
+>;
 type AddProblem = (row: number, field: FieldKey, reason: ProblemReason, found: string) => void;
 
-/** §2 value per row; a negative value counts as 0 and is a problem on the field it came from. */
-function valuePass(n: number, inp: Inputs, value: Float64Array, addProblem: AddProblem): void {
+/**
+ * §2 value per row under the table's one measure; an estimated value is a problem saying how
+ * it was estimated, a negative value counts as 0 and is a problem on the field it came from.
+ */
+function valuePass(
+  n: number,
+  inp: Inputs,
+  measure: ValueMeasure,
+  value: Float64Array,
+  addProblem: AddProblem,
+): void {
   const { revenue, profit, marginRate } = inp;
+  const mid = valueMedian(measure, revenue, profit, marginRate);
+  const midText = mid === mid ? percentText(mid) : "";
   for (let i = 0; i < n; i++) {
-    let v = valueOf(revenue[i], profit[i], marginRate[i]);
+    let v = valueOf(measure, revenue[i], profit[i], marginRate[i], mid);
+    const estimate = lastValueEstimate();
+    if (estimate !== ValueEstimate.None) {
+      if (estimate === ValueEstimate.FromRate) addProblem(i, "profit", "estimated-profit-rate", "");
+      else if (estimate === ValueEstimate.MedianRatio)
+        addProblem(i, "profit", "estimated-profit-median", midText);
+      else addProblem(i, "marginRate", "estimated-margin-median", midText);
+    }
     if (v < 0) {
       addProblem(i, profit[i] === profit[i] ? "profit" : "revenue", "negative-value", String(v));
       v = 0;
@@ -564,8 +494,21 @@ function valuePass(n: number, inp: Inputs, value: Float64Array, addProblem: AddP
   }
 }
 
+/** A fraction as a percentage with at most one decimal: 0.23 → "23%", 0.2345 → "23.5%". */
+function percentText(x: number): string {
+  return `${Math.round(x * 1000) / 10}%`;
+}
+
 /** §3 growth, new, recency; §6 potential; §4 tier. */
-function tierPass(n: number, inp: Inputs, r: Outputs, today: DayNumber, settings: Settings): void {
+function tierPass(
+  n: number,
+  inp: Inputs,
+  r: Outputs,
+  today: DayNumber,
+  settings: Settings,
+  rhythm: RhythmAnalysis | undefined,
+): void {
+  const rhythmX = rhythm?.fit ? rhythm.histories.x : null;
   const {
     revenue,
     prevRevenue,
@@ -597,6 +540,7 @@ function tierPass(n: number, inp: Inputs, r: Outputs, today: DayNumber, settings
       pot,
       overdueDays[i],
       settings,
+      rhythmX !== null && isRhythmFading(rhythmX[i], rhythm!.pAlive[i], settings),
     );
     tier[i] = decided & TIER_MASK;
     tierWhy[i] = decided >>> TIER_BITS;
@@ -746,10 +690,38 @@ function giveBackScratch(buffer: ArrayBuffer): void {
   if (!spareScratch || spareScratch.byteLength < buffer.byteLength) spareScratch = buffer;
 }
 
-/** Frees the scratch memory kept from the last classify (e.g. when the task pane closes). */
+/*
+ * A one-slot pool for the result buffer. The result arrays of a million rows are ~87 MB of
+ * fresh external memory per call, over V8's 64 MB trigger for a full GC; a caller that
+ * re-classifies (the pane after every remap or setting, the benchmark) hands the previous
+ * result back with releaseResult and the next classify writes into the same buffer. Every
+ * result array is written in full by the passes, so no clearing is needed.
+ */
+let pooledResult: ArrayBuffer | null = null;
+
+/**
+ * Hands a result back for reuse by the next classify: after this call the caller must not
+ * read `result` (its arrays will be overwritten).
+ */
+export function releaseResult(result: ClassifyResult): void {
+  const buffer = result.value.buffer;
+  if (!(buffer instanceof ArrayBuffer)) return;
+  if (!pooledResult || pooledResult.byteLength < buffer.byteLength) pooledResult = buffer;
+}
+
+function takeResultBuffer(bytes: number): ArrayBuffer {
+  const pooled = pooledResult;
+  pooledResult = null;
+  // A much larger buffer (a million rows, then a small table) is let go rather than pinned.
+  if (pooled && pooled.byteLength >= bytes && pooled.byteLength <= 4 * bytes + (1 << 20)) return pooled;
+  return new ArrayBuffer(bytes);
+}
+
+/** Frees the memory kept from the last classify (e.g. when the task pane closes). */
 export function releaseClassifyWorkspace(): void {
+  pooledResult = null;
   spareScratch = null;
-  intMemoTable = null;
+  releaseReaderTables();
   birthdayTable = null;
 }
 

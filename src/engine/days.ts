@@ -3,7 +3,11 @@
  * Gregorian calendar (Howard Hinnant's days-from-civil), so no time zone or daylight-saving
  * rule can move a date.
  */
-import { DayNumber, EXCEL_EPOCH_OFFSET } from "./types";
+import * as types from "./types";
+import type { DayNumber } from "./types";
+
+/** A module-local copy: transpiled CommonJS reads an imported binding through a getter on every use. */
+const EPOCH = types.EXCEL_EPOCH_OFFSET;
 
 /** Excel serial 61 = 1900-03-01: below it Excel's fictitious 1900-02-29 makes serials ambiguous. */
 export const MIN_EXCEL_SERIAL = 61;
@@ -84,7 +88,7 @@ export function todayLocal(now: Date = new Date()): DayNumber {
 }
 
 export function excelSerialFromDay(day: DayNumber): number {
-  return day + EXCEL_EPOCH_OFFSET;
+  return day + EPOCH;
 }
 
 /**
@@ -93,5 +97,5 @@ export function excelSerialFromDay(day: DayNumber): number {
  */
 export function dayFromExcelSerial(serial: number): DayNumber {
   if (!(serial >= MIN_EXCEL_SERIAL && serial < MAX_EXCEL_SERIAL + 1)) return NaN;
-  return Math.floor(serial) - EXCEL_EPOCH_OFFSET;
+  return Math.floor(serial) - EPOCH;
 }

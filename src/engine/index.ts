@@ -11,3 +11,22 @@ export * from "./holidays";
 export * from "./rules";
 export * from "./classify";
 export * from "./output";
+export * from "./tableInput";
+export * from "./report/inert";
+export * from "./report/worklist";
+export * from "./report/summarySheet";
+export {
+  reportColumns,
+  reportHeaders,
+  findOwnColumns,
+  isOwnHeader,
+  cellFill,
+  CORE_COLUMNS,
+  TIER_FILLS,
+  HEADER_FILL,
+  NUMBER_FORMATS,
+  OPTIONAL_GROUPS,
+  type ColumnGroup,
+  type ReportColumn,
+  type ColumnKind,
+} from "./report/columns";

@@ -2,6 +2,8 @@
  * Every user-visible word of the engine, in Chinese and English (METHOD.md §4–§11).
  * A zh sheet uses the Chinese labels alone, an en sheet the English ones alone.
  */
+import * as bilingual from "./bilingual";
+import type { Bilingual } from "./bilingual";
 import { HEADER_SYNONYMS } from "./headers";
 import { CORE_COLUMNS, type ColumnKind, type OutputColumnKey } from "./report/columnList";
 import {
@@ -18,12 +20,11 @@ import {
   Tier,
 } from "./types";
 
-type Pair = readonly [zh: string, en: string];
+type Pair = Bilingual;
 
-function pick(p: Pair | undefined, lang: Lang): string {
-  if (!p) return "";
-  return lang === "zh" ? p[0] : p[1];
-}
+// Module-local copies: labels are read once per output cell, and transpiled CommonJS would read
+// an imported binding through a getter on every use.
+const { bi, pick } = bilingual;
 
 /** "zh-CN", "zh-TW", "zh" → "zh"; anything else → "en". */
 export function langFromLocale(locale: string | null | undefined): Lang {
@@ -31,11 +32,11 @@ export function langFromLocale(locale: string | null | undefined): Lang {
 }
 
 const TIER: Record<number, Pair> = {
-  [Tier.Insufficient]: ["数据不足", "Insufficient data"],
-  [Tier.Fading]: ["明日黄花", "Fading"],
-  [Tier.Star]: ["天王巨星", "Star"],
-  [Tier.Rising]: ["后起之秀", "Rising"],
-  [Tier.Regular]: ["一般客户", "Regular"],
+  [Tier.Insufficient]: bi("数据不足", "Insufficient data"),
+  [Tier.Fading]: bi("明日黄花", "Fading"),
+  [Tier.Star]: bi("天王巨星", "Star"),
+  [Tier.Rising]: bi("后起之秀", "Rising"),
+  [Tier.Regular]: bi("一般客户", "Regular"),
 };
 
 export function tierLabel(t: Tier | number, lang: Lang): string {
@@ -48,10 +49,10 @@ export function abcLabel(a: Abc | number): string {
 }
 
 const LEVEL: Record<number, Pair> = {
-  [Level.Proactive]: ["主动", "Proactive"],
-  [Level.Accountable]: ["可靠", "Accountable"],
-  [Level.Reactive]: ["反应", "Reactive"],
-  [Level.Basic]: ["一般", "Basic"],
+  [Level.Proactive]: bi("主动", "Proactive"),
+  [Level.Accountable]: bi("可靠", "Accountable"),
+  [Level.Reactive]: bi("反应", "Reactive"),
+  [Level.Basic]: bi("一般", "Basic"),
 };
 
 export function levelLabel(l: Level | number, lang: Lang): string {
@@ -59,11 +60,11 @@ export function levelLabel(l: Level | number, lang: Lang): string {
 }
 
 const STRATEGY: Record<number, Pair> = {
-  [Strategy.Fortify]: ["加强防御", "Fortify"],
-  [Strategy.Frontal]: ["正面出击", "Frontal"],
-  [Strategy.Develop]: ["立足长远", "Develop for future"],
-  [Strategy.Flank]: ["出其不意", "Flank"],
-  [Strategy.Divide]: ["分而治之", "Divide and conquer"],
+  [Strategy.Fortify]: bi("加强防御", "Fortify"),
+  [Strategy.Frontal]: bi("正面出击", "Frontal"),
+  [Strategy.Develop]: bi("立足长远", "Develop for future"),
+  [Strategy.Flank]: bi("出其不意", "Flank"),
+  [Strategy.Divide]: bi("分而治之", "Divide and conquer"),
 };
 
 /** "" for Strategy.None (all inputs unknown). */
@@ -72,9 +73,9 @@ export function strategyLabel(s: Strategy | number, lang: Lang): string {
 }
 
 const RISKS: readonly { bit: number; label: Pair }[] = [
-  { bit: RiskFlag.OneOff, label: ["一次性大单", "One-off big order"] },
-  { bit: RiskFlag.MarginSqueeze, label: ["压价风险", "Margin squeeze"] },
-  { bit: RiskFlag.Payment, label: ["回款风险", "Payment risk"] },
+  { bit: RiskFlag.OneOff, label: bi("一次性大单", "One-off big order") },
+  { bit: RiskFlag.MarginSqueeze, label: bi("压价风险", "Margin squeeze") },
+  { bit: RiskFlag.Payment, label: bi("回款风险", "Payment risk") },
 ];
 
 /** The set flags in bit order, joined with "；" in both languages (METHOD §11); "" when none. */
@@ -85,13 +86,13 @@ export function riskLabel(bits: number, lang: Lang): string {
 }
 
 const ACTION_KIND: Record<number, Pair> = {
-  [ActionKind.Birthday]: ["生日祝福", "Birthday greeting"],
-  [ActionKind.Holiday]: ["节日问候", "Holiday greeting"],
-  [ActionKind.AfterSale]: ["售后回访", "After-sale follow-up"],
-  [ActionKind.WinBack]: ["挽回", "Win-back"],
-  [ActionKind.Regular]: ["定期联系", "Regular contact"],
-  [ActionKind.Referral]: ["请求转介绍", "Ask for referral"],
-  [ActionKind.Deepen]: ["深化关系", "Deepen relationship"],
+  [ActionKind.Birthday]: bi("生日祝福", "Birthday greeting"),
+  [ActionKind.Holiday]: bi("节日问候", "Holiday greeting"),
+  [ActionKind.AfterSale]: bi("售后回访", "After-sale follow-up"),
+  [ActionKind.WinBack]: bi("挽回", "Win-back"),
+  [ActionKind.Regular]: bi("定期联系", "Regular contact"),
+  [ActionKind.Referral]: bi("请求转介绍", "Ask for referral"),
+  [ActionKind.Deepen]: bi("深化关系", "Deepen relationship"),
 };
 
 export function actionKindLabel(k: ActionKind | number, lang: Lang): string {
@@ -106,38 +107,38 @@ export function actionKindLabel(k: ActionKind | number, lang: Lang): string {
  */
 const ACTION_DETAIL: Record<number, readonly Pair[]> = {
   [ActionKind.Birthday]: [
-    ["生日当天登门或致电祝福，备小礼物", "Visit or call on the day with a small gift"],
-    ["发送个性化生日祝福", "Send a personal birthday message"],
+    bi("生日当天登门或致电祝福，备小礼物", "Visit or call on the day with a small gift"),
+    bi("发送个性化生日祝福", "Send a personal birthday message"),
   ],
   [ActionKind.Holiday]: [
-    ["手写贺卡并送有来历的小礼品", "Send a handwritten card and a small gift with a story behind it"],
-    ["亲自致电问候", "Call personally with holiday wishes"],
-    ["发送个性化问候（勿群发）", "Send a personal greeting (not a mass message)"],
+    bi("手写贺卡并送有来历的小礼品", "Send a handwritten card and a small gift with a story behind it"),
+    bi("亲自致电问候", "Call personally with holiday wishes"),
+    bi("发送个性化问候（勿群发）", "Send a personal greeting (not a mass message)"),
   ],
   [ActionKind.AfterSale]: [
-    ["回访使用情况和满意度", "Check how the order went and whether they are satisfied"],
+    bi("回访使用情况和满意度", "Check how the order went and whether they are satisfied"),
   ],
   [ActionKind.WinBack]: [
-    ["登门拜访，了解下滑原因", "Visit in person to learn why business has dropped"],
-    ["制定回购营销方案", "Plan an offer to win a repeat order"],
-    ["致电了解需求变化", "Call to learn how their needs have changed"],
+    bi("登门拜访，了解下滑原因", "Visit in person to learn why business has dropped"),
+    bi("制定回购营销方案", "Plan an offer to win a repeat order"),
+    bi("致电了解需求变化", "Call to learn how their needs have changed"),
   ],
   [ActionKind.Regular]: [
-    ["实地拜访", "Visit in person"],
-    ["情感电话", "Personal call to keep in touch"],
-    ["电话回访", "Follow-up call"],
+    bi("实地拜访", "Visit in person"),
+    bi("情感电话", "Personal call to keep in touch"),
+    bi("电话回访", "Follow-up call"),
   ],
   [ActionKind.Referral]: [
-    [
+    bi(
       "请客户推荐同行或朋友，并给予回馈",
       "Ask for an introduction to peers or friends, and thank them in return",
-    ],
+    ),
   ],
   [ActionKind.Deepen]: [
-    [
+    bi(
       "邀请参加培训或活动（同流→交流→交心）",
       "Invite to a training or event (shared activity → conversation → trust)",
-    ],
+    ),
   ],
 };
 
@@ -155,13 +156,13 @@ export function actionText(k: ActionKind | number, variant: number, lang: Lang):
 }
 
 const HOLIDAY: Record<HolidayHit["key"], Pair> = {
-  newYear: ["元旦", "New Year's Day"],
-  springFestival: ["春节", "Spring Festival"],
-  lantern: ["元宵", "Lantern Festival"],
-  qingming: ["清明", "Qingming"],
-  dragonBoat: ["端午", "Dragon Boat Festival"],
-  midAutumn: ["中秋", "Mid-Autumn Festival"],
-  nationalDay: ["国庆", "National Day"],
+  newYear: bi("元旦", "New Year's Day"),
+  springFestival: bi("春节", "Spring Festival"),
+  lantern: bi("元宵", "Lantern Festival"),
+  qingming: bi("清明", "Qingming"),
+  dragonBoat: bi("端午", "Dragon Boat Festival"),
+  midAutumn: bi("中秋", "Mid-Autumn Festival"),
+  nationalDay: bi("国庆", "National Day"),
 };
 
 export function holidayLabel(key: HolidayHit["key"], lang: Lang): string {
@@ -207,26 +208,47 @@ export const ALL_OUTPUT_HEADERS: readonly string[] = Object.freeze([
 ]);
 
 const PROBLEM: Record<ProblemReason, Pair> = {
-  "excel-error": ["单元格是错误值", "Excel error"],
-  "not-a-number": ["无法识别为数字", "not a number"],
-  "not-a-rate": ["无法识别为比率（如 30% 或 0.3）", "not a rate (like 30% or 0.3)"],
-  "not-a-date": ["无法识别为日期", "not a date"],
-  "future-date": ["日期晚于今天，按缺失处理", "date is after today, treated as missing"],
-  "not-yes-no": ["无法识别为是/否", "not yes or no"],
-  "not-familiarity": [
+  "excel-error": bi("单元格是错误值", "Excel error"),
+  "not-a-number": bi("无法识别为数字", "not a number"),
+  "not-a-rate": bi("无法识别为比率（如 30% 或 0.3）", "not a rate (like 30% or 0.3)"),
+  "not-a-date": bi("无法识别为日期", "not a date"),
+  "future-date": bi("日期晚于今天，按缺失处理", "date is after today, treated as missing"),
+  "not-yes-no": bi("无法识别为是/否", "not yes or no"),
+  "not-familiarity": bi(
     "熟悉程度应为 1–5 或 认识/还熟悉/比较熟悉/很熟悉/相知",
     "familiarity must be 1–5 or 认识/还熟悉/比较熟悉/很熟悉/相知",
-  ],
-  "not-position": ["竞争地位应为 强/平/弱", "not strong, even or weak"],
-  "out-of-range": ["超出允许范围", "out of range"],
-  "negative-value": ["为负数，按 0 计算", "negative, counted as 0"],
-  duplicate: ["重复的客户", "duplicate"],
+  ),
+  "not-position": bi("竞争地位应为 强/平/弱", "not strong, even or weak"),
+  "out-of-range": bi("超出允许范围", "out of range"),
+  "negative-value": bi("为负数，按 0 计算", "negative, counted as 0"),
+  duplicate: bi("重复的客户", "duplicate"),
+  "estimated-profit-rate": bi(
+    "毛利缺失，按销售额×毛利率估算",
+    "profit missing, estimated as revenue × margin rate",
+  ),
+  "estimated-profit-median": bi(
+    "毛利缺失，按毛利率中位数{}估算",
+    "profit missing, estimated at the median margin {}",
+  ),
+  "estimated-margin-median": bi(
+    "毛利率缺失，按中位数{}估算",
+    "margin rate missing, estimated at the median {}",
+  ),
+  "totals-row": bi("合计行，未参与分级", "totals row, not classified"),
 };
+
+/** Problems that are a whole sentence of METHOD's (no column name in front; `{}` is the found text). */
+const SENTENCE_PROBLEMS: ReadonlySet<ProblemReason> = new Set([
+  "estimated-profit-rate",
+  "estimated-profit-median",
+  "estimated-margin-median",
+  "totals-row",
+]);
 
 /** What follows the found text of a duplicate, by the field that was the customer's key. */
 const DUPLICATE_TAIL: Partial<Record<FieldKey, Pair>> = {
-  name: ["前面已有同名记录", "an earlier row has the same name"],
-  id: ["前面已有相同编号的记录", "an earlier row has the same ID"],
+  name: bi("前面已有同名记录", "an earlier row has the same name"),
+  id: bi("前面已有相同编号的记录", "an earlier row has the same ID"),
 };
 
 const FOUND_MAX = 30;
@@ -244,6 +266,7 @@ export function quoteFound(found: string): string {
  * `columnName` is the header as found in the sheet; the field's label when omitted.
  */
 export function problemMessage(p: CellProblem, lang: Lang, columnName?: string): string {
+  if (SENTENCE_PROBLEMS.has(p.reason)) return pick(PROBLEM[p.reason], lang).replace("{}", p.found ?? "");
   const name = columnName && columnName.trim() ? columnName.trim() : fieldLabel(p.field, lang);
   const what = pick(PROBLEM[p.reason], lang) || p.reason;
   const found = p.found === undefined || p.found === null || p.found === "" ? "" : quoteFound(p.found);

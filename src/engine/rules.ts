@@ -287,11 +287,158 @@ export function valueOrder(
 
 // ---------------------------------------------------------------- §2 value and ABC
 
-/** §2: profit if present; else revenue × marginRate if both present; else revenue (NaN if none). */
-export function valueOf(revenue: number, profit: number, marginRate: number): number {
-  if (profit === profit) return profit;
-  if (revenue === revenue && marginRate === marginRate) return revenue * marginRate;
-  return revenue;
+/**
+ * §2's value measure, one per table (v2; v1 chose it row by row): profit when the table has a
+ * profit column; else revenue × marginRate when it has both columns; else revenue.
+ */
+export const ValueMeasure = { Revenue: 0, Margin: 1, Profit: 2 } as const;
+export type ValueMeasure = (typeof ValueMeasure)[keyof typeof ValueMeasure];
+
+export function valueMeasure(hasProfit: boolean, hasRevenue: boolean, hasMarginRate: boolean): ValueMeasure {
+  if (hasProfit) return ValueMeasure.Profit;
+  if (hasRevenue && hasMarginRate) return ValueMeasure.Margin;
+  return ValueMeasure.Revenue;
+}
+
+/** How a row's value was estimated (§2), for its problem; None when it was measured. */
+export const ValueEstimate = { None: 0, FromRate: 1, MedianRatio: 2, MedianMargin: 3 } as const;
+export type ValueEstimate = (typeof ValueEstimate)[keyof typeof ValueEstimate];
+
+/** The last valueOf's estimate (a module slot, so the per-row call allocates nothing). */
+let lastEstimate: ValueEstimate = ValueEstimate.None;
+export function lastValueEstimate(): ValueEstimate {
+  return lastEstimate;
+}
+
+/**
+ * §2: one row's value under the table's measure; NaN for no value. A row lacking what the
+ * measure needs is estimated (see lastValueEstimate): with the profit measure, revenue ×
+ * marginRate when the row has both, else revenue × `median` (the median profit/revenue);
+ * with the margin measure, revenue × `median` (the median marginRate). No median (NaN) or no
+ * revenue: no value.
+ */
+export function valueOf(
+  measure: ValueMeasure,
+  revenue: number,
+  profit: number,
+  marginRate: number,
+  median: number,
+): number {
+  lastEstimate = ValueEstimate.None;
+  if (measure === ValueMeasure.Revenue) return revenue;
+  if (measure === ValueMeasure.Profit) {
+    if (profit === profit) return profit;
+    if (revenue !== revenue) return NaN;
+    if (marginRate === marginRate) {
+      lastEstimate = ValueEstimate.FromRate;
+      return revenue * marginRate;
+    }
+    if (median !== median) return NaN;
+    lastEstimate = ValueEstimate.MedianRatio;
+    return revenue * median;
+  }
+  if (revenue !== revenue) return NaN;
+  if (marginRate === marginRate) return revenue * marginRate;
+  if (median !== median) return NaN;
+  lastEstimate = ValueEstimate.MedianMargin;
+  return revenue * median;
+}
+
+/**
+ * The median of `xs` (mean of the two middle ones for an even count); NaN for none.
+ * Reorders `xs` (selection, O(n): a million margins take milliseconds, a sort ten times more).
+ */
+export function median(xs: Float64Array): number {
+  const n = xs.length;
+  if (n === 0) return NaN;
+  const mid = n >> 1;
+  const upper = select(xs, mid);
+  if (n % 2 === 1) return upper;
+  // The lower middle is the largest of the elements left of `mid` after selection.
+  let lower = -Infinity;
+  for (let i = 0; i < mid; i++) if (xs[i] > lower) lower = xs[i];
+  return (lower + upper) / 2;
+}
+
+/** Hoare's selection: reorders `a` so that a[k] is the k-th smallest, smaller ones left of it. */
+function select(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return a[k];
+}
+
+/**
+ * The median §2's estimate needs under `measure`: profit/revenue over rows with both
+ * (revenue > 0) for the profit measure, marginRate over rows that have one for the margin
+ * measure; NaN for the revenue measure, when no row has it, or when no row needs it (then
+ * nothing is sorted).
+ */
+export function valueMedian(
+  measure: ValueMeasure,
+  revenue: ArrayLike<number>,
+  profit: ArrayLike<number>,
+  marginRate: ArrayLike<number>,
+): number {
+  if (measure === ValueMeasure.Revenue) return NaN;
+  const n = revenue.length;
+  const byProfit = measure === ValueMeasure.Profit;
+  let needed = false;
+  for (let i = 0; i < n && !needed; i++) {
+    if (byProfit)
+      needed = profit[i] !== profit[i] && revenue[i] === revenue[i] && marginRate[i] !== marginRate[i];
+    else needed = marginRate[i] !== marginRate[i] && revenue[i] === revenue[i];
+  }
+  if (!needed) return NaN;
+  const picked = new Float64Array(n);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    if (byProfit) {
+      if (revenue[i] > 0 && profit[i] === profit[i]) picked[k++] = profit[i] / revenue[i];
+    } else if (marginRate[i] === marginRate[i]) picked[k++] = marginRate[i];
+  }
+  return median(picked.subarray(0, k));
+}
+
+/**
+ * §2's class of one value: A if `before` (the sum of the values ranked above it) < abcCutA ×
+ * total, B if < abcCutB × total, else C; a value of 0 is always C, and a total of 0 makes
+ * everyone C. abcClasses and the custom functions both call it.
+ */
+export function abcClassOf(
+  value: number,
+  before: number,
+  total: number,
+  settings: Pick<Settings, "abcCutA" | "abcCutB">,
+): Abc {
+  if (value <= 0 || total <= 0) return C;
+  if (before < settings.abcCutA * total) return A;
+  if (before < settings.abcCutB * total) return B;
+  return C;
+}
+
+/** §2's volumePct: 1 − (rank − 1)/(n − 1) (n = 1 gives 1); a value of 0 has 0 (v2). */
+export function volumePctOf(value: number, rank: number, n: number): number {
+  if (value <= 0) return 0;
+  return n <= 1 ? 1 : 1 - (rank - 1) / (n - 1);
 }
 
 export interface AbcResult {
@@ -336,8 +483,6 @@ export function abcClasses(
     else share[i] = total > 0 ? clampValue(v) / total : 0;
   }
   // By rank: the values are read in order; only the writes go by row.
-  const cutA = settings.abcCutA * total;
-  const cutB = settings.abcCutB * total;
   let before = 0;
   let p = 0;
   while (p < n) {
@@ -345,11 +490,11 @@ export function abcClasses(
     const v = sorted[p];
     let q = p + 1;
     while (q < n && sorted[q] === v) q++;
-    const vol = n === 1 ? 1 : 1 - p / (n - 1);
+    const vol = volumePctOf(v, p + 1, n); // rank = 1 + the rows strictly larger
     const m = rfmScore(n - q + 1, n); // §10's M: k = 1 + rows strictly smaller
     for (let r = p; r < q; r++) {
       const i = order[r];
-      abc[i] = v <= 0 || total <= 0 ? C : before < cutA ? A : before < cutB ? B : C;
+      abc[i] = abcClassOf(v, before, total, settings);
       before += v;
       cumShare[i] = total > 0 ? before / total : 0;
       volumePct[i] = vol;
@@ -400,10 +545,11 @@ export function hasHistory(prevRevenue: number, orders: number, lastOrder: DayNu
 
 /**
  * Why §4 decided a tier, as bits beside it (the Why line is built from these, never by
- * re-testing the conditions): Fading because growth dropped and/or no order for too long;
- * Rising because new, grew, and/or potential.
+ * re-testing the conditions): Fading because growth dropped, no order for too long and/or
+ * (§13) the customer's own rhythm says they have probably stopped; Rising because new, grew,
+ * and/or potential.
  */
-export const TierReason = { Dropped: 1, Lapsed: 2, New: 4, Grew: 8, Potential: 16 } as const;
+export const TierReason = { Dropped: 1, Lapsed: 2, New: 4, Grew: 8, Potential: 16, Rhythm: 32 } as const;
 
 /** Bits of a tierDecision: the tier in the low 3 bits, TierReason bits above. */
 export const TIER_BITS = 3;
@@ -416,7 +562,9 @@ type TierSettings = Pick<
 
 /**
  * §4, first rule that holds, with its reasons: `tier | reasons << TIER_BITS`.
- * `potential` and `overdueDays` may be NaN.
+ * `potential` and `overdueDays` may be NaN. `rhythmFading` is §13's extra condition of step 2
+ * (x ≥ rhythmMinRepeats and P(alive) < fadingAlive: rhythm/analyse.ts isRhythmFading), known
+ * only for a ledger.
  */
 export function tierDecision(
   hasValue: boolean,
@@ -428,12 +576,14 @@ export function tierDecision(
   potential: number,
   overdueDays: number,
   settings: TierSettings,
+  rhythmFading = false,
 ): number {
   if (!hasValue) return Tier.Insufficient;
-  if (history) {
+  if (history || rhythmFading) {
     const why =
-      (atOrBelow(growth, settings.fadingGrowth) ? TierReason.Dropped : 0) |
-      (recency > settings.lapseDays ? TierReason.Lapsed : 0);
+      (history && atOrBelow(growth, settings.fadingGrowth) ? TierReason.Dropped : 0) |
+      (history && recency > settings.lapseDays ? TierReason.Lapsed : 0) |
+      (rhythmFading ? TierReason.Rhythm : 0);
     if (why !== 0) return Tier.Fading | (why << TIER_BITS);
   }
   if (abc === Abc.A) return Tier.Star;

@@ -21,3 +21,28 @@ export function halfWidth(s: string): string {
   }
   return out;
 }
+
+/** §1's totals words, compared without spaces, case or a trailing colon. */
+const TOTALS_WORDS: ReadonlySet<string> = new Set([
+  "合计",
+  "总计",
+  "小计",
+  "汇总",
+  "total",
+  "subtotal",
+  "grandtotal",
+]);
+const LONGEST_TOTALS_LABEL = 40; // "Grand total:" with generous spacing
+
+/**
+ * A totals label (§1): 合计, 总计, 小计, 汇总, Total, Subtotal, Grand total — spaces, case,
+ * full-width forms and a trailing colon ignored, so "合  计" and "Total:" count.
+ */
+export function isTotalsLabel(text: string): boolean {
+  if (!text || text.length > LONGEST_TOTALS_LABEL) return false;
+  const n = halfWidth(text)
+    .toLowerCase()
+    .replace(/\s+/g, "")
+    .replace(/[:：]$/, "");
+  return TOTALS_WORDS.has(n);
+}

@@ -53,6 +53,12 @@ export type FieldKey = (typeof FIELD_KEYS)[number];
 export const Tier = { Insufficient: 0, Fading: 1, Star: 2, Rising: 3, Regular: 4 } as const;
 export type Tier = (typeof Tier)[keyof typeof Tier];
 
+/**
+ * The tier cell of a row left out of the classification (§1: a totals row): every output
+ * cell but Problems is blank. Not a Tier: no label, no fill, never counted per tier.
+ */
+export const NOT_CLASSIFIED = 255;
+
 /** ABC class (§2); None for rows without a value measure. */
 export const Abc = { None: 0, A: 1, B: 2, C: 3 } as const;
 export type Abc = (typeof Abc)[keyof typeof Abc];
@@ -97,6 +103,10 @@ export type ProblemReason =
   | "not-position"
   | "out-of-range" // e.g. activeMonths 13, potential 9 (clamped or dropped, see engine docs)
   | "negative-value" // value < 0 counts as 0
+  | "estimated-profit-rate" // §2: profit missing, estimated as revenue × marginRate
+  | "estimated-profit-median" // §2: profit missing, estimated at the median profit/revenue (found: "23%")
+  | "estimated-margin-median" // §2: marginRate missing, estimated at the median (found: "23%")
+  | "totals-row" // §1: a 合计/Total row, not classified
   | "duplicate"; // the customer key (id, else name) repeats an earlier row's; the row still counts
 
 /** One unreadable cell (or a repeated customer): the run goes on, the row says what was found. */

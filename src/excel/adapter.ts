@@ -41,6 +41,8 @@ export interface ApplyRequest {
   onProgress?: (fraction: number) => void;
   /** Cancelling stops before the next chunk and puts back what was already written. */
   signal?: AbortSignal;
+  /** The table's own phone/contact columns (table column indices), shown on the Worklist sheet. */
+  contactColumns?: number[];
 }
 
 export interface ApplyReport {
@@ -48,6 +50,8 @@ export interface ApplyReport {
   outputAddress: string;
   rowsWritten: number;
   summarySheet: string | null;
+  /** The Worklist sheet written, when the adapter writes one. */
+  worklistSheet?: string | null;
   /** Features skipped because the host lacks a requirement set, in the pane's language. */
   warnings: string[];
   cancelled: boolean;
@@ -112,4 +116,10 @@ export interface ExcelAdapter {
    * No other sheet is changed; Restore removes it.
    */
   writeLedgerSheet(request: LedgerSheetRequest): Promise<LedgerSheetReport>;
+  /**
+   * Offered after a write, never forced: freezes the sheet's rows down to the header and its
+   * columns up to `column` (0-based sheet indices), keeping the user's own frozen panes so that
+   * Restore puts them back. Absent when the host cannot freeze panes.
+   */
+  freezeNameColumn?(at: { headerRow: number; column: number }): Promise<{ frozen: boolean; message: string }>;
 }

@@ -1,41 +1,27 @@
 /**
  * Where the §11 columns go. Pure: the adapter reads the sheet, this decides.
  *
- * Ours from an earlier run: a run of at least 3 adjacent headers that are §11 headers
- * (zh or en) in §11 order. A lone column called e.g. "潜力得分" or "RFM" is the user's
- * (潜力得分 is also an input header, §1) and is never written over.
- * New columns: to the right of the block, at the first place where enough whole columns
- * are empty (header and data rows), so user data is never overwritten.
+ * Ours from an earlier run: the engine's one rule (findOwnColumns in
+ * src/engine/report/columns.ts, shared with the CLI): all 14 §11 headers, adjacent and in
+ * order, in one language. A lone column called e.g. "潜力得分" or "RFM" is the user's (潜力得分
+ * is also an input header, §1) and is never written over.
+ * New columns: to the right of the block, at the first place where enough whole columns are
+ * empty (header and data rows), so user data is never overwritten.
  */
-import { OUTPUT_COLUMNS, type OutputColumnKey } from "../engine/labels";
+import { CORE_COLUMNS, findOwnColumns, type OutputColumnKey } from "../engine/report/columns";
 
-export const MIN_OWN_RUN = 3;
+const OUTPUT_COLUMNS = CORE_COLUMNS;
 
 function outputOrder(header: unknown): number {
   if (typeof header !== "string") return -1;
   const h = header.trim();
-  return OUTPUT_COLUMNS.findIndex((c) => c.zh === h || c.en === h);
+  return OUTPUT_COLUMNS.findIndex((c) => c.header.zh === h || c.header.en === h);
 }
 
 /** Column indices (within the block) that this add-in wrote before, in order. */
 export function detectOwnColumns(headers: readonly unknown[]): number[] {
-  const own: number[] = [];
-  let run: number[] = [];
-  let last = -1;
-  const close = () => {
-    if (run.length >= MIN_OWN_RUN) own.push(...run);
-    run = [];
-    last = -1;
-  };
-  headers.forEach((h, i) => {
-    const k = outputOrder(h);
-    if (k < 0) return close();
-    if (k <= last) close();
-    run.push(i);
-    last = k;
-  });
-  close();
-  return own;
+  const own = findOwnColumns(headers);
+  return own ? Array.from({ length: own.count }, (_, k) => own.start + k) : [];
 }
 
 /** The output key of an own column's header. */

@@ -32,6 +32,8 @@ import {
 import { writeSummarySheet } from "./summarySheet";
 import { listVisibleSheets, readSheetTable, writeLedgerSheet } from "./ledgerSheet";
 import { OUTPUT_KEYS, outputCells, outputFormats, styleOutputColumns } from "./outputColumns";
+import { freezeThrough, readUserFreeze } from "./freeze";
+import { writeWorklistSheet } from "./worklistSheet";
 
 export type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 /** Excel.run with options (the overload the add-in uses). */
@@ -284,10 +286,20 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps = {}): ExcelAdapter 
 
         // 5. The summary sheet (it is removed by Restore when this apply created it).
         const summary = await writeSummarySheet(context, caps, summarize(req.result), lang, warnings);
-        if (!summary.existed) {
-          meta.summarySheet = summary.name;
-          await writeMeta(context, meta);
-        }
+        if (!summary.existed) meta.summarySheet = summary.name;
+        // 6. The Worklist 本周待办 sheet (likewise removed by Restore when this apply created it).
+        const worklist = await writeWorklistSheet(
+          context,
+          caps,
+          req.result,
+          lang,
+          (req.contactColumns ?? []).map((c) => ({
+            header: req.table.headers[c] ?? "",
+            cells: req.table.columns[c] ?? [],
+          })),
+        );
+        if (!worklist.existed) meta.worklistSheet = worklist.name;
+        if (!summary.existed || !worklist.existed) await writeMeta(context, meta);
         sheet.activate();
         // Our writes ran with calculation suspended: the user's formulas over our columns are
         // stale until the workbook is recalculated ("it is the developer's responsibility to
@@ -308,6 +320,7 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps = {}): ExcelAdapter 
           outputAddress: outRuns.join(","),
           rowsWritten: dataRows,
           summarySheet: summary.name,
+          worklistSheet: worklist.name,
           warnings,
           cancelled: false,
         };
@@ -373,6 +386,36 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps = {}): ExcelAdapter 
     apply,
     hasSnapshot: () => run((context) => hasSnapshot(context)),
     restore: () => run((context) => restoreSnapshot(context, caps, uiLang())),
+    ...(caps.has("freezePanes")
+      ? {
+          freezeNameColumn: (at: { headerRow: number; column: number }) =>
+            run(async (context) => {
+              const lang = uiLang();
+              const meta = await readMeta(context);
+              if (!meta)
+                return {
+                  frozen: false,
+                  message: T(lang, "请先写入分级结果。", "Write the tiers first."),
+                };
+              const sheet = context.workbook.worksheets.getItem(meta.sheetName);
+              // Only the first time: a second freeze must not take our own panes for the user's.
+              if (meta.userFreeze === undefined) {
+                meta.userFreeze = await readUserFreeze(context, sheet);
+                await writeMeta(context, meta);
+              }
+              freezeThrough(sheet, at.headerRow, at.column);
+              await context.sync();
+              return {
+                frozen: true,
+                message: T(
+                  lang,
+                  "已冻结表头和客户名称列；“恢复原表”会还原您原来的冻结设置。",
+                  "The header row and the name column are frozen; Restore puts your own frozen panes back.",
+                ),
+              };
+            }),
+        }
+      : {}),
     async selectCell(address: string): Promise<void> {
       await run(async (context) => {
         const b = parseAddress(address);

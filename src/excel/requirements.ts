@@ -24,6 +24,7 @@ export const FEATURES = {
   autoFilter: { set: "1.9", zh: "按等级筛选区域", en: "filtering the range by tier" },
   hideSheet: { set: "1.2", zh: "隐藏快照工作表", en: "hiding the snapshot sheet" },
   columnWidth: { set: "1.2", zh: "列宽", en: "column widths" },
+  freezePanes: { set: "1.7", zh: "冻结窗格", en: "freezing panes" },
 } as const;
 
 export type Feature = keyof typeof FEATURES;

@@ -9,6 +9,7 @@ import { asTextConstant } from "./cellText";
 import { writeInChunks } from "./chunkedWrite";
 import type { Capabilities } from "./requirements";
 import type { Lang } from "../engine/types";
+import { restoreUserFreeze } from "./freeze";
 
 export const SNAPSHOT_SHEET = "CRMTiers_Snapshot";
 /** Far away from any output column: the snapshot mirrors target addresses. */
@@ -31,6 +32,10 @@ export interface SnapshotMeta {
   table: { name: string; address: string } | null;
   /** A summary sheet this apply created (deleted on restore). */
   summarySheet: string | null;
+  /** A Worklist sheet this apply created (deleted on restore). */
+  worklistSheet?: string | null;
+  /** The user's own frozen panes before "freeze the name column" (absent: never frozen by us; null: none). */
+  userFreeze?: string | null;
   mode: "copy" | "values";
 }
 
@@ -242,13 +247,14 @@ export async function restoreSnapshot(
   });
   // The copies ran with calculation suspended: recalculate so formulas over these cells are current.
   context.application.calculate("Full");
-  if (meta.summarySheet) {
-    const s = context.workbook.worksheets.getItemOrNullObject(meta.summarySheet);
-    // eslint-disable-next-line office-addins/no-navigational-load -- isNullObject is a scalar flag the rule does not know; loading it is the documented *OrNullObject check
-    s.load("isNullObject");
-    await context.sync();
-    if (!s.isNullObject) s.delete();
-  }
+  // The summary and Worklist sheets this apply created go (one sync to look, one to delete).
+  const made = [meta.summarySheet, meta.worklistSheet ?? null]
+    .filter((name): name is string => !!name)
+    .map((name) => context.workbook.worksheets.getItemOrNullObject(name));
+  for (const s of made) s.load("isNullObject");
+  await context.sync();
+  for (const s of made) if (!s.isNullObject) s.delete();
+  if (meta.userFreeze !== undefined && caps.has("freezePanes")) restoreUserFreeze(target, meta.userFreeze);
   await context.sync();
   // The cells are back now: a failure to remove the snapshot must not be reported as a failed restore.
   try {

@@ -1,75 +1,30 @@
 /**
- * The summary sheet: counts and value share per tier and ABC class, overdue contacts,
- * problem rows, and a Pareto chart (customers ranked by value → cumulative share).
- * Pure `summaryGrid` builds the cells; `writeSummarySheet` puts them in Excel.
+ * The Summary sheet in Excel: a thin writer over the engine's one Summary sheet description
+ * (src/engine/report/summarySheet.ts — the CLI's workbook writes the same cells, formats and
+ * fills), plus the Pareto chart through Office.js.
  */
-import { abcLabel, tierLabel } from "../engine/labels";
-import type { Summary } from "../engine/output";
+import { excelSerialFromDay } from "../engine/days";
+import type { Summary } from "../engine/report/summary";
+import {
+  PARETO_COL,
+  summaryFormat,
+  summaryGrid,
+  summarySheetName,
+  type SummaryCell,
+} from "../engine/report/summarySheet";
+import type { ColumnKind } from "../engine/report/columnList";
+import { inertText } from "../engine/report/inert";
 import type { Lang } from "../engine/types";
 import { rangeA1 } from "./a1";
 import type { Capabilities } from "./requirements";
 
-export function summarySheetName(lang: Lang): string {
-  return lang === "zh" ? "客户分级汇总" : "CRM Summary";
-}
+export { summarySheetName, PARETO_COL };
 
-type Cell = string | number;
-
-export interface SummaryGrid {
-  /** A1-anchored block of the tables (rectangular, "" for blank). */
-  cells: Cell[][];
-  /** Number formats, same shape. */
-  formats: string[][];
-  /** Pareto block anchored at PARETO_COL, row 0: header + points. */
-  pareto: Cell[][];
-}
-
-export const PARETO_COL = 7; // column H
-
-const T = (lang: Lang, zh: string, en: string) => (lang === "zh" ? zh : en);
-
-export function summaryGrid(s: Summary, lang: Lang): SummaryGrid {
-  const cells: Cell[][] = [];
-  const formats: string[][] = [];
-  const add = (row: Cell[], fmt: string[] = row.map(() => "General")) => {
-    while (row.length < 4) row.push("");
-    while (fmt.length < 4) fmt.push("General");
-    cells.push(row);
-    formats.push(fmt);
-  };
-  const groupFmt = ["@", "0", "#,##0.00", "0.0%"];
-  add([T(lang, "客户分级汇总", "Customer tiers summary")]);
-  add([T(lang, "客户总数", "Customers"), s.rowCount], ["@", "0"]);
-  add([]);
-  add([
-    T(lang, "价值等级", "Tier"),
-    T(lang, "客户数", "Customers"),
-    T(lang, "价值", "Value"),
-    T(lang, "价值占比", "Value share"),
-  ]);
-  for (const g of s.tiers) add([tierLabel(g.tier, lang), g.count, g.value, g.share], [...groupFmt]);
-  add([T(lang, "合计", "Total"), s.rowCount, s.totalValue, s.totalValue > 0 ? 1 : 0], [...groupFmt]);
-  add([]);
-  add([
-    T(lang, "ABC分类", "ABC"),
-    T(lang, "客户数", "Customers"),
-    T(lang, "价值", "Value"),
-    T(lang, "价值占比", "Value share"),
-  ]);
-  for (const g of s.abc) add([abcLabel(g.abc), g.count, g.value, g.share], [...groupFmt]);
-  add([]);
-  add([T(lang, "逾期未联系的客户", "Overdue contacts"), s.overdueCount], ["@", "0"]);
-  add([T(lang, "有数据问题的客户", "Customers with data problems"), s.problemRowCount], ["@", "0"]);
-  // The top-left cell stays blank so Excel takes the first column as the categories.
-  const pareto: Cell[][] = [
-    ["", T(lang, "本段价值占比", "Value in slice"), T(lang, "累计价值占比", "Cumulative value share")],
-  ];
-  let prev = 0;
-  for (const p of s.pareto) {
-    pareto.push([p.customers, p.value - prev, p.value]);
-    prev = p.value;
-  }
-  return { cells, formats, pareto };
+/** A summary cell as Office.js takes it: dates as serials, texts kept inert, blank "". */
+function excelValue(v: SummaryCell, kind: ColumnKind): string | number {
+  if (v === null) return "";
+  if (typeof v === "number") return kind === "date" ? excelSerialFromDay(v) : v;
+  return inertText(v, "excelRange");
 }
 
 export async function writeSummarySheet(
@@ -88,38 +43,42 @@ export async function writeSummarySheet(
   if (existed) old.delete();
   const sheet = context.workbook.worksheets.add(name);
   const grid = summaryGrid(summary, lang);
-  const main = sheet.getRange(rangeA1(0, 0, grid.cells.length, 4));
-  main.numberFormat = grid.formats;
-  main.values = grid.cells;
-  sheet.getRange("A1").format.font.bold = true;
+  const main = sheet.getRange(rangeA1(0, 0, grid.cells.length, grid.width));
+  main.numberFormat = grid.kinds.map((row) => row.map(summaryFormat));
+  main.values = grid.cells.map((row, r) => row.map((v, c) => excelValue(v, grid.kinds[r][c])));
+  grid.fills.forEach((row, r) =>
+    row.forEach((fill, c) => {
+      if (fill) sheet.getRange(rangeA1(r, c)).format.fill.color = fill;
+    }),
+  );
+  grid.bold.forEach((row, r) => {
+    if (row[0]) sheet.getRange(rangeA1(r, 0, 1, grid.width)).format.font.bold = true;
+  });
   const p = grid.pareto;
   const pr = sheet.getRange(rangeA1(0, PARETO_COL, p.length, 3));
-  pr.numberFormat = p.map((row, i) => (i === 0 ? ["@", "@", "@"] : ["0%", "0.0%", "0.0%"]));
-  pr.values = p;
+  pr.numberFormat = grid.paretoKinds.map((row) => row.map(summaryFormat));
+  pr.values = p.map((row, r) => row.map((v, c) => excelValue(v, grid.paretoKinds[r][c])));
   await context.sync();
   if (p.length < 2) return { name, existed };
   if (!caps.has("charts")) {
     warnings.push(caps.warning("charts", lang));
     return { name, existed };
   }
-  const title = T(
-    lang,
-    "帕累托：客户（按价值排序）与累计价值占比",
-    "Pareto: customers ranked by value and cumulative value share",
-  );
+  const at = (chart: Excel.Chart) =>
+    chart.setPosition(rangeA1(grid.cells.length + 1, 0), rangeA1(grid.cells.length + 20, grid.width));
   if (caps.has("comboChart")) {
     const chart = sheet.charts.add("ColumnClustered", pr, "Columns");
-    chart.title.text = title;
+    chart.title.text = grid.chartTitle;
     const line = chart.series.getItemAt(1);
     line.chartType = "Line";
     line.axisGroup = "Secondary";
-    chart.setPosition(rangeA1(grid.cells.length + 1, 0), rangeA1(grid.cells.length + 20, 6));
+    at(chart);
   } else {
     warnings.push(caps.warning("comboChart", lang));
     // Both series as lines: the slices and the cumulative share on one axis.
     const chart = sheet.charts.add("Line", pr, "Columns");
-    chart.title.text = title;
-    chart.setPosition(rangeA1(grid.cells.length + 1, 0), rangeA1(grid.cells.length + 20, 6));
+    chart.title.text = grid.chartTitle;
+    at(chart);
   }
   await context.sync();
   return { name, existed };

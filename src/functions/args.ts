@@ -129,6 +129,11 @@ const REASONS: Record<ProblemReason, readonly [string, string]> = {
   "out-of-range": ["超出范围", "is out of range"],
   "negative-value": ["为负数", "is negative"],
   duplicate: ["与前面的客户重复", "repeats an earlier customer"], // classify only; no function reports it
+  // classify only (whole-table rules of §1–§2); no function reports them
+  "estimated-profit-rate": ["按销售额×毛利率估算", "is estimated"],
+  "estimated-profit-median": ["按中位数估算", "is estimated"],
+  "estimated-margin-median": ["按中位数估算", "is estimated"],
+  "totals-row": ["是合计行", "is a totals row"],
 };
 
 /** Shows a found value briefly and quoted. */

@@ -11,6 +11,7 @@
  */
 import * as impl from "./impl";
 import { guard } from "./errors";
+import * as rhythm from "./rhythm";
 import { whenSettingsLoaded } from "./settingsGate";
 
 // The build appends CustomFunctions.associate(...) calls to this file. When Office.js did not
@@ -240,7 +241,7 @@ async function strategy(
  * @param recency Days since the last order (fewer is better).
  * @param frequency Number of orders, same shape as recency.
  * @param monetary Value of each customer, same shape as recency.
- * @returns Three digits for each customer, "-" for an unknown metric.
+ * @returns Three digits for each customer, "_" for an unknown metric.
  */
 async function rfm(recency: any[][], frequency: any[][], monetary: any[][]): Promise<any[][]> {
   await whenSettingsLoaded();
@@ -283,6 +284,35 @@ function fromOrders(
   return guard(() => impl.fromOrders(customers, dates, amounts, orderIds, today, periodMonths, language));
 }
 
+/**
+ * Probability that a customer is still active (BG/NBD, METHOD §13), from the customer's history and the fitted parameters.
+ * @customfunction PALIVE PALIVE
+ * @param x Repeat purchases: distinct purchase dates minus 1 (one cell or a column; blank = no purchase).
+ * @param t Time from the first to the last purchase, same shape as x (or one cell).
+ * @param T Time from the first purchase to today, in the same unit as t, same shape as x (or one cell).
+ * @param r Fitted r (first value spilled by RHYTHMFIT).
+ * @param alpha Fitted alpha, in the unit of t and T (second value spilled by RHYTHMFIT).
+ * @param a Fitted a (third value spilled by RHYTHMFIT).
+ * @param b Fitted b (fourth value spilled by RHYTHMFIT).
+ * @returns P(alive), a fraction in (0, 1], for each row.
+ */
+function palive(x: any[][], t: any[][], T: any[][], r: any, alpha: any, a: any, b: any): any[][] {
+  return guard(() => rhythm.palive(x, t, T, r, alpha, a, b)); // no setting involved
+}
+
+/**
+ * Fits the BG/NBD buying-rhythm model (METHOD §13) by maximum likelihood and spills r, alpha, a, b and the log-likelihood in one row.
+ * @customfunction RHYTHMFIT RHYTHMFIT
+ * @param x Repeat purchases of each customer: distinct purchase dates minus 1 (a column; blank = no purchase).
+ * @param t Time from the first to the last purchase, same shape as x.
+ * @param T Time from the first purchase to today, in the same unit as t, same shape as x.
+ * @returns One row: r, alpha, a, b, log-likelihood.
+ */
+async function rhythmFit(x: any[][], t: any[][], T: any[][]): Promise<any[][]> {
+  await whenSettingsLoaded(); // rhythmMinRepeaters is a setting
+  return guard(() => rhythm.rhythmFit(x, t, T));
+}
+
 // Referenced so that strict compilers keep them; CustomFunctions.associate is appended by the plugin.
 export const CRM_FUNCTIONS = {
   CLASSIFY: classifyTable,
@@ -298,4 +328,6 @@ export const CRM_FUNCTIONS = {
   RFM: rfm,
   HOLIDAY: holiday,
   FROMORDERS: fromOrders,
+  PALIVE: palive,
+  RHYTHMFIT: rhythmFit,
 };

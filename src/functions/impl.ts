@@ -7,6 +7,7 @@
  * Bad shapes throw #VALUE! (the whole formula). A bad cell gives #VALUE! in that output cell
  * only, with a message naming the argument and its row. Settings: getCurrentSettings().
  */
+import { rfmText } from "../engine/report/columns";
 import {
   readBirthday,
   readDate,
@@ -489,7 +490,7 @@ export function strategy(
 
 // ------------------------------------------------------------------ RFM
 
-/** CRM.RFM: §10 scores within the given columns, as text like "545" ("-" for an unknown metric). */
+/** CRM.RFM: §10 scores within the given columns, as text like "545" ("_" for an unknown metric: the engine's rfmText). */
 export function rfm(recency: unknown, frequency: unknown, monetary: unknown): Out[][] {
   const { shape, at } = baseCells(recency, "recency");
   const f = alignArg(frequency, shape, "frequency", "recency");
@@ -514,13 +515,11 @@ export function rfm(recency: unknown, frequency: unknown, monetary: unknown): Ou
   const R = rfmScores(r, false);
   const F = rfmScores(fr, true);
   const M = rfmScores(mo, true);
-  const digit = (x: number) => (x === 0 ? "-" : String(x));
   return mapShape(shape, (i) =>
     cell(() => {
       const issue = issues.get(i);
       if (issue) throw issue;
-      if (R[i] === 0 && F[i] === 0 && M[i] === 0) return "";
-      return digit(R[i]) + digit(F[i]) + digit(M[i]);
+      return rfmText(R[i], F[i], M[i]) ?? "";
     }),
   );
 }

@@ -11,7 +11,8 @@
  * them get the better class (§2 breaks such ties by row order, which a single cell cannot know).
  */
 import type { Settings } from "../engine/settings";
-import { Abc } from "../engine/types";
+import { abcClassOf, volumePctOf as volumePctOfRank } from "../engine/rules";
+import type { Abc } from "../engine/types";
 
 export interface Population {
   /** Known values (negative counted as 0), largest first. */
@@ -59,6 +60,8 @@ export interface Placement {
   rank: number;
   /** Number of customers, counting v when it was added. */
   n: number;
+  /** The value placed. */
+  value: number;
 }
 
 /** Where a (non-negative, known) value sits in the population: located if present, else added. */
@@ -70,15 +73,13 @@ export function place(p: Population, v: number): Placement {
     total: located ? p.total : p.total + v,
     rank: greater + 1,
     n: located ? p.sorted.length : p.sorted.length + 1,
+    value: v,
   };
 }
 
 /** METHOD.md §2 class from a placement: 0 is always C, total 0 makes everyone C. */
 export function abcOf(v: number, at: Placement, settings: Readonly<Settings>): Abc {
-  if (v <= 0 || at.total <= 0) return Abc.C;
-  if (at.before < settings.abcCutA * at.total) return Abc.A;
-  if (at.before < settings.abcCutB * at.total) return Abc.B;
-  return Abc.C;
+  return abcClassOf(v, at.before, at.total, settings);
 }
 
 /** Cumulative share: the value of this customer and all bigger ones over the total (0 when total is 0). */
@@ -86,7 +87,7 @@ export function cumShareOf(v: number, at: Placement): number {
   return at.total > 0 ? (at.before + v) / at.total : 0;
 }
 
-/** METHOD.md §2 volumePct: 1 − (rank − 1)/(n − 1); n = 1 gives 1. */
+/** METHOD.md §2 volumePct (the engine's rule: a value of 0 has 0). */
 export function volumePctOf(at: Placement): number {
-  return at.n <= 1 ? 1 : 1 - (at.rank - 1) / (at.n - 1);
+  return volumePctOfRank(at.value, at.rank, at.n);
 }

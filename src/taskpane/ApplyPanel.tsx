@@ -2,6 +2,7 @@
 import * as React from "react";
 import {
   Button,
+  Caption1,
   Field,
   MessageBar,
   MessageBarBody,
@@ -9,7 +10,8 @@ import {
   Subtitle2,
 } from "@fluentui/react-components";
 import type { ClassifyResult } from "../engine/classify";
-import type { FieldKey } from "../engine/types";
+import { formatIsoDay } from "../engine/days";
+import type { DayNumber, FieldKey } from "../engine/types";
 import type { ApplyReport, FoundTable } from "../excel/adapter";
 import { useAdapter } from "./AdapterContext";
 import { errorText } from "./errors";
@@ -21,16 +23,18 @@ export interface ApplyPanelProps {
   mapping: Partial<Record<FieldKey, number>>;
   /** null when a required column is missing: nothing may be written. */
   result: ClassifyResult | null;
+  /** The table's phone/contact columns, for the Worklist sheet. */
+  contactColumns?: number[];
   onFinished: (report: ApplyReport | null) => void;
 }
 
-export function ApplyPanel({ table, mapping, result, onFinished }: ApplyPanelProps) {
+export function ApplyPanel({ table, mapping, result, contactColumns, onFinished }: ApplyPanelProps) {
   const adapter = useAdapter();
   const lang = useLang();
   const s = useStrings();
   const styles = useStyles();
   const [progress, setProgress] = React.useState<number | null>(null);
-  const [report, setReport] = React.useState<ApplyReport | null>(null);
+  const [report, setReport] = React.useState<{ report: ApplyReport; today: DayNumber } | null>(null);
   const [error, setError] = React.useState<string | null>(null);
   const [cancelling, setCancelling] = React.useState(false);
   const controller = React.useRef<AbortController | null>(null);
@@ -52,8 +56,9 @@ export function ApplyPanel({ table, mapping, result, onFinished }: ApplyPanelPro
         lang,
         onProgress: (fraction) => setProgress(Math.max(0, Math.min(1, fraction))),
         signal: abort.signal,
+        contactColumns,
       });
-      setReport(r);
+      setReport({ report: r, today: result.today });
       onFinished(r);
     } catch (err) {
       setError(s.applyFailed + errorText(err));
@@ -86,7 +91,7 @@ export function ApplyPanel({ table, mapping, result, onFinished }: ApplyPanelPro
         )}
       </div>
       {busy && (
-        <Field validationMessage={formatProgress(progress)} validationState="none">
+        <Field validationMessage={formatProgress(progress)} validationState="none" aria-live="polite">
           <ProgressBar value={progress} max={1} aria-label={s.applying} />
         </Field>
       )}
@@ -95,8 +100,47 @@ export function ApplyPanel({ table, mapping, result, onFinished }: ApplyPanelPro
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}
-      {report && <ReportView report={report} />}
+      {report && <ReportView report={report.report} today={report.today} />}
+      {report && !report.report.cancelled && <FreezeOffer table={table} mapping={mapping} />}
     </section>
+  );
+}
+
+/** Offered, never forced: keep the customer's name in view while the result columns scroll in. */
+function FreezeOffer({ table, mapping }: { table: FoundTable; mapping: Partial<Record<FieldKey, number>> }) {
+  const adapter = useAdapter();
+  const s = useStrings();
+  const styles = useStyles();
+  const [state, setState] = React.useState<
+    "offer" | "busy" | { intent: "success" | "error" | "info"; text: string }
+  >("offer");
+  const nameColumn = mapping.name ?? mapping.id;
+  if (!adapter.freezeNameColumn || nameColumn === undefined) return null;
+  const freeze = async () => {
+    setState("busy");
+    try {
+      const r = await adapter.freezeNameColumn!({
+        headerRow: table.location.headerRow,
+        column: table.location.firstColumn + nameColumn,
+      });
+      setState({ intent: r.frozen ? "success" : "info", text: r.message });
+    } catch (err) {
+      setState({ intent: "error", text: s.somethingWrong + errorText(err) });
+    }
+  };
+  if (typeof state === "object")
+    return (
+      <MessageBar intent={state.intent} layout="multiline" data-testid="freeze-status">
+        <MessageBarBody>{state.text}</MessageBarBody>
+      </MessageBar>
+    );
+  return (
+    <div className={styles.row} data-testid="freeze-offer">
+      <Button size="small" disabled={state === "busy"} onClick={() => void freeze()}>
+        {s.freezeOffer}
+      </Button>
+      <Caption1 className={styles.help}>{s.freezeHint}</Caption1>
+    </div>
   );
 }
 
@@ -104,7 +148,7 @@ function formatProgress(fraction: number | null): string {
   return `${Math.round((fraction ?? 0) * 100)}%`;
 }
 
-function ReportView({ report }: { report: ApplyReport }) {
+function ReportView({ report, today }: { report: ApplyReport; today: DayNumber }) {
   const s = useStrings();
   if (report.cancelled) {
     return (
@@ -119,6 +163,7 @@ function ReportView({ report }: { report: ApplyReport }) {
         <MessageBarBody>
           <div>{s.applyDone(report.rowsWritten, report.outputAddress)}</div>
           {report.summarySheet && <div>{s.summarySheet(report.summarySheet)}</div>}
+          <div>{s.evalDateUsed(formatIsoDay(today))}</div>
         </MessageBarBody>
       </MessageBar>
       {report.warnings.map((w, i) => (

@@ -7,6 +7,7 @@ import {
   MessageBar,
   MessageBarBody,
   Select,
+  Spinner,
   Subtitle2,
 } from "@fluentui/react-components";
 import { tierLabel } from "../engine/labels";
@@ -21,6 +22,8 @@ export interface ManagerToolsProps {
   /** Output columns exist in the sheet (this session's apply, or an earlier run). */
   canSortFilter: boolean;
   canRestore: boolean;
+  /** Rows moved (sort): the pane re-reads the table so its Worklist points at the right rows. */
+  onChanged: () => void;
   onRestored: () => void;
 }
 
@@ -31,27 +34,28 @@ const SORTS: { key: SortKey; descending: boolean }[] = [
   { key: "nextContact", descending: false },
 ];
 
-export function ManagerTools({ canSortFilter, canRestore, onRestored }: ManagerToolsProps) {
+export function ManagerTools({ canSortFilter, canRestore, onChanged, onRestored }: ManagerToolsProps) {
   const adapter = useAdapter();
   const lang = useLang();
   const s = useStrings();
   const styles = useStyles();
-  const [busy, setBusy] = React.useState(false);
+  /** What is running (shown beside a spinner), or null. */
+  const [busy, setBusy] = React.useState<string | null>(null);
   const [filter, setFilter] = React.useState("");
   const [status, setStatus] = React.useState<{ intent: "success" | "error" | "info"; text: string } | null>(
     null,
   );
 
   type Status = { intent: "success" | "error" | "info"; text: string };
-  const run = async (work: () => Promise<Status | null>) => {
-    setBusy(true);
+  const run = async (label: string, work: () => Promise<Status | null>) => {
+    setBusy(label);
     setStatus(null);
     try {
       setStatus(await work());
     } catch (err) {
       setStatus({ intent: "error", text: s.somethingWrong + errorText(err) });
     } finally {
-      setBusy(false);
+      setBusy(null);
     }
   };
   const sortLabel: Record<SortKey, string> = {
@@ -70,8 +74,14 @@ export function ManagerTools({ canSortFilter, canRestore, onRestored }: ManagerT
           <Button
             key={key}
             size="small"
-            disabled={!canSortFilter || busy}
-            onClick={() => void run(async () => (await adapter.sortBy(key, descending), null))}
+            disabled={!canSortFilter || busy !== null}
+            onClick={() =>
+              void run(s.sorting, async () => {
+                await adapter.sortBy(key, descending);
+                onChanged();
+                return null;
+              })
+            }
           >
             {sortLabel[key]}
           </Button>
@@ -81,10 +91,13 @@ export function ManagerTools({ canSortFilter, canRestore, onRestored }: ManagerT
         <Select
           size="small"
           value={filter}
-          disabled={!canSortFilter || busy}
+          disabled={!canSortFilter || busy !== null}
           onChange={(_, data) => {
             setFilter(data.value);
-            void run(async () => (await adapter.filterTier(data.value === "" ? null : data.value), null));
+            void run(
+              s.filtering,
+              async () => (await adapter.filterTier(data.value === "" ? null : data.value), null),
+            );
           }}
         >
           <option value="">{s.allTiers}</option>
@@ -97,9 +110,9 @@ export function ManagerTools({ canSortFilter, canRestore, onRestored }: ManagerT
       </Field>
       <div className={styles.row}>
         <Button
-          disabled={!canRestore || busy}
+          disabled={!canRestore || busy !== null}
           onClick={() =>
-            void run(async () => {
+            void run(s.restoring, async () => {
               const r = await adapter.restore();
               setFilter("");
               onRestored();
@@ -111,6 +124,7 @@ export function ManagerTools({ canSortFilter, canRestore, onRestored }: ManagerT
         </Button>
         <Caption1 className={styles.help}>{s.restoreHint}</Caption1>
       </div>
+      <div aria-live="polite">{busy && <Spinner size="tiny" label={busy} />}</div>
       {status && (
         <MessageBar intent={status.intent} layout="multiline">
           <MessageBarBody>{status.text}</MessageBarBody>

@@ -19,7 +19,6 @@ import type { CellProblem } from "../engine/types";
 import type { FoundTable } from "../excel/adapter";
 import { dataCellAddress } from "./addresses";
 import { useAdapter } from "./AdapterContext";
-import { ParetoChart } from "./ParetoChart";
 import { formatPercent, previewStats } from "./previewStats";
 import { useLang, useStrings } from "./useLang";
 import { useStyles } from "./styles";
@@ -27,14 +26,8 @@ import { useStyles } from "./styles";
 /** Enough to act on; the rest are in the sheet's Problems column. */
 export const MAX_PROBLEMS_LISTED = 20;
 
-export interface PreviewPanelProps {
-  table: FoundTable;
-  mapping: HeaderMapping;
-  result: ClassifyResult;
-  onError: (message: string) => void;
-}
-
-export function PreviewPanel({ table, mapping, result, onError }: PreviewPanelProps) {
+/** The tier table: what the user decides on before writing (fits the first screen). */
+export function TierPreview({ result }: { result: ClassifyResult }) {
   const lang = useLang();
   const s = useStrings();
   const styles = useStyles();
@@ -50,7 +43,7 @@ export function PreviewPanel({ table, mapping, result, onError }: PreviewPanelPr
         <Text>{s.previewEmpty}</Text>
       ) : (
         <>
-          <Table size="small" aria-label={s.previewTitle}>
+          <Table size="extra-small" aria-label={s.previewTitle}>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{s.tierCol}</TableHeaderCell>
@@ -73,15 +66,30 @@ export function PreviewPanel({ table, mapping, result, onError }: PreviewPanelPr
               </TableRow>
             </TableBody>
           </Table>
-          {stats.overdue > 0 && <Caption1 as="p">{s.overdueCount(stats.overdue)}</Caption1>}
-          {stats.pareto.length > 1 && (
-            <ParetoChart
-              points={stats.pareto}
-              caption={s.paretoCaption("20%", formatPercent(stats.top20Share))}
-            />
+          {stats.overdue > 0 && (
+            <Caption1 as="p" style={{ margin: 0 }}>
+              {s.overdueCount(stats.overdue)}
+            </Caption1>
           )}
         </>
       )}
+    </section>
+  );
+}
+
+export interface PreviewDetailsProps {
+  table: FoundTable;
+  mapping: HeaderMapping;
+  result: ClassifyResult;
+  onError: (message: string) => void;
+}
+
+/** Below the Write button: the cells that could not be read (the Pareto curve is on the Summary tab). */
+export function PreviewDetails({ table, mapping, result, onError }: PreviewDetailsProps) {
+  const s = useStrings();
+  const styles = useStyles();
+  return (
+    <section aria-label={s.previewDetails} className={styles.section}>
       <ProblemList table={table} mapping={mapping} problems={result.problems} onError={onError} />
     </section>
   );

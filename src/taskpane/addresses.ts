@@ -17,3 +17,10 @@ export function dataCellAddress(location: TableLocation, row: number, column: nu
   const sheetRow = location.headerRow + 1 + row; // 0-based sheet row of the data cell
   return `${quoteSheetName(location.sheetName)}!${columnLetter(location.firstColumn + column)}${sheetRow + 1}`;
 }
+
+/** The whole row of data row `row` across the table, e.g. "Sheet1!A7:Y7" (a Worklist click selects it). */
+export function dataRowAddress(location: TableLocation, row: number): string {
+  const first = dataCellAddress(location, row, 0);
+  const sheetRow = location.headerRow + 1 + row + 1;
+  return `${first}:${columnLetter(location.firstColumn + Math.max(location.columnCount, 1) - 1)}${sheetRow}`;
+}

@@ -32,7 +32,7 @@ export interface PreviewStats {
 export function previewStats(result: ClassifyResult, summary: Summary = summarize(result)): PreviewStats {
   return {
     rows: summary.tiers.map((t) => ({ tier: t.tier, customers: t.count, valueShare: t.share })),
-    customers: summary.rowCount,
+    customers: summary.headline.customers,
     overdue: summary.overdueCount,
     pareto: summary.pareto.length > 0 ? summary.pareto.map((p) => [p.customers, p.value]) : [[0, 0]],
     top20Share: summary.top20Share,

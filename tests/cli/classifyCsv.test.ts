@@ -93,7 +93,7 @@ describe("CSV → CSV, Chinese headers", () => {
       ["B", "1", "10.0%"],
       ["C", "1", "5.0%"],
     ]);
-    expect(lines[11]).toBe("逾期未联系：2 位客户");
+    expect(lines[11]).toBe("超期未联系：2 位客户");
     expect(lines[12]).toBe("数据问题：1 个单元格（1 位客户），详见“数据问题”列");
   });
 });
@@ -146,7 +146,12 @@ describe("CSV → CSV, English headers", () => {
     ]);
     const lines = r.stdout.trimEnd().split("\n");
     expect(lines[0]).toBe(`Classified 5 customers → ${out}`);
-    expect(lines.slice(-2)).toEqual(["Overdue contacts: 2 customers", "Problems: 1 cell (1 customer); see the Problems column"]);
+    expect(lines.slice(-4)).toEqual([
+      "Contacts overdue: 2 customers",
+      "Problems: 1 cell (1 customer); see the Problems column",
+      "Value share of the Stars: 60.0%",
+      "Evaluation date: 2026-11-22",
+    ]);
   });
 
   it("--lang zh overrides the headers' language", async () => {

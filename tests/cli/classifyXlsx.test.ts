@@ -3,7 +3,9 @@
  * small-zh.csv (hand-checked values in classifyCsv.test.ts) written with the cell kinds
  * Excel produces: rich text, a formula with its cached result, date cells, an #N/A error.
  */
+import { readFileSync } from "fs";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { readWorkbook, rowValues, runCli, sha256, tempDir } from "./helpers";
 
 // Workbooks are zipped and unzipped; leave room on a busy 2-core machine.
@@ -45,7 +47,7 @@ describe("XLSX → XLSX", () => {
     expect(sha256(input)).toBe(before);
 
     const wb = await readWorkbook(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["汇总", "本周待办", "客户"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["客户分级汇总", "本周待办", "客户"]);
     const ws = wb.getWorksheet("客户")!;
     expect(rowValues(ws, 1, 21).slice(6)).toEqual([
       "备注", "价值等级", "ABC分类", "价值占比", "大客户指数", "潜力得分", "建议关系水平", "关系差距",
@@ -69,7 +71,8 @@ describe("XLSX → XLSX", () => {
     expect(outCells(3)).toEqual(["明日黄花", "A", 0.25, 46, null, "主动", null, "挽回：登门拜访，了解下滑原因", d("2026-11-22"), null, null, "344", null]);
     expect(outCells(5)).toEqual(["一般客户", "C", 0.05, 3, null, "反应", null, "售后回访：回访使用情况和满意度", d("2026-11-22"), null, null, "522", null]);
     expect(outCells(6)).toEqual(["数据不足", null, null, null, null, "一般", null, "定期联系：电话回访", d("2026-11-22"), null, null, null, '销售额：单元格是错误值（"#N/A"）']);
-    expect(ws.getCell("J2").numFmt).toBe("0.0%"); // the model's percent format
+    expect(ws.getCell("J2").numFmt).toBe("0.0%"); // the one share format (report/columns.ts), as in the pane
+    expect(ws.getCell("K2").numFmt).toBe("0"); // key-account index: a whole number
     expect(ws.getCell("P2").numFmt).toBe("yyyy-mm-dd");
   });
 
@@ -85,7 +88,24 @@ describe("XLSX → XLSX", () => {
     const table = (ws.getTable("CRM_Customers") as unknown as { table: { tableRef: string; autoFilterRef: string } }).table;
     expect(table.tableRef).toBe("A1:U6");
     expect(table.autoFilterRef).toBe("A1:U6");
-    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    // The header row and the name column (A) are frozen.
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1, xSplit: 1 });
+  });
+
+  it("fits widths to content, prints landscape one page wide with the header repeated, opens on the Summary", async () => {
+    const out = tmp.file("out.xlsx");
+    await runCli([input, "--out", out, ...TODAY]);
+    const wb = await readWorkbook(out);
+    const ws = wb.getWorksheet("客户")!;
+    // A: header 客户名称 is 8 wide + 2 → 10 (the names are 6); E: 最近下单日期 12 + 2 → 14;
+    // G: 备注 2 + 2 = 4, "@cmd" 4 + 1 = 5 → the minimum 6; the result columns take the model's
+    // widths (价值等级 10, 下一步行动 40).
+    expect([1, 5, 7, 8, 15].map((c) => ws.getColumn(c).width)).toEqual([10, 14, 6, 10, 40]);
+    expect(ws.pageSetup).toMatchObject({ orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    const zip = await JSZip.loadAsync(readFileSync(out));
+    const workbookXml = await zip.file("xl/workbook.xml")!.async("string");
+    expect(workbookXml).toContain('<workbookView activeTab="0"/>');
+    expect(workbookXml).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="2">'客户'!$1:$1</definedName>`);
   });
 
   it("writes formula-looking strings as string cells, never as formulas", async () => {
@@ -104,33 +124,35 @@ describe("XLSX → XLSX", () => {
   it("adds a Summary sheet: customers and value share per tier and class, overdue, problems", async () => {
     const out = tmp.file("out.xlsx");
     await runCli([input, "--out", out, ...TODAY]);
-    const s = (await readWorkbook(out)).getWorksheet("汇总")!;
+    const s = (await readWorkbook(out)).getWorksheet("客户分级汇总")!;
     const rows: ExcelJS.CellValue[][] = [];
     s.eachRow((row, n) => rows.push([n, ...rowValues(s, n, 3)]));
+    // The engine's one Summary sheet (report/summarySheet.ts), the pane writes the same cells.
+    // Values 600/100/50/250/— of 1000 (shares 60/10/5/25 %), classes A 850, B 100, C 50.
     expect(rows).toEqual([
       [1, "客户分级汇总", null, null],
       [2, "评估日期", d("2026-11-22"), null],
-      [3, "客户总数", 5, null],
+      [3, "客户数", 5, null],
       [4, "天王巨星的价值占比", 0.6, null],
-      [5, "逾期未联系（客户）", 2, null],
-      [6, "数据问题（单元格）", 1, null],
-      [7, "有数据问题的客户", 1, null],
-      [9, "价值等级", "客户数", "价值占比"],
-      [10, "天王巨星", 1, 0.6],
-      [11, "后起之秀", 1, 0.1],
-      [12, "一般客户", 1, 0.05],
-      [13, "明日黄花", 1, 0.25],
-      [14, "数据不足", 1, 0],
-      [16, "ABC分类", "客户数", "价值占比"],
-      [17, "A", 2, 0.85],
-      [18, "B", 1, 0.1],
-      [19, "C", 1, 0.05],
-      // Top 10 by key-account index (甲 95, 乙 46, 丙 43, 丁 3; 戊 has none): rank, id, name.
-      [21, "大客户指数前 10", "客户编号", "客户名称"],
-      [22, 1, null, "甲公司"],
-      [23, 2, null, "乙公司"],
-      [24, 3, null, "丙公司"],
-      [25, 4, null, "丁公司"],
+      [5, "超期未联系的客户", 2, null],
+      [6, "有数据问题的客户", 1, null],
+      [8, "价值等级", "客户数", "价值"],
+      [9, "天王巨星", 1, 600],
+      [10, "后起之秀", 1, 100],
+      [11, "一般客户", 1, 50],
+      [12, "明日黄花", 1, 250],
+      [13, "数据不足", 1, 0],
+      [14, "合计", 5, 1000],
+      [16, "ABC分类", "客户数", "价值"],
+      [17, "A", 2, 850],
+      [18, "B", 1, 100],
+      [19, "C", 1, 50],
+      [21, "大客户指数前10", null, null],
+      [22, "客户编号", "客户名称", "价值等级"],
+      [23, null, "甲公司", "天王巨星"],
+      [24, null, "乙公司", "明日黄花"],
+      [25, null, "丙公司", "后起之秀"],
+      [26, null, "丁公司", "一般客户"],
     ]);
   });
 
@@ -157,7 +179,7 @@ describe("XLSX → XLSX", () => {
     const r = await runCli([input, "--out", out, ...TODAY, "--sheet", "客户", "--lang", "en"]);
     expect(r.code).toBe(0);
     const wb = await readWorkbook(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Summary", "Worklist", "客户"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["CRM Summary", "Worklist", "客户"]);
     const ws = wb.getWorksheet("客户")!;
     expect(rowValues(ws, 1, 9).slice(7)).toEqual(["Tier", "ABC"]);
     expect(rowValues(ws, 2, 9).slice(7)).toEqual(["Star", "A"]);
@@ -182,7 +204,7 @@ describe("XLSX ↔ CSV", () => {
     const out = tmp.file("ids.xlsx");
     expect((await runCli([csv, "--out", out, ...TODAY])).code).toBe(0);
     const wb = await readWorkbook(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["汇总", "本周待办", "客户分级"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["客户分级汇总", "本周待办", "客户分级"]);
     expect(rowValues(wb.worksheets[2], 2, 3)).toEqual(["007", "甲公司", 1200.5]);
   });
 });

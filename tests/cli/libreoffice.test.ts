@@ -36,12 +36,12 @@ maybe("LibreOffice loads every sheet of the CLI's workbook", async () => {
     );
     expect(r.status).toBe(0);
     const csvs = readdirSync(tmp.dir).filter((f) => f.endsWith(".csv")).sort();
-    expect(csvs).toEqual(["out-客户分级.csv", "out-本周待办.csv", "out-汇总.csv"]);
+    expect(csvs).toEqual(["out-客户分级.csv", "out-客户分级汇总.csv", "out-本周待办.csv"]);
     const customers = readFileSync(path.join(tmp.dir, "out-客户分级.csv"), "utf8");
     expect(customers.split("\n")[0]).toMatch(/^客户名称,销售额,.*,价值等级,ABC分类/);
     expect(customers).toContain("甲公司,600");
-    const summary = readFileSync(path.join(tmp.dir, "out-汇总.csv"), "utf8");
-    expect(summary).toContain("客户总数,5");
+    const summary = readFileSync(path.join(tmp.dir, "out-客户分级汇总.csv"), "utf8");
+    expect(summary).toContain("客户数,5");
 
     // The Pareto chart part is understood: saved as ODS it is a chart object with both series.
     const ods = spawnSync(

@@ -37,6 +37,17 @@ it("the demo run classifies the 200 sample customers and reports the planted mes
     // "¥12,300" and "1.2万" are readable values: row 5 (sample row 3) is classified, not 数据不足.
     expect(ws.getRow(5).getCell(col("价值等级")).value).not.toBe("数据不足");
     expect(ws.getRow(5).getCell(col("销售额(元)")).value).toBe("¥12,300");
+
+    // Every input cell comes out unchanged: the demo's input columns equal the sample's, read
+    // by exceljs's in-memory reader (B200 was "天成五金商贸���限公司" with the old streaming reader).
+    const src = (await readWorkbook(SAMPLE)).getWorksheet("客户清单")!;
+    const width = src.getRow(1).cellCount;
+    for (let r = 1; r <= src.rowCount; r++) {
+      const a = Array.from({ length: width }, (_, c) => src.getRow(r).getCell(c + 1).value);
+      const b = Array.from({ length: width }, (_, c) => ws.getRow(r).getCell(c + 1).value);
+      expect({ r, cells: b }).toEqual({ r, cells: a });
+    }
+    expect(ws.getCell("B200").value).toBe(src.getCell("B200").value);
   } finally {
     tmp.cleanup();
   }

@@ -14,6 +14,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { build } from "esbuild";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { sampleGrid } from "./sampleGrid";
 
 const ROOT = path.resolve(__dirname, "../..");
 const DIST = path.join(ROOT, "dist");
@@ -92,7 +93,13 @@ function serve(): Promise<http.Server> {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
 
-async function openPane(context: BrowserContext, base: string, sim: string | null, lang: string): Promise<Page> {
+async function openPane(
+  context: BrowserContext,
+  base: string,
+  sim: string | null,
+  lang: string,
+  grid: unknown[][] = GRID,
+): Promise<Page> {
   const page = await context.newPage();
   page.setDefaultTimeout(STEP_TIMEOUT_MS);
   page.on("pageerror", (e) => failures.push(`page error: ${e.message}`));
@@ -102,7 +109,7 @@ async function openPane(context: BrowserContext, base: string, sim: string | nul
   if (sim) {
     // A script that already calls install() is used as is (the real-adapter host).
     await page.addInitScript(
-      sim.includes("CRMSim.install(") ? sim : `${sim}\nCRMSim.install(${JSON.stringify(GRID)}, ${JSON.stringify(lang)});`,
+      sim.includes("CRMSim.install(") ? sim : `${sim}\nCRMSim.install(${JSON.stringify(grid)}, ${JSON.stringify(lang)});`,
     );
   }
   await page.goto(`${base}/taskpane.html`, { waitUntil: "load" });
@@ -122,6 +129,7 @@ async function sheetCalls(page: Page): Promise<string[]> {
 
 async function chineseFlow(page: Page): Promise<void> {
   await page.getByText("客户表：客户!A1:D7（6 行）").waitFor();
+  await page.getByRole("button", { name: "修改" }).click(); // the complete mapping is one line
   const nameSelect = page.getByRole("combobox", { name: "客户名称（必填）" });
   check((await nameSelect.inputValue()) === "0", "mapping: 客户名称 → column A");
   check((await page.getByRole("combobox", { name: "本期销售额" }).inputValue()) === "1", "mapping: 销售额 → column B");
@@ -129,7 +137,9 @@ async function chineseFlow(page: Page): Promise<void> {
 
   const starRow = page.getByRole("row").filter({ has: page.getByRole("cell", { name: "天王巨星", exact: true }) });
   check(same(await starRow.getByRole("cell").allInnerTexts(), ["天王巨星", "1", "50%"]), "preview: 天王巨星 1 customer, 50%");
-  check(await page.getByRole("img", { name: /帕累托曲线/ }).isVisible(), "preview: Pareto chart drawn");
+  await page.getByRole("tab", { name: "汇总" }).click(); // issue 12: the Pareto chart is on the Summary tab
+  check(await page.getByRole("img", { name: /帕累托曲线/ }).isVisible(), "summary: Pareto chart drawn");
+  await page.getByRole("tab", { name: "分级" }).click();
   check(await page.getByRole("button", { name: "B7" }).isVisible(), "preview: problem cell B7 listed");
   await page.getByRole("button", { name: "B7" }).click();
 
@@ -165,6 +175,7 @@ async function chineseFlow(page: Page): Promise<void> {
   await shot(page, "04-restored-zh");
 
   await page.getByRole("tab", { name: "设置" }).click();
+  await page.getByRole("button", { name: "大客户指数" }).click(); // issue 12: groups start folded
   await page.getByRole("textbox", { name: "权重：销售规模" }).waitFor();
   await shot(page, "05-settings-zh");
 }
@@ -175,6 +186,64 @@ async function englishFlow(page: Page): Promise<void> {
   const starRow = page.getByRole("row").filter({ has: page.getByRole("cell", { name: "Star", exact: true }) });
   check(same(await starRow.getByRole("cell").allInnerTexts(), ["Star", "1", "50%"]), "en: Star 1 customer, 50%");
   await shot(page, "06-preview-en");
+}
+
+/**
+ * Issue 12: the bundled sample (200 customers, 25 columns) at 350 × 700, as a new user sees
+ * it. The first decision (write, or change the mapping) must fit the first screen.
+ */
+async function sampleFlow(page: Page, lang: "zh" | "en"): Promise<void> {
+  const t = <T,>(zh: T, en: T): T => (lang === "zh" ? zh : en);
+  await page.setViewportSize({ width: 350, height: 700 });
+  await page.getByText(t("客户表：客户!A1:Y201（200 行）", "Customer table: 客户!A1:Y201 (200 rows)")).waitFor();
+  await page.getByLabel(t("评估日期", "Evaluation date")).fill("2026-11-01");
+  await page.getByTestId("tier-row-total").waitFor();
+  const summary = await page.getByTestId("mapping-summary").innerText();
+  check(/^✓ /.test(summary) && summary.includes(t("修改", "Change")), `sample ${lang}: mapping is one line "${summary.replace(/\n/g, " ")}"`);
+  const nameField = page.getByRole("combobox", { name: t("客户名称（必填）", "Customer (required)") });
+  check((await nameField.count()) === 0, `sample ${lang}: no mapping dropdowns before "Change"`);
+  const write = await page.getByRole("button", { name: t("写入分级结果", "Write tiers") }).boundingBox();
+  check(write !== null && write.y + write.height <= 700, `sample ${lang}: the Write button is in the first 350 × 700 screen (bottom ${write ? Math.round(write.y + write.height) : "?"})`);
+  await shot(page, `10-sample-first-screen-${lang}`);
+  await page.screenshot({ path: path.join(ARTIFACTS, `10-sample-first-screen-${lang}-viewport.png`) });
+  await page.getByRole("button", { name: t("修改", "Change") }).click();
+  await nameField.waitFor();
+  await page.screenshot({ path: path.join(ARTIFACTS, `11-sample-mapping-open-${lang}.png`) });
+  await page.getByRole("button", { name: t("收起", "Hide") }).click();
+  await page.getByRole("tab", { name: t("设置", "Settings") }).click();
+  await page.getByRole("heading", { name: t("分级设置", "Settings") }).waitFor();
+  await page.screenshot({ path: path.join(ARTIFACTS, `12-sample-settings-${lang}.png`) });
+  await page.getByRole("button", { name: t("大客户指数", "Key-account index") }).click();
+  await page.getByTestId("weight-total").waitFor();
+  check(
+    (await page.getByTestId("weight-total").innerText()) === t("四项权重合计 100%。", "The four weights add up to 100 %."),
+    `sample ${lang}: the key-account weights add up to 100 %`,
+  );
+  await shot(page, `12-sample-settings-weights-${lang}`);
+
+  await page.getByRole("tab", { name: t("本周待办", "This week") }).click();
+  const title = page.getByRole("heading", { name: t(/^本周待办：\d+ 位客户$/, /^This week: \d+ customers?$/) });
+  await title.waitFor();
+  await page.waitForTimeout(300); // the tab indicator's animation
+  const items = page.getByTestId("worklist-item");
+  check((await items.count()) > 0, `sample ${lang}: worklist "${await title.innerText()}" lists ${await items.count()} customers`);
+  await page.screenshot({ path: path.join(ARTIFACTS, `13-sample-worklist-${lang}.png`) });
+  const first = items.first().getByRole("button");
+  const firstName = await first.innerText();
+  await first.click();
+  await page.waitForFunction(
+    () => (window as unknown as { __SIM_SHEET__: { calls: string[] } }).__SIM_SHEET__.calls.some((c) => c.startsWith("selectCell")),
+  );
+  const select = (await sheetCalls(page)).find((c) => c.startsWith("selectCell")) ?? "";
+  check(/^selectCell 客户!A\d+:Y\d+$/.test(select), `sample ${lang}: clicking ${firstName} selects its row (${select})`);
+
+  await page.getByRole("tab", { name: t("汇总", "Summary") }).click();
+  await page.getByTestId("head-customers").waitFor();
+  await page.waitForTimeout(300);
+  check((await page.getByTestId("head-customers").innerText()).includes("200"), `sample ${lang}: summary headline 200 customers`);
+  await page.screenshot({ path: path.join(ARTIFACTS, `14-sample-summary-${lang}.png`) });
+  await shot(page, `14-sample-summary-${lang}-full`);
+  await page.getByRole("tab", { name: t("分级", "Tiers") }).click();
 }
 
 /** createOfficeAdapter over the strict Excel double (tests/excel/fakeExcel.ts): the same clicks, the real writes. */
@@ -193,6 +262,25 @@ async function realAdapterFlow(page: Page): Promise<void> {
   check(same(grid.slice(1).map((r) => r[tierCol]), EXPECTED_TIERS), "real adapter: tier column");
   check(same(grid.slice(1).map((r) => r[tierCol + 1]), EXPECTED_ABC.map((v) => v ?? "")), "real adapter: ABC column");
   check(grid[1][0] === "甲公司" && grid[0][3] === "备注", "real adapter: input columns untouched");
+
+  // Issue 12 over the strict double: the Worklist sheet, and the offered (not forced) freeze.
+  type Host = { findSheet(n: string): unknown; sheet(n: string): { frozen: unknown } };
+  const hostState = () =>
+    page.evaluate(() => {
+      const host = (window as unknown as { __SIM_SHEET__: { host: Host } }).__SIM_SHEET__.host;
+      return { worklist: !!host.findSheet("本周待办"), frozen: host.sheet("客户").frozen };
+    });
+  const before = await hostState();
+  check(before.worklist && before.frozen === null, `real adapter: 本周待办 sheet written, nothing frozen (${JSON.stringify(before)})`);
+  await page.getByRole("button", { name: "冻结客户名称列" }).click();
+  await page.getByTestId("freeze-status").waitFor();
+  const frozen = await hostState();
+  check(
+    same(frozen.frozen, { row: 0, col: 0, rowCount: 1, colCount: 1 }),
+    `real adapter: header row and name column A frozen (${JSON.stringify(frozen.frozen)})`,
+  );
+  await shot(page, "15-real-adapter-frozen-zh");
+
   const restore = page.getByRole("button", { name: "恢复原表" });
   await page.waitForFunction(() => {
     const b = [...document.querySelectorAll("button")].find((x) => x.textContent === "恢复原表");
@@ -203,6 +291,8 @@ async function realAdapterFlow(page: Page): Promise<void> {
     () => (window as unknown as { __SIM_SHEET__: { grid: (a: string) => unknown[][] } }).__SIM_SHEET__.grid("E1:E1")[0][0] === "",
   );
   check(true, "real adapter: restore cleared the output columns");
+  const after = await hostState();
+  check(!after.worklist && after.frozen === null, `real adapter: restore removed 本周待办 and unfroze (${JSON.stringify(after)})`);
 }
 
 async function main(): Promise<void> {
@@ -240,6 +330,10 @@ async function main(): Promise<void> {
 
     await chineseFlow(await openPane(context, base, sim, "zh-CN"));
     await englishFlow(await openPane(context, base, sim, "en-US"));
+
+    const sample = (await sampleGrid()).grid;
+    await sampleFlow(await openPane(context, base, sim, "zh-CN", sample), "zh");
+    await sampleFlow(await openPane(context, base, sim, "en-US", sample), "en");
 
     await realAdapterFlow(await openPane(context, base, `${office}\nCRMSim.install(${JSON.stringify(GRID)}, "zh-CN", "客户");`, ""));
 

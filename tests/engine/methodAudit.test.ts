@@ -263,18 +263,46 @@ describe("§1 reading values", () => {
 
 // ================================================================ §2 value, ABC, share, volumePct
 describe("§2 value and ABC", () => {
-  test("value = profit, else revenue × marginRate, else revenue; share = value/total", () => {
-    // values 30 (profit), 200 × 10% = 20, 50 (revenue); total 100
+  test("v2: one measure per table — profit column → profit, rows without it estimated", () => {
+    // P: profit 30. RM: no profit, 200 × 10% = 20 (estimated from its own rate).
+    // R: no profit, no rate: 50 × the median profit/revenue over rows with both (only P: 30/1000 = 3%) = 1.5.
+    // v1 valued R at its whole revenue 50 — a third of the table.
     const r = run(
       ["客户名称", "毛利", "本期销售额", "毛利率"],
       [["P", 30, 1000, 0.5], ["RM", "", 200, "10%"], ["R", "", 50, ""]],
       T,
     );
-    expect(r.col("share")).toEqual([0.3, 0.2, 0.5]);
+    expect(Array.from(r.result.value)).toEqual([30, 20, 1.5]);
+    expect(r.col("share")).toEqual([30 / 51.5, 20 / 51.5, 1.5 / 51.5]);
+    // total 51.5: 30 (before 0 → A), 20 (before 30 < 41.2 → A), 1.5 (before 50 ≥ 48.925 → C)
+    expect(r.col("abc")).toEqual(["A", "A", "C"]);
+    expect(r.col("problems")).toEqual([null, "毛利缺失，按销售额×毛利率估算", "毛利缺失，按毛利率中位数3%估算"]);
+    expect(r.out(2, "en").problems).toBe("profit missing, estimated at the median margin 3%");
+  });
+
+  test("v2: revenue and margin columns → revenue × margin; a blank margin at the median (METHOD's example)", () => {
+    // margins 20%, 23%, 30% → median 23%; D: 1000 × 23% = 230
+    const r = run(
+      ["客户名称", "本期销售额", "毛利率"],
+      [["A", 1000, "20%"], ["B", 1000, "23%"], ["C", 1000, "30%"], ["D", 1000, ""]],
+      T,
+    );
+    expect(Array.from(r.result.value)).toEqual([200, 230, 300, 230]);
+    expect(r.out(3, "zh").problems).toBe("毛利率缺失，按中位数23%估算");
+    expect(r.out(3, "en").problems).toBe("margin rate missing, estimated at the median 23%");
     // a plain margin 30 means 30%: 200 × 0.30 = 60
     expect(Array.from(run(["客户名称", "本期销售额", "毛利率"], [["x", 200, 30]], T).result.value)).toEqual([60]);
-    // sorted 50 (before 0 → A), 30 (before 50 < 80 → A), 20 (before 80, not < 80; < 95 → B)
-    expect(r.col("abc")).toEqual(["A", "B", "A"]);
+    // no row with a margin: no median, so no value → 数据不足, no estimate problem
+    const none = run(["客户名称", "本期销售额", "毛利率"], [["x", 200, ""]], T);
+    expect(none.col("tier")).toEqual(["数据不足"]);
+    expect(none.col("problems")).toEqual([null]);
+  });
+
+  test("v2: revenue only → revenue; zero value → volumePct 0 (v1: a table of zeros got 100 each)", () => {
+    const r = run(["客户名称", "本期销售额"], [["a", 0], ["b", 0], ["c", 10]], T);
+    expect(Array.from(r.result.volumePct)).toEqual([0, 0, 1]);
+    expect(r.col("index")).toEqual([0, 0, 100]);
+    expect(Array.from(run(["客户名称", "本期销售额"], [["z", 0]], T).result.volumePct)).toEqual([0]);
   });
 
   test("cumulative share exactly at 80% → B and exactly at 95% → C; just below 80% → A", () => {

@@ -23,6 +23,12 @@ import {
   salesStrategy,
   tierOf,
   valueOf,
+  valueMeasure,
+  valueMedian,
+  median,
+  lastValueEstimate,
+  ValueEstimate,
+  ValueMeasure,
   type ActionInput,
 } from "../../src/engine/rules";
 import { DEFAULT_SETTINGS, type Settings } from "../../src/engine/settings";
@@ -57,12 +63,40 @@ describe("§8 FNV-1a and jitter", () => {
   });
 });
 
-describe("§2 value", () => {
-  test("profit first, then revenue × margin, then revenue", () => {
-    expect(valueOf(1000, 300, 0.5)).toBe(300);
-    expect(valueOf(1000, NaN, 0.25)).toBe(250);
-    expect(valueOf(1000, NaN, NaN)).toBe(1000);
-    expect(valueOf(NaN, NaN, 0.3)).toBeNaN();
+describe("§2 value (v2: one measure per table)", () => {
+  const { Revenue, Margin, Profit } = ValueMeasure;
+  test("the table's measure: profit column, else revenue and margin columns, else revenue", () => {
+    expect(valueMeasure(true, true, true)).toBe(Profit);
+    expect(valueMeasure(true, false, false)).toBe(Profit);
+    expect(valueMeasure(false, true, true)).toBe(Margin);
+    expect(valueMeasure(false, true, false)).toBe(Revenue);
+  });
+  test("each measure, and its estimates", () => {
+    expect(valueOf(Profit, 1000, 300, 0.5, NaN)).toBe(300);
+    expect(lastValueEstimate()).toBe(ValueEstimate.None);
+    expect(valueOf(Profit, 1000, NaN, 0.25, 0.1)).toBe(250);
+    expect(lastValueEstimate()).toBe(ValueEstimate.FromRate);
+    expect(valueOf(Profit, 1000, NaN, NaN, 0.1)).toBe(100);
+    expect(lastValueEstimate()).toBe(ValueEstimate.MedianRatio);
+    expect(valueOf(Profit, 1000, NaN, NaN, NaN)).toBeNaN(); // no median
+    expect(valueOf(Profit, NaN, NaN, 0.3, 0.1)).toBeNaN(); // no revenue either
+    expect(valueOf(Margin, 1000, 300, 0.25, 0.2)).toBe(250); // a stray profit cell is not the measure
+    expect(valueOf(Margin, 1000, NaN, NaN, 0.2)).toBe(200);
+    expect(lastValueEstimate()).toBe(ValueEstimate.MedianMargin);
+    expect(valueOf(Revenue, 1000, NaN, NaN, NaN)).toBe(1000);
+    expect(valueOf(Revenue, NaN, NaN, NaN, NaN)).toBeNaN();
+  });
+  test("medians: odd and even counts; profit/revenue only where revenue > 0", () => {
+    const f = (xs: number[]) => Float64Array.from(xs);
+    expect(median(f([0.3, 0.1, 0.2]))).toBe(0.2);
+    expect(median(f([0.4, 0.1, 0.2, 0.3]))).toBe(0.25);
+    expect(median(f([]))).toBeNaN();
+    // rows with both: 100/400 = 0.25, 30/100 = 0.3; revenue 0 and missing profit skipped
+    expect(valueMedian(Profit, f([400, 100, 0, 50]), f([100, 30, 5, NaN]), f([NaN, NaN, NaN, NaN]))).toBe(
+      0.275,
+    );
+    expect(valueMedian(Margin, f([1, 1, 1]), f([NaN, NaN, NaN]), f([0.2, NaN, 0.3]))).toBe(0.25);
+    expect(valueMedian(Revenue, f([1]), f([1]), f([1]))).toBeNaN();
   });
 });
 
@@ -231,7 +265,9 @@ describe("§5 risk flags", () => {
   test("payment risk: overdue 30 no, 31 yes, any class", () => {
     expect(riskFlags(Abc.C, 5, NaN, NaN, NaN, 30, S)).toBe(0);
     expect(riskFlags(Abc.C, 5, NaN, NaN, NaN, 31, S)).toBe(RiskFlag.Payment);
-    expect(riskFlags(Abc.A, 1, NaN, 0.1, 0.2, 31, S)).toBe(RiskFlag.OneOff | RiskFlag.MarginSqueeze | RiskFlag.Payment);
+    expect(riskFlags(Abc.A, 1, NaN, 0.1, 0.2, 31, S)).toBe(
+      RiskFlag.OneOff | RiskFlag.MarginSqueeze | RiskFlag.Payment,
+    );
   });
 });
 
@@ -325,13 +361,28 @@ describe("§8 next action", () => {
 
   test("regular contact: lastContact + cadence + jitter", () => {
     expect(run({})).toEqual({ kind: ActionKind.Regular, variant: 2, due: today + 80, overdue: 0 });
-    expect(run({ jitter: -3 })).toEqual({ kind: ActionKind.Regular, variant: 2, due: today + 77, overdue: 0 });
+    expect(run({ jitter: -3 })).toEqual({
+      kind: ActionKind.Regular,
+      variant: 2,
+      due: today + 77,
+      overdue: 0,
+    });
     // missing lastContact → due today, not overdue
-    expect(run({ lastContact: NaN })).toEqual({ kind: ActionKind.Regular, variant: 2, due: today, overdue: 0 });
+    expect(run({ lastContact: NaN })).toEqual({
+      kind: ActionKind.Regular,
+      variant: 2,
+      due: today,
+      overdue: 0,
+    });
   });
   test("overdue: due exactly today is not overdue, one day before is", () => {
     expect(run({ lastContact: today - 90 }).overdue).toBe(0);
-    expect(run({ lastContact: today - 91 })).toEqual({ kind: ActionKind.Regular, variant: 2, due: today, overdue: 1 });
+    expect(run({ lastContact: today - 91 })).toEqual({
+      kind: ActionKind.Regular,
+      variant: 2,
+      due: today,
+      overdue: 1,
+    });
     expect(run({ lastContact: today - 93, jitter: 3 }).overdue).toBe(0);
     expect(run({ lastContact: today - 200, jitter: -3 }).overdue).toBe(113); // due today − 113
   });
@@ -362,7 +413,12 @@ describe("§8 next action", () => {
     expect(run({ tier: Tier.Fading, lastContact: today - 40 }).overdue).toBe(10);
   });
   test("birthday today / 14 days away / 15 days away", () => {
-    expect(run({ birthdayDay: today })).toEqual({ kind: ActionKind.Birthday, variant: 1, due: today, overdue: 0 });
+    expect(run({ birthdayDay: today })).toEqual({
+      kind: ActionKind.Birthday,
+      variant: 1,
+      due: today,
+      overdue: 0,
+    });
     expect(run({ birthdayDay: today + 14 })).toEqual({
       kind: ActionKind.Birthday,
       variant: 1,
@@ -375,7 +431,12 @@ describe("§8 next action", () => {
   });
   test("holiday 14 days away is due 2 days before it; 15 days away is ignored", () => {
     const h14 = { key: "springFestival" as const, day: today + 14 };
-    expect(run({ holiday: h14 })).toEqual({ kind: ActionKind.Holiday, variant: 2, due: today + 12, overdue: 0 });
+    expect(run({ holiday: h14 })).toEqual({
+      kind: ActionKind.Holiday,
+      variant: 2,
+      due: today + 12,
+      overdue: 0,
+    });
     expect(run({ holiday: { key: "springFestival", day: today + 15 } }).kind).toBe(ActionKind.Regular);
     // a Star contacted yesterday (regular due today + 13) gets the holiday first
     expect(run({ holiday: h14, tier: Tier.Star, abc: Abc.A, lastContact: today - 1 }).variant).toBe(0);
@@ -409,7 +470,12 @@ describe("§8 next action", () => {
     expect(run({ lastOrder: today - 7, lastContact: NaN }).kind).toBe(ActionKind.AfterSale);
   });
   test("win-back for Fading: class A/B visit, one order → plan, else call; due today", () => {
-    expect(run({ tier: Tier.Fading, abc: Abc.A })).toEqual({ kind: ActionKind.WinBack, variant: 0, due: today, overdue: 0 });
+    expect(run({ tier: Tier.Fading, abc: Abc.A })).toEqual({
+      kind: ActionKind.WinBack,
+      variant: 0,
+      due: today,
+      overdue: 0,
+    });
     expect(run({ tier: Tier.Fading, abc: Abc.B }).variant).toBe(0);
     expect(run({ tier: Tier.Fading, abc: Abc.C, orders: 1 }).variant).toBe(1);
     expect(run({ tier: Tier.Fading, abc: Abc.C, orders: 2 }).variant).toBe(2);
@@ -432,7 +498,12 @@ describe("§8 next action", () => {
     expect(run({ gap: 1 }).kind).toBe(ActionKind.Regular);
     expect(run({ gap: 2, orders: 2, familiarity: 3, referrals: 0 }).kind).toBe(ActionKind.Referral);
     // the overdue count still belongs to the regular-contact date
-    expect(run({ gap: 3, lastContact: today - 95 })).toEqual({ kind: ActionKind.Deepen, variant: 0, due: today, overdue: 5 });
+    expect(run({ gap: 3, lastContact: today - 95 })).toEqual({
+      kind: ActionKind.Deepen,
+      variant: 0,
+      due: today,
+      overdue: 5,
+    });
   });
   test("earliest date wins; ties go to the lower number", () => {
     const h = { key: "midAutumn" as const, day: today + 7 }; // holiday due today + 5
@@ -441,7 +512,9 @@ describe("§8 next action", () => {
     // holiday due today + 5 vs after-sale due today + 5 → holiday
     expect(run({ holiday: h, lastOrder: today - 2, lastContact: today - 40 }).kind).toBe(ActionKind.Holiday);
     // after-sale due today (clamped) vs win-back today → after-sale
-    expect(run({ tier: Tier.Fading, lastOrder: today - 20, lastContact: today - 40 }).kind).toBe(ActionKind.AfterSale);
+    expect(run({ tier: Tier.Fading, lastOrder: today - 20, lastContact: today - 40 }).kind).toBe(
+      ActionKind.AfterSale,
+    );
     // birthday today vs win-back today → birthday
     expect(run({ tier: Tier.Fading, birthdayDay: today }).kind).toBe(ActionKind.Birthday);
     // win-back today vs overdue regular (clamped to today) → win-back
@@ -485,7 +558,9 @@ describe("§10 RFM scores", () => {
     expect(Array.from(rfmScores(f64([1, 2, 3, 4, 5, 6, 7]), true))).toEqual([1, 2, 3, 3, 4, 5, 5]);
   });
   test("a metric most rows have at 0 scores them 1", () => {
-    expect(Array.from(rfmScores(f64([0, 0, 0, 0, 0, 0, 0, 0, 0, 5]), true))).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1, 5]);
+    expect(Array.from(rfmScores(f64([0, 0, 0, 0, 0, 0, 0, 0, 0, 5]), true))).toEqual([
+      1, 1, 1, 1, 1, 1, 1, 1, 1, 5,
+    ]);
   });
   test("a single known row scores 5; all unknown scores 0", () => {
     expect(Array.from(rfmScores(f64([NaN, 3]), true))).toEqual([0, 5]);
@@ -496,13 +571,16 @@ describe("§10 RFM scores", () => {
 describe("stable radix sort behind ABC and RFM", () => {
   // (imported late to keep the rule tests above readable)
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { sortOrder, valueOrder } = require("../../src/engine/rules") as typeof import("../../src/engine/rules");
+  const { sortOrder, valueOrder } =
+    require("../../src/engine/rules") as typeof import("../../src/engine/rules");
   test("ascending and descending, negatives, −0 with 0, NaN left out, ties in row order", () => {
     const v = f64([3.5, -2, 0, NaN, -0, 1e300, -1e-300, 3.5]);
     expect(Array.from(sortOrder(v))).toEqual([1, 6, 2, 4, 0, 7, 5]);
     expect(Array.from(sortOrder(v, { descending: true }))).toEqual([5, 0, 7, 2, 4, 6, 1]);
     // negatives as 0: −2, 0, −0, −1e-300 are one block of zeros, in row order
-    expect(Array.from(sortOrder(v, { descending: true, negativeAsZero: true }))).toEqual([5, 0, 7, 1, 2, 4, 6]);
+    expect(Array.from(sortOrder(v, { descending: true, negativeAsZero: true }))).toEqual([
+      5, 0, 7, 1, 2, 4, 6,
+    ]);
   });
   test("valueOrder gives the sorted values themselves", () => {
     const { order, sorted } = valueOrder(f64([0.1, 0.7, NaN, -5, 0.2]));
@@ -511,8 +589,10 @@ describe("stable radix sort behind ABC and RFM", () => {
   });
   test("matches a comparison sort on random doubles", () => {
     let s = 7;
-    const rnd = (): number => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
-    const v = Float64Array.from({ length: 5000 }, () => (rnd() < 0.1 ? Math.floor(rnd() * 5) : (rnd() - 0.3) * 10 ** (rnd() * 12)));
+    const rnd = (): number => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const v = Float64Array.from({ length: 5000 }, () =>
+      rnd() < 0.1 ? Math.floor(rnd() * 5) : (rnd() - 0.3) * 10 ** (rnd() * 12),
+    );
     const want = Array.from(v.keys()).sort((a, b) => v[a] - v[b] || a - b);
     expect(Array.from(sortOrder(v))).toEqual(want);
   });
@@ -522,5 +602,18 @@ describe("stable radix sort behind ABC and RFM", () => {
     expect(Array.from(rfmScores(m, true))).toEqual([4, 2, 2, 5, 0, 1]);
     // fewer is better: 2.75 → k1 → 1; 0.5 → k2 → 2; 0.25 → k3 → 3; 1e-9 → k5 → 5
     expect(Array.from(rfmScores(m, false))).toEqual([2, 3, 3, 1, 0, 5]);
+  });
+});
+
+describe("median (selection) = the sorted middle, on random arrays", () => {
+  test("odd and even lengths, repeats", () => {
+    let seed = 7;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let n = 1; n < 60; n++) {
+      const xs = Float64Array.from({ length: n }, () => Math.floor(rnd() * 10) / 10);
+      const s = Float64Array.from(xs).sort();
+      const want = n % 2 ? s[n >> 1] : (s[(n >> 1) - 1] + s[n >> 1]) / 2;
+      expect(median(xs)).toBe(want);
+    }
   });
 });

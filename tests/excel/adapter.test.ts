@@ -459,7 +459,16 @@ describe("summary sheet", () => {
     const adapter = adapterFor(host);
     await adapter.apply(await findAndClassify(adapter));
     const s = host.sheet("客户分级汇总");
-    expect(readGrid(s, "A4:D10")).toEqual([
+    // Headline first (report/summarySheet.ts), then the tables.
+    expect(readGrid(s, "A2:B6").map((r) => r[0])).toEqual([
+      "评估日期",
+      "客户数",
+      "天王巨星的价值占比",
+      "超期未联系的客户",
+      "有数据问题的客户",
+    ]);
+    expect(readGrid(s, "B4:B4")).toEqual([[0.8]]);
+    expect(readGrid(s, "A8:D14")).toEqual([
       ["价值等级", "客户数", "价值", "价值占比"],
       ["天王巨星", 2, 800000, 0.8],
       ["后起之秀", 1, 150000, 0.15],
@@ -468,15 +477,15 @@ describe("summary sheet", () => {
       ["数据不足", 1, 0, 0],
       ["合计", 5, 1000000, 1],
     ]);
-    expect(readGrid(s, "A12:B15")).toEqual([["ABC分类", "客户数"], ["A", 2], ["B", 1], ["C", 1]]);
-    expect(readGrid(s, "H1:J3")).toEqual([
+    expect(readGrid(s, "A16:B19")).toEqual([["ABC分类", "客户数"], ["A", 2], ["B", 1], ["C", 1]]);
+    expect(readGrid(s, "I1:K3")).toEqual([
       ["", "本段价值占比", "累计价值占比"],
       [0, 0, 0],
       [0.25, 0.5, 0.5],
     ]);
     expect(s.charts).toHaveLength(1);
     expect(s.charts[0].type).toBe("ColumnClustered");
-    // The blank top-left cell makes column H the categories: two series, named by row 1.
+    // The blank top-left cell makes column I the categories: two series, named by row 1.
     expect(s.charts[0].categories).toEqual([0, 0.25, 0.5, 0.75, 1]);
     expect(s.charts[0].series).toEqual([
       { name: "本段价值占比", values: [0, 0.5, 0.8 - 0.5, 0.95 - 0.8, 1 - 0.95] },

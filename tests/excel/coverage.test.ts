@@ -85,6 +85,7 @@ function doubles(): Record<string, unknown> {
     TableColumn: column,
     Filter: column.filter,
     AutoFilter: sheet.autoFilter,
+    WorksheetFreezePanes: sheet.freezePanes,
     ChartCollection: sheet.charts,
     Chart: chart,
     ChartTitle: chart.title,
@@ -152,6 +153,10 @@ const GUARDED: Record<string, Feature> = {
   "Table.resize": "tableResize",
   "ChartSeries.axisGroup": "comboChart",
   "ChartSeries.chartType": "comboChart",
+  "Worksheet.freezePanes": "freezePanes",
+  "WorksheetFreezePanes.freezeAt": "freezePanes",
+  "WorksheetFreezePanes.getLocationOrNullObject": "freezePanes",
+  "WorksheetFreezePanes.unfreeze": "freezePanes",
 };
 
 describe("requirement sets", () => {

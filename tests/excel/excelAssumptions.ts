@@ -16,6 +16,14 @@ export interface Assumption {
 const a = (text: string, why: string): Assumption => ({ text, why, status: "unverified" });
 
 export const ASSUMED = {
+  freezePaneFromA1: a(
+    "WorksheetFreezePanes.freezeAt(range) freezes the rows above and the columns left of the range's bottom-right corner, i.e. the pane from A1 to that corner; getLocation then gives that A1-anchored range.",
+    "The documentation says the range 'corresponds to cells that will be frozen in the top- and left-most pane' but not what a range that does not start at A1 does.",
+  ),
+  freezePanesPerSheet: a(
+    "A worksheet's freezePanes act on that worksheet, whichever sheet is active (the add-in activates the sheet first anyway).",
+    "The documentation speaks of 'the active worksheet view'.",
+  ),
   payloadLimitsAsDocumentedOnTheWeb: a(
     "Excel on the web refuses a request or a response over 5 MB (RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded), and a read (get) of a range is limited to 5,000,000 cells.",
     "learn.microsoft.com 'Resource limits and performance optimization for Office Add-ins', Excel add-ins section (as quoted in issue 9; the page's Excel section could not be re-read in this session). The double measures JSON.stringify of the queued calls with their arguments, and of the loaded values; Office.js's real envelope is somewhat larger.",

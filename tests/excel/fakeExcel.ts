@@ -57,6 +57,10 @@ export const MODELED: Record<string, string> = {
   "Worksheet.name": "1.1",
   "Worksheet.tables": "1.1",
   "Worksheet.visibility": "1.1",
+  "Worksheet.freezePanes": "1.7",
+  "WorksheetFreezePanes.freezeAt": "1.7",
+  "WorksheetFreezePanes.getLocationOrNullObject": "1.7",
+  "WorksheetFreezePanes.unfreeze": "1.7",
   "Range.address": "1.1",
   "Range.columnCount": "1.1",
   "Range.columnIndex": "1.1",
@@ -244,6 +248,8 @@ export class SheetState {
   conditionalFormats: ConditionalFormatState[] = [];
   charts: ChartState[] = [];
   autoFilter: { criteria: { block: Block; column: number; values: string[] } | null } = { criteria: null };
+  /** The frozen top-left pane (always from A1, ASSUMED.freezePaneFromA1), or null when nothing is frozen. */
+  frozen: Block | null = null;
   constructor(public name: string) {}
 
   cell(r: number, c: number, create = false): FakeCell | undefined {
@@ -787,6 +793,8 @@ export class FakeWorksheets extends ProxyBase<SheetState[]> {
 }
 
 export class FakeWorksheet extends ProxyBase<SheetState> {
+  /** Doc: "Gets an object that can be used to manipulate frozen panes on the worksheet." */
+  readonly freezePanes: FakeFreezePanes;
   readonly charts: FakeCharts;
   readonly tables: FakeTables;
   readonly autoFilter: FakeAutoFilter;
@@ -795,6 +803,7 @@ export class FakeWorksheet extends ProxyBase<SheetState> {
     this.charts = new FakeCharts(ctx, () => this.t());
     this.tables = new FakeTables(ctx, () => this.t());
     this.autoFilter = new FakeAutoFilter(ctx, () => this.t());
+    this.freezePanes = new FakeFreezePanes(ctx, () => this.t());
   }
   /** Registers a no-op use so that a member's requirement set is checked at sync. */
   touch(member: string): void {
@@ -874,6 +883,52 @@ export class FakeWorksheet extends ProxyBase<SheetState> {
       host.tables = host.tables.filter((t) => t.sheet !== s);
       if (host.active === s.name) host.active = host.sheets.find((x) => x.visibility === "Visible")!.name;
     });
+  }
+}
+
+/** Worksheet.freezePanes (WorksheetFreezePanes, ExcelApi 1.7): the members the add-in uses. */
+export class FakeFreezePanes {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly sheet: () => SheetState,
+  ) {}
+  /**
+   * Doc: "Sets the frozen cells in the active worksheet view. The range provided corresponds to
+   * cells that will be frozen in the top- and left-most pane." @param frozenRange "A range that
+   * represents the cells to be frozen, or `null` to remove all frozen panes."
+   * The pane runs from A1 to the range's bottom-right corner (ASSUMED.freezePaneFromA1); it
+   * belongs to the worksheet the object came from (ASSUMED.freezePanesPerSheet).
+   */
+  freezeAt(frozenRange: FakeRange | string | null): void {
+    const arg = frozenRange === null || typeof frozenRange === "string" ? frozenRange : frozenRange.id;
+    this.ctx.op(0, "WorksheetFreezePanes.freezeAt", [arg], () => {
+      const s = this.sheet();
+      if (frozenRange === null) {
+        s.frozen = null;
+        return;
+      }
+      const b = typeof frozenRange === "string" ? parseA1(frozenRange) : frozenRange.target().block;
+      s.frozen = { row: 0, col: 0, rowCount: b.row + b.rowCount, colCount: b.col + b.colCount };
+    });
+  }
+  /** Doc: "Removes all frozen panes in the worksheet." */
+  unfreeze(): void {
+    this.ctx.op(0, "WorksheetFreezePanes.unfreeze", [], () => {
+      this.sheet().frozen = null;
+    });
+  }
+  /**
+   * Doc: "Gets a range that describes the frozen cells in the active worksheet view. The frozen
+   * range corresponds to cells that are frozen in the top- and left-most pane. If there is no
+   * frozen pane, then this method returns an object with its `isNullObject` property set to `true`."
+   */
+  getLocationOrNullObject(): FakeRange {
+    const r = new FakeRange(this.ctx, () => {
+      const s = this.sheet();
+      return s.frozen ? { sheet: s, block: s.frozen } : null;
+    });
+    r.touch("WorksheetFreezePanes.getLocationOrNullObject");
+    return r;
   }
 }
 

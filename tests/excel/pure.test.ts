@@ -126,11 +126,11 @@ describe("chunk planner", () => {
 
 describe("own columns and layout", () => {
   const ours = ["价值等级", "ABC分类", "价值占比", "大客户指数", "潜力得分", "建议关系水平", "关系差距", "下一步行动", "下次联系日期", "风险提示", "销售策略", "RFM", "依据", "数据问题"];
-  test("a run of 3+ §11 headers in order is ours; a lone one is the user's", () => {
+  test("ours = all 14 §11 headers in order (the CLI's rule too); fewer, or a lone one, is the user's", () => {
     expect(detectOwnColumns(["客户名称", "潜力得分", "销售额"])).toEqual([]);
     expect(detectOwnColumns(["客户名称", "RFM", "价值等级", "ABC分类"])).toEqual([]);
-    expect(detectOwnColumns(["客户名称", "价值等级", "ABC分类", "价值占比"])).toEqual([1, 2, 3]);
-    expect(detectOwnColumns(["Name", "Tier", "ABC", "Value share", "Key account index"])).toEqual([1, 2, 3, 4]);
+    expect(detectOwnColumns(["客户名称", "价值等级", "ABC分类", "价值占比"])).toEqual([]);
+    expect(detectOwnColumns(["Name", "Tier", "ABC", "Value share", "Key account index"])).toEqual([]);
     // 潜力得分 (input) then our block: the input column is not part of our run.
     expect(detectOwnColumns(["客户名称", "潜力得分", ...ours])).toEqual(ours.map((_, i) => i + 2));
   });

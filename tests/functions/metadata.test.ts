@@ -45,6 +45,8 @@ const EXPECTED_IDS = [
   "RFM",
   "HOLIDAY",
   "FROMORDERS",
+  "PALIVE",
+  "RHYTHMFIT",
 ];
 
 let en: Metadata;
@@ -79,6 +81,8 @@ describe("generated metadata", () => {
       RFM: 3,
       HOLIDAY: 2,
       FROMORDERS: 7,
+      PALIVE: 7,
+      RHYTHMFIT: 3,
     });
   });
 
@@ -129,6 +133,8 @@ describe("zh-CN metadata (translateMetadata)", () => {
       RFM: "RFM评分",
       HOLIDAY: "下个节日",
       FROMORDERS: "订单汇总",
+      PALIVE: "活跃概率",
+      RHYTHMFIT: "购买节奏拟合",
     });
   });
 

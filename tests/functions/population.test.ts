@@ -21,11 +21,11 @@ describe("population lookups", () => {
   });
 
   test("a value present in the population is located in it (total unchanged)", () => {
-    expect(place(pop, 30)).toEqual({ before: 50, total: 100, rank: 2, n: 5 });
+    expect(place(pop, 30)).toEqual({ before: 50, total: 100, rank: 2, n: 5, value: 30 });
   });
 
   test("a value absent from the population is added to it (joins the total and the count)", () => {
-    expect(place(pop, 20)).toEqual({ before: 80, total: 120, rank: 3, n: 6 });
+    expect(place(pop, 20)).toEqual({ before: 80, total: 120, rank: 3, n: 6, value: 20 });
   });
 
   test("ABC at the cut points: before exactly 80% of the total is B, exactly 95% is C", () => {
@@ -62,7 +62,7 @@ describe("population lookups", () => {
   test("empty population: an added value is alone (A, share 1, volume 1)", () => {
     const empty = buildPopulation(new Float64Array(0));
     const at = place(empty, 10);
-    expect(at).toEqual({ before: 0, total: 10, rank: 1, n: 1 });
+    expect(at).toEqual({ before: 0, total: 10, rank: 1, n: 1, value: 10 });
     expect(abcOf(10, at, DEFAULT_SETTINGS)).toBe(Abc.A);
     expect(cumShareOf(10, at)).toBe(1);
     expect(volumePctOf(at)).toBe(1);

@@ -67,16 +67,16 @@ describe("CRM.RFM", () => {
     // R: 10 and 200 known (n = 2): 10 → k 2 → 5; 200 → k 1 → ⌈5/2⌉ = 3.
     // F: 5, 1, 3 (n = 3): 5 → k 3 → 5; 1 → k 1 → 2; 3 → k 2 → ⌈10/3⌉ = 4.
     // M: 1000, 50, 300: 5, 2, 4.
-    expect(rfm(col(10, 200, null), col(5, 1, 3), col(1000, 50, 300))).toEqual(col("555", "322", "-44")); // a function result is never evaluated: no guard needed
+    expect(rfm(col(10, 200, null), col(5, 1, 3), col(1000, 50, 300))).toEqual(col("555", "322", "_44")); // METHOD v2: "_" for an unknown metric
   });
 
   test("ties share the lower score; all unknown → blank; negative recency counts as unknown", () => {
     // F: 0, 0, 0, 4 → the zeros have k 1 → ⌈5/4⌉ = 2; 4 → k 4 → 5.
     expect(flat(rfm(col(null, null, null, null, -1), col(0, 0, 0, 4, ""), col(null, null, null, null, "")))).toEqual([
-      "-2-",
-      "-2-",
-      "-2-",
-      "-5-",
+      "_2_",
+      "_2_",
+      "_2_",
+      "_5_",
       "",
     ]);
   });

@@ -61,6 +61,10 @@ export class FakeAdapter implements ExcelAdapter {
   /** When set, apply() waits for it; otherwise it reports progress 0.5, 1 and succeeds. */
   pendingApply: Deferred<ApplyReport> | null = null;
   applyWarnings: string[] = [];
+  /** When set, findCustomerTable() waits for it (to see the spinner and Cancel). */
+  pendingRead: Deferred<FoundTable> | null = null;
+  /** When set, sortBy() waits for it (to see the progress). */
+  pendingSort: Deferred<void> | null = null;
   restoreResult = { restored: true, message: "已恢复原表" };
   /** Visible sheets (listSheets) and the tables readSheetTable returns, by sheet name. */
   sheets: string[] = ["Sheet1"];
@@ -86,6 +90,7 @@ export class FakeAdapter implements ExcelAdapter {
   }
   async findCustomerTable(): Promise<FoundTable> {
     this.log("findCustomerTable");
+    if (this.pendingRead) return this.pendingRead.promise;
     if (this.table instanceof Error) throw this.table;
     return this.table;
   }
@@ -130,6 +135,7 @@ export class FakeAdapter implements ExcelAdapter {
   }
   async sortBy(key: SortKey, descending: boolean): Promise<void> {
     this.log("sortBy", key, descending);
+    if (this.pendingSort) await this.pendingSort.promise;
   }
   async filterTier(tierLabel: string | null): Promise<void> {
     this.log("filterTier", tierLabel);
@@ -157,5 +163,9 @@ export class FakeAdapter implements ExcelAdapter {
     this.snapshot = true;
     const name = request.lang === "zh" ? "客户汇总" : "Customer summary";
     return { sheetName: name, rowsWritten: request.table.rowCount, warnings: [], cancelled: false };
+  }
+  async freezeNameColumn(at: { headerRow: number; column: number }): Promise<{ frozen: boolean; message: string }> {
+    this.log("freezeNameColumn", at);
+    return { frozen: true, message: "已冻结表头和客户名称列；“恢复原表”会还原您原来的冻结设置。" };
   }
 }

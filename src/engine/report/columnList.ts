@@ -7,11 +7,12 @@ import { bi, type Bilingual } from "../bilingual";
 import { Tier } from "../types";
 
 /**
- * How a cell is written: text; a whole number (key-account index, gap); any number; a
+ * How a cell is written: text; a whole number (key-account index, gap); any number; a sum of
+ * money (the summary's values); a
  * fraction shown as a percentage; a date (a DayNumber in the engine, a date cell in a
  * workbook, `yyyy-mm-dd` in CSV).
  */
-export type ColumnKind = "text" | "integer" | "number" | "percent" | "date";
+export type ColumnKind = "text" | "integer" | "number" | "amount" | "percent" | "date";
 
 export interface ReportColumn {
   key: string;
@@ -30,6 +31,7 @@ export const NUMBER_FORMATS: Readonly<Record<ColumnKind, string>> = {
   text: "@",
   integer: "0",
   number: "General",
+  amount: "#,##0.00",
   percent: "0.0%",
   date: "yyyy-mm-dd",
 };

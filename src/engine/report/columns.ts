@@ -8,12 +8,19 @@
  */
 import { pick } from "../bilingual";
 import type { ClassifyResult } from "../classify";
-import { abcLabel, actionText, levelLabel, riskLabel, strategyLabel, tierLabel } from "../labels";
-import { problemsText, whyText } from "./why";
-import { ActionKind, Tier, type FieldKey, type Lang } from "../types";
+import * as labels from "../labels";
+import * as why from "./why";
+import type { FieldKey, Lang, Tier } from "../types";
 import { CORE_COLUMNS, TIER_FILLS, type ReportColumn } from "./columnList";
+import { RHYTHM_COLUMNS } from "../rhythm/columns";
 
 export * from "./columnList";
+
+// Module-local copies (outputRow runs once per row; transpiled CommonJS would otherwise read
+// each imported binding through a getter on every use).
+const { abcLabel, actionText, levelLabel, riskLabel, strategyLabel, tierLabel } = labels;
+const { problemsText, whyText } = why;
+const NO_ACTION = 0; // ActionKind.None
 
 export type OutputCell = string | number | null;
 
@@ -38,7 +45,7 @@ export interface ColumnGroup {
 }
 
 /** Groups after §11's, in output order. */
-export const OPTIONAL_GROUPS: readonly ColumnGroup[] = [];
+export const OPTIONAL_GROUPS: readonly ColumnGroup[] = [RHYTHM_COLUMNS];
 
 /**
  * §10's RFM cell: the three digits, `_` for an unknown metric (`_45`, `5_5`); null when all
@@ -74,7 +81,7 @@ export function coreCells(
     numOrNull(result.potential[i]),
     textOrNull(levelLabel(result.level[i], lang)),
     numOrNull(result.gap[i]),
-    kind === ActionKind.None ? null : textOrNull(actionText(kind, result.actionVariant[i], lang)),
+    kind === NO_ACTION ? null : textOrNull(actionText(kind, result.actionVariant[i], lang)),
     numOrNull(result.nextContact[i]),
     textOrNull(riskLabel(result.risk[i], lang)),
     textOrNull(strategyLabel(result.strategy[i], lang)),
@@ -115,7 +122,7 @@ export function outputRow(
 
 /** The fill of a data cell of `col` in row i (hex "#RRGGBB"), or null. */
 export function cellFill(col: ReportColumn, result: ClassifyResult, i: number): string | null {
-  return col.fillByTier ? TIER_FILLS[result.tier[i] as Tier] : null;
+  return col.fillByTier ? (TIER_FILLS[result.tier[i] as Tier] ?? null) : null;
 }
 
 // ---------------------------------------------------------------- our own columns

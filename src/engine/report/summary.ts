@@ -8,7 +8,16 @@
  */
 import type { ClassifyResult } from "../classify";
 import { readText } from "../cells";
-import { Abc, Tier, type CellValue, type DayNumber, type GroupKey, type HolidayHit } from "../types";
+import { rhythmSummary, type RhythmSummary } from "../rhythm/report";
+import {
+  Abc,
+  NOT_CLASSIFIED,
+  Tier,
+  type CellValue,
+  type DayNumber,
+  type GroupKey,
+  type HolidayHit,
+} from "../types";
 
 /** Tiers in the order a summary lists them: most valuable first, 数据不足 last. */
 export const TIER_ORDER: readonly Tier[] = [
@@ -55,6 +64,7 @@ export interface TopCustomer {
 }
 
 export interface Headline {
+  /** Rows classified (a totals row is not a customer). */
   customers: number;
   /** The Stars' share of the total value (0..1). */
   starShare: number;
@@ -89,6 +99,8 @@ export interface Summary {
   top20Share: number;
   /** Up to TOP_COUNT customers by key-account index (highest first, then row order). */
   top: TopCustomer[];
+  /** §13 (ledger input only): the fit or why there is none, and the at-risk list; else null. */
+  rhythm: RhythmSummary | null;
 }
 
 export const PARETO_MAX_POINTS = 200;
@@ -124,7 +136,7 @@ export function summarize(result: ClassifyResult): Summary {
   const groups = result.input?.groups;
   return {
     headline: {
-      customers: n,
+      customers: n - result.excluded.length,
       starShare: shareOf(tierValue[Tier.Star]),
       overdue: overdueCount,
       problemRows,
@@ -156,6 +168,7 @@ export function summarize(result: ClassifyResult): Summary {
     pareto: curve.points,
     top20Share: curve.top20Share,
     top: topCustomers(result, TOP_COUNT),
+    rhythm: rhythmSummary(result),
   };
 }
 
@@ -169,6 +182,7 @@ function perGroup(result: ClassifyResult, cells: ArrayLike<CellValue>, total: nu
   const byName = new Map<string, PeopleSummary>();
   const n = result.rowCount;
   for (let i = 0; i < n; i++) {
+    if (result.tier[i] === NOT_CLASSIFIED) continue;
     const name = i < cells.length ? readText(cells[i]) : "";
     let g = byName.get(name);
     if (!g) byName.set(name, (g = { name, count: 0, value: 0, share: 0, stars: 0, fading: 0, overdue: 0 }));

@@ -6,6 +6,7 @@ import type { ClassifyResult } from "../classify";
 import * as days from "../days";
 import * as labels from "../labels";
 import * as rules from "../rules";
+import { rhythmWhy } from "../rhythm/analyse";
 import * as types from "../types";
 import type { FieldKey, HolidayHit, Lang } from "../types";
 
@@ -13,7 +14,7 @@ import type { FieldKey, HolidayHit, Lang } from "../types";
 // through a getter on every use).
 const { ymdFromDay } = days;
 const { abcLabel, holidayLabel, overdueLabel, problemMessage } = labels;
-const { Abc, ActionKind, Tier } = types;
+const { Abc, ActionKind, NOT_CLASSIFIED, Tier } = types;
 const { TierReason } = rules;
 
 /** A whole percent with its sign: +35%, -30%, +0%. */
@@ -57,7 +58,12 @@ function tierReason(result: ClassifyResult, i: number, lang: Lang): { text: stri
       if (dropped)
         parts.push(zh ? `同比${signedPercent(result.growth[i])}` : `${signedPercent(result.growth[i])} YoY`);
       const rec = result.recency[i];
-      if (why & TierReason.Lapsed) parts.push(zh ? `${rec}天未下单` : `no order for ${rec} days`);
+      const rhythm = why & TierReason.Rhythm ? result.rhythm : undefined;
+      if (rhythm) {
+        // §13 in the rep's words; it names the days without an order, so Lapsed is not repeated.
+        const { t, T } = rhythm.histories;
+        parts.push(rhythmWhy(rhythm.interval[i], T[i] - t[i], rhythm.pAlive[i], lang));
+      } else if (why & TierReason.Lapsed) parts.push(zh ? `${rec}天未下单` : `no order for ${rec} days`);
       return { text: (zh ? "明日黄花：" : "Fading: ") + parts.join(zh ? "，" : ", "), saysGrowth: dropped };
     }
     case Tier.Star:
@@ -117,6 +123,7 @@ function actionReason(result: ClassifyResult, i: number, lang: Lang): string {
  * E.g. `A类：累计前80%；同比+35%；超期未联系12天`.
  */
 export function whyText(result: ClassifyResult, i: number, lang: Lang): string {
+  if (result.tier[i] === NOT_CLASSIFIED) return ""; // a totals row: Problems says why
   const parts: string[] = [];
   const tier = tierReason(result, i, lang);
   parts.push(tier.text);

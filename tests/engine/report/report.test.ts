@@ -198,3 +198,45 @@ describe("TableInput: one builder, one column-name fallback", () => {
     expect(name("orders")).toBe("");
   });
 });
+
+describe("§1 totals rows (v2): left out, cells kept, a Problem", () => {
+  const names = ["甲", "合  计", "乙", "Total:", "丙", "", "Grand Total", "小计："];
+  const ids = ["K1", "", "K2", "", "K3", "汇总", "", ""];
+  const revenue = [100, 999, 50, 999, 25, 999, 999, 999];
+  const input = {
+    rowCount: 8,
+    columns: {
+      name: names,
+      id: ids,
+      revenue,
+      lastOrder: [null, "2099-01-01", null, null, null, null, null, null],
+    },
+  };
+  const r = classify(input, { today: T });
+  const totals = [1, 3, 5, 6, 7];
+
+  test("the totals rows are found by name or id, spaces, case and a trailing colon ignored", () => {
+    expect(r.excluded).toEqual(totals);
+  });
+  test("they take no part: ABC over 100, 50, 25 only", () => {
+    expect([r.share[0], r.share[2], r.share[4]]).toEqual([100 / 175, 50 / 175, 25 / 175]);
+    expect(summarize(r).headline.customers).toBe(3);
+    expect(summarize(r).totalValue).toBe(175);
+  });
+  test("every output cell blank but Problems, whatever else the row held", () => {
+    for (const i of totals) {
+      const zh = outputRow(r, i, "zh");
+      expect(zh.slice(0, 13)).toEqual(Array(13).fill(null));
+      expect(zh[13]).toBe("合计行，未参与分级");
+      expect(outputRow(r, i, "en")[13]).toBe("totals row, not classified");
+    }
+    expect(worklistRows(r, 366).filter((i) => totals.includes(i))).toEqual([]);
+  });
+  test("a customer whose name merely contains the word is a customer", () => {
+    const c = classify(
+      { rowCount: 2, columns: { name: ["合计贸易公司", "Total Foods"], revenue: [1, 2] } },
+      { today: T },
+    );
+    expect(c.excluded).toEqual([]);
+  });
+});

@@ -1,0 +1,204 @@
+/**
+ * The column readers of classify: fast paths over a whole column for the cell readers of
+ * cells.ts (METHOD.md §1), kept apart from the rules. Each handles the common cells itself
+ * (a finite number, a blank, a remembered text) and calls the rule — readNumber, readRate,
+ * readDate, readYesNo … — for everything else, so the result is the rule's on every cell;
+ * tests/engine/fastPaths.test.ts checks that with random columns (fast-check).
+ */
+import * as cells from "../cells";
+import type { Report } from "../cells";
+import * as days from "../days";
+import type { CellValue, DayNumber, FieldKey } from "../types";
+
+const { readDate, readNumber, readRate, scanPlainNumber, scanPercentSeen, rateOfNumber } = cells;
+const formatIsoDay = days.formatIsoDay;
+const serialToDay = days.dayFromExcelSerial;
+
+/** Distinct texts remembered per column (bounded: a column of unique texts gains nothing). */
+const MEMO_MAX = 4096;
+const RECENT = 8;
+/** Whole numbers 0 ≤ v < INT_MEMO are remembered in coded columns (covers date serials to 2079). */
+const INT_MEMO = 65536;
+
+export type Reader = (v: CellValue, report: Report) => number;
+
+/** Where a reader's report goes: the row and field being read. */
+export interface ReadContext {
+  row: number;
+  field: FieldKey;
+  report: Report;
+  /** How many problems have been reported (tells a silent blank from an unreadable cell). */
+  reports: number;
+}
+
+/*
+ * Column readers. Each is its own small function so the JIT keeps its loop tight; each
+ * handles the common cells itself, with the readers' own results (a blank is missing and
+ * never reported; readNumber returns a finite number as it is; readDate reads a number as
+ * an Excel serial when it is one), and calls the reader for everything else.
+ */
+
+export function readNumbers(
+  col: ArrayLike<CellValue>,
+  len: number,
+  out: Float64Array,
+  ctx: ReadContext,
+  lo: number,
+  hi: number,
+  drop: boolean,
+): void {
+  // The loop over the cells stays minimal (most are finite numbers or blank); the range
+  // check is a second pass over the typed array, which costs next to nothing.
+  for (let i = 0; i < len; i++) {
+    const v = col[i];
+    out[i] =
+      typeof v === "number" && v - v === 0
+        ? v
+        : v === null || v === undefined
+          ? NaN
+          : numberOfCell(v, i, ctx);
+  }
+  if (lo === -Infinity && hi === Infinity) return;
+  for (let i = 0; i < len; i++) {
+    const x = out[i];
+    if (x < lo || x > hi) {
+      ctx.row = i;
+      ctx.report("out-of-range", String(x));
+      out[i] = drop ? NaN : x < lo ? lo : hi;
+    }
+  }
+}
+
+/** A cell that is not a plain finite number: "¥1,234" and "1.2万" in place, the rest by readNumber. */
+function numberOfCell(v: CellValue, row: number, ctx: ReadContext): number {
+  if (typeof v === "string") {
+    const x = scanPlainNumber(v);
+    if (x === x) return x;
+  }
+  ctx.row = row;
+  return readNumber(v, ctx.report);
+}
+
+export function readRates(col: ArrayLike<CellValue>, len: number, out: Float64Array, ctx: ReadContext): void {
+  const texts = new TextMemo();
+  for (let i = 0; i < len; i++) {
+    const v = col[i];
+    if (typeof v === "number" && v - v === 0) {
+      out[i] = rateOfNumber(v, false);
+    } else if (v === null || v === undefined) out[i] = NaN;
+    else if (typeof v === "string") {
+      // "30%" and "0.3" are read in place (each cell is a new string: a memo would hash it).
+      const x = scanPlainNumber(v);
+      out[i] = x === x ? rateOfNumber(x, scanPercentSeen()) : texts.read(v, i, ctx, readRate);
+    } else {
+      ctx.row = i;
+      out[i] = readRate(v, ctx.report);
+    }
+  }
+}
+
+/** Dates; one after `today` is a problem and counts as missing (METHOD §1). */
+export function readDates(
+  col: ArrayLike<CellValue>,
+  len: number,
+  out: Float64Array,
+  ctx: ReadContext,
+  today: DayNumber,
+): void {
+  const texts = new TextMemo();
+  for (let i = 0; i < len; i++) {
+    const v = col[i];
+    let day: number;
+    if (typeof v === "number") {
+      day = serialToDay(v);
+      if (day !== day) {
+        ctx.row = i;
+        day = readDate(v, ctx.report);
+      }
+    } else if (v === null || v === undefined) day = NaN;
+    else if (typeof v === "string") day = texts.read(v, i, ctx, readDate);
+    else {
+      ctx.row = i;
+      day = readDate(v, ctx.report);
+    }
+    if (day > today) {
+      ctx.row = i;
+      ctx.report("future-date", formatIsoDay(day));
+      day = NaN;
+    }
+    out[i] = day;
+  }
+}
+
+/** Coded columns (yes/no, familiarity, position, birthday): few distinct cells, remembered. */
+export function readCoded(
+  col: ArrayLike<CellValue>,
+  len: number,
+  out: Float64Array,
+  ctx: ReadContext,
+  reader: Reader,
+): void {
+  const texts = new TextMemo();
+  // Whole numbers repeat too: 1/0, familiarity 1–5, birthdays as date serials. Remembered in
+  // a table allocated on first use (NaN = not yet read); an unreadable number is never
+  // remembered, so it is reported on every row.
+  let ints: Float64Array | null = null;
+  for (let i = 0; i < len; i++) {
+    const v = col[i];
+    if (v === null || v === undefined) out[i] = NaN;
+    else if (typeof v === "string") out[i] = texts.read(v, i, ctx, reader);
+    else if (typeof v === "number" && v >= 0 && v < INT_MEMO && (v | 0) === v) {
+      ints ??= (intMemoTable ??= new Float64Array(INT_MEMO)).fill(NaN);
+      let x = ints[v];
+      if (x !== x) {
+        ctx.row = i;
+        const before = ctx.reports;
+        x = reader(v, ctx.report);
+        if (ctx.reports === before) ints[v] = x;
+      }
+      out[i] = x;
+    } else {
+      ctx.row = i;
+      out[i] = reader(v, ctx.report);
+    }
+  }
+}
+
+/** readCoded's table of whole numbers, kept between calls (one column is read at a time). */
+let intMemoTable: Float64Array | null = null;
+
+/**
+ * What each text of a column read as (是/否, 强/平/弱, 30%, 3月5日 repeat): a few recent
+ * texts compared with ===, then a bounded map. Good reads and blanks are remembered; an
+ * unreadable text is not, so it is reported on every row.
+ */
+class TextMemo {
+  private readonly recentKey: (string | null)[] = new Array<string | null>(RECENT).fill(null);
+  private readonly recentValue = new Float64Array(RECENT);
+  private slot = 0;
+  private readonly map = new Map<string, number>();
+
+  read(v: string, row: number, ctx: ReadContext, reader: Reader): number {
+    const keys = this.recentKey;
+    for (let k = 0; k < RECENT; k++) if (keys[k] === v) return this.recentValue[k];
+    let x = this.map.get(v);
+    if (x === undefined) {
+      ctx.row = row;
+      const before = ctx.reports;
+      x = reader(v, ctx.report);
+      // Unreadable (readPosition gives Unknown, the others NaN): not remembered, so it is
+      // reported on every row. A good read or a blank ("", " ") is remembered.
+      if (ctx.reports !== before) return x;
+      if (this.map.size < MEMO_MAX) this.map.set(v, x);
+    }
+    keys[this.slot] = v;
+    this.recentValue[this.slot] = x;
+    this.slot = (this.slot + 1) % RECENT;
+    return x;
+  }
+}
+
+/** Frees the tables kept between calls. */
+export function releaseReaderTables(): void {
+  intMemoTable = null;
+}
