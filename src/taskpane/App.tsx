@@ -161,8 +161,7 @@ function Pane() {
   const isLedger = tableKind?.kind === "ledger";
   const mapping = React.useMemo(() => (table ? mapTable(table, overrides) : null), [table, overrides]);
   const input = React.useMemo(
-    () =>
-      table && mapping && mapping.missing.length === 0 && !isLedger ? tableInput(table, mapping) : null,
+    () => (table && mapping && mapping.missing.length === 0 && !isLedger ? tableInput(table, mapping) : null),
     [table, mapping, isLedger],
   );
   const [preview, setPreview] = React.useState<PreviewState>({ kind: "none" });
@@ -277,7 +276,12 @@ function Pane() {
           )}
           {tableKind?.canBeLedger && <TableKindSwitch choice={tableKind} onChange={setKindOverride} />}
           {table && isLedger && (
-            <LedgerPanel table={table} settings={settings} today={today} onFinished={() => refreshSnapshot()} />
+            <LedgerPanel
+              table={table}
+              settings={settings}
+              today={today}
+              onFinished={() => refreshSnapshot()}
+            />
           )}
           {table && mapping && !isLedger && (
             <>
