@@ -6,9 +6,9 @@
  */
 import { dayFromExcelSerial } from "../engine/days";
 import { findHeaderRow, HEADER_SEARCH_ROWS, isKnownHeader } from "../engine/headers";
-import { buildLedgerTable, chooseTableKind, detectLedger, type PlainTable } from "../engine/ledger";
+import { buildLedgerTable, chooseTableKind, detectLedger, ledgerHistories, type PlainTable } from "../engine/ledger";
 import { DEFAULT_PERIOD_MONTHS } from "../engine/ledger/periods";
-import { historiesForRows, historiesOfPurchaseDays, type RhythmHistories } from "../engine/rhythm/analyse";
+import type { RhythmHistories } from "../engine/rhythm/analyse";
 import type { Settings } from "../engine/settings";
 import type { CellValue, DayNumber } from "../engine/types";
 import { formatOf, type CliOptions } from "./args";
@@ -142,13 +142,12 @@ export async function ledgerToCustomers(
     firstRowNumber: read.headerRowNumber + 1,
   });
   if (!built.ok) throw new CliError(1, bilingual(built.message.zh, built.message.en));
-  // §13: each customer's x, t, T from its purchase dates, in the rows' order.
-  const histories = historiesOfPurchaseDays(built.derived.purchaseStart, built.derived.purchaseDays, today);
   const sheetName = built.lang === "zh" ? "客户汇总" : "Customer summary";
   return {
     sheet: sheetOf(read, sheetName, built.table, new Set(built.dateColumns), list),
     report: built.report,
     problems: built.problems,
-    histories: built.joined ? historiesForRows(histories, built.joined.customerOfRow) : histories,
+    // §13: each row's x, t, T from its customer's purchase dates.
+    histories: ledgerHistories(built, today),
   };
 }

@@ -14,7 +14,16 @@ import { asTextConstant } from "./cellText";
 import { writeInChunks } from "./chunkedWrite";
 import { readBlockValues } from "./findTable";
 import { detectOwnColumns } from "./layout";
-import { OUTPUT_KEYS, outputCells, outputFormats, styleOutputColumns } from "./outputColumns";
+import { pick } from "../engine/bilingual";
+import {
+  extraCells,
+  extraColumns,
+  OUTPUT_KEYS,
+  outputCells,
+  outputFormats,
+  styleExtraColumns,
+  styleOutputColumns,
+} from "./outputColumns";
 import type { Capabilities } from "./requirements";
 import { restoreSnapshot, takeSnapshot } from "./snapshot";
 
@@ -131,11 +140,18 @@ export async function writeLedgerSheet(
   const t = req.table;
   const width = t.headers.length;
   const dates = new Set(req.dateColumns);
-  const headerRow = [...t.headers.map(tableCell), ...outputHeaders(lang)];
+  // §11's columns, then the optional groups the result carries (§13's rhythm on a ledger).
+  const extra = extraColumns(req.result);
+  const headerRow = [
+    ...t.headers.map(tableCell),
+    ...outputHeaders(lang),
+    ...extra.map((c) => asTextConstant(pick(c.header, lang))),
+  ];
   const headerFormats = headerRow.map(() => "@");
   const dataFormats = [
     ...t.headers.map((_, c) => (dates.has(c) ? DATE_FORMAT : "General")),
     ...outputFormats(),
+    ...extra.map((c) => c.numberFormat),
   ];
   const columnName = (f: FieldKey): string => {
     const c = req.mapping[f];
@@ -152,6 +168,7 @@ export async function writeLedgerSheet(
             : [
                 ...t.columns.map((col) => tableCell(col[i - 1])),
                 ...outputCells(req.result, i - 1, lang, columnName),
+                ...extraCells(req.result, i - 1, lang),
               ],
         formats: (i) => (i === 0 ? headerFormats : dataFormats),
       },
@@ -179,6 +196,7 @@ export async function writeLedgerSheet(
       lang,
       warnings,
     );
+    styleExtraColumns(sheet, caps, req.result, { headerRow: 0, first: width + OUTPUT_KEYS.length });
     sheet.activate();
     await context.sync();
     req.onProgress?.(1);

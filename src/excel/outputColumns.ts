@@ -7,6 +7,8 @@ import { excelSerialFromDay } from "../engine/days";
 import { OUTPUT_COLUMNS, tierLabel, type OutputColumnKey } from "../engine/labels";
 import { outputRow } from "../engine/output";
 import type { ClassifyResult } from "../engine/classify";
+import { CORE_COLUMNS, outputRow as reportRow, reportColumns, type ReportColumn } from "../engine/report/columns";
+import { widthInPoints } from "../engine/report/columnList";
 import type { FieldKey, Lang } from "../engine/types";
 import { rangeA1 } from "./a1";
 import { asTextConstant } from "./cellText";
@@ -62,4 +64,38 @@ export function styleOutputColumns(
     cf.cellValue.format.fill.color = color;
     cf.cellValue.rule = { formula1: `="${tierLabel(tier, lang)}"`, operator: "EqualTo" };
   }
+}
+
+/**
+ * The optional groups' columns this result carries after §11's (§13's three on a ledger), from
+ * the engine's one description (reportColumns): headers, formats and widths are not kept here.
+ */
+export function extraColumns(result: ClassifyResult): readonly ReportColumn[] {
+  return reportColumns(result).slice(CORE_COLUMNS.length);
+}
+
+/** Row i's cells of extraColumns(result): blanks "", dates as Excel serials, texts inert. */
+export function extraCells(result: ClassifyResult, i: number, lang: Lang): (string | number | boolean)[] {
+  const cols = extraColumns(result);
+  if (cols.length === 0) return [];
+  return reportRow(result, i, lang)
+    .slice(CORE_COLUMNS.length)
+    .map((v, k) => {
+      if (v === null) return "";
+      if (typeof v === "number") return cols[k].kind === "date" ? excelSerialFromDay(v) : v;
+      return asTextConstant(v);
+    });
+}
+
+/** Widths of the extra columns, from their first sheet column `first` (header row `headerRow`). */
+export function styleExtraColumns(
+  sheet: Excel.Worksheet,
+  caps: Capabilities,
+  result: ClassifyResult,
+  at: { headerRow: number; first: number },
+): void {
+  if (!caps.has("columnWidth")) return;
+  extraColumns(result).forEach(
+    (c, k) => (sheet.getRange(rangeA1(at.headerRow, at.first + k)).format.columnWidth = widthInPoints(c.width)),
+  );
 }

@@ -147,6 +147,7 @@ export function LedgerPanel({ table, settings, today: day, onFinished }: LedgerP
               {plan.report.map((line, i) => (
                 <div key={i}>{line}</div>
               ))}
+              <div data-testid="ledger-rhythm">{plan.rhythm}</div>
             </MessageBarBody>
           </MessageBar>
           {plan.problems.length > 0 && (

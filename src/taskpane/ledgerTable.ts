@@ -9,6 +9,8 @@ import {
   chooseTableKind,
   DEFAULT_PERIOD_MONTHS,
   detectLedger,
+  ledgerRhythm,
+  rhythmStatusLine,
   type LedgerDetection,
   type TableKind,
 } from "../engine/ledger";
@@ -41,6 +43,8 @@ export type LedgerPlan =
       /** Each skipped line or unreadable cell, with its sheet row and column. */
       problems: string[];
       customers: number;
+      /** §13 in one line: fitted on N repeat buyers, or why its columns are blank. */
+      rhythm: string;
       request: Omit<LedgerSheetRequest, "onProgress" | "signal">;
     }
   | { ok: false; message: string };
@@ -73,12 +77,15 @@ export function planLedgerSheet(
   const table = built.table;
   const mapping = mapHeaders(table.headers);
   const input = buildTableInput({ rowCount: table.rowCount, column: (c) => table.columns[c] }, mapping);
-  const result = classify(input, { today, settings });
+  // §13: the rhythm from the ledger's purchase dates, exactly as the CLI computes it.
+  const rhythm = ledgerRhythm(built, today, settings);
+  const result = classify(input, { today, settings, rhythm });
   return {
     ok: true,
     report: built.report,
     problems: built.problems,
     customers: table.rowCount,
+    rhythm: rhythmStatusLine(rhythm, lang),
     request: {
       table: { headers: table.headers, columns: table.columns, rowCount: table.rowCount },
       dateColumns: built.dateColumns,

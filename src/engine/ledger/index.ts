@@ -6,6 +6,7 @@
  *   deriveCustomers(ledger, { today, periodMonths }) → one row per customer (+ purchase dates)
  *   derivedSheet(derived, lang) / joinCustomerList(derived, list, lang) → the customer table
  *   ledgerReadMessage, ledgerProblemText            → what the user is told
+ *   ledgerHistories / ledgerRhythm(built, today, s)  → §13's x, t, T per row and the BG/NBD analysis
  */
 import type { LedgerField, LedgerMapping } from "../headers";
 import type { CellValue } from "../types";
@@ -18,6 +19,7 @@ export * from "./join";
 export * from "./detect";
 export * from "./messages";
 export * from "./build";
+export * from "./rhythm";
 
 /** A ledger's columns by field, from a header mapping and the sheet's columns (`columns[c][row]`). */
 export function ledgerInputFromColumns(
