@@ -16,7 +16,6 @@ import { readBlockValues } from "./findTable";
 import { detectOwnColumns } from "./layout";
 import { pick } from "../engine/bilingual";
 import {
-  extraCells,
   extraColumns,
   OUTPUT_KEYS,
   outputCells,
@@ -33,6 +32,8 @@ export function ledgerSheetName(lang: Lang): string {
 
 /** Excel's number format for the derived dates (first and last order), as the CLI writes them. */
 export const DATE_FORMAT = "yyyy-mm-dd";
+/** Excel's text number format: a value entered is kept as the text it is. */
+const TEXT_FORMAT = "@";
 /** Header cells read to recognise a sheet of ours (the derived columns are at most ~20). */
 const HEADER_PROBE_COLUMNS = 256;
 /** Names tried when a sheet the user made already bears ours: 客户汇总 (2), (3), … */
@@ -148,11 +149,11 @@ export async function writeLedgerSheet(
     ...extra.map((c) => asTextConstant(pick(c.header, lang))),
   ];
   const headerFormats = headerRow.map(() => "@");
-  const dataFormats = [
-    ...t.headers.map((_, c) => (dates.has(c) ? DATE_FORMAT : "General")),
-    ...outputFormats(),
-    ...extra.map((c) => c.numberFormat),
-  ];
+  const classFormats = [...outputFormats(), ...extra.map((c) => c.numberFormat)];
+  // A text cell of the table (an id such as "00004") is formatted as text: under General, Excel
+  // would read a numeric-looking text as a number and drop its leading zeros.
+  const tableFormat = (v: CellValue, c: number): string =>
+    dates.has(c) ? DATE_FORMAT : typeof v === "string" ? TEXT_FORMAT : "General";
   const columnName = (f: FieldKey): string => {
     const c = req.mapping[f];
     const h = c === undefined ? "" : t.headers[c];
@@ -167,10 +168,11 @@ export async function writeLedgerSheet(
             ? headerRow
             : [
                 ...t.columns.map((col) => tableCell(col[i - 1])),
+                // §11's cells, then the optional groups' (outputRow carries both).
                 ...outputCells(req.result, i - 1, lang, columnName),
-                ...extraCells(req.result, i - 1, lang),
               ],
-        formats: (i) => (i === 0 ? headerFormats : dataFormats),
+        formats: (i) =>
+          i === 0 ? headerFormats : [...t.columns.map((col, c) => tableFormat(col[i - 1], c)), ...classFormats],
       },
       {
         write(start, values, formats) {

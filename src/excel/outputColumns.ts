@@ -7,7 +7,7 @@ import { excelSerialFromDay } from "../engine/days";
 import { OUTPUT_COLUMNS, tierLabel, type OutputColumnKey } from "../engine/labels";
 import { outputRow } from "../engine/output";
 import type { ClassifyResult } from "../engine/classify";
-import { CORE_COLUMNS, outputRow as reportRow, reportColumns, type ReportColumn } from "../engine/report/columns";
+import { CORE_COLUMNS, reportColumns, type ReportColumn } from "../engine/report/columns";
 import { widthInPoints } from "../engine/report/columnList";
 import type { FieldKey, Lang } from "../engine/types";
 import { rangeA1 } from "./a1";
@@ -22,7 +22,10 @@ export function outputFormats(): string[] {
   return OUTPUT_KEYS.map(columnFormat);
 }
 
-/** Data row i's cells as written: blanks "", the next contact as an Excel serial, texts inert. */
+/**
+ * Data row i's cells as written: §11's, then the optional groups' the result carries (outputRow
+ * gives both; see extraColumns). Blanks "", the next contact as an Excel serial, texts inert.
+ */
 export function outputCells(
   result: ClassifyResult,
   i: number,
@@ -72,19 +75,6 @@ export function styleOutputColumns(
  */
 export function extraColumns(result: ClassifyResult): readonly ReportColumn[] {
   return reportColumns(result).slice(CORE_COLUMNS.length);
-}
-
-/** Row i's cells of extraColumns(result): blanks "", dates as Excel serials, texts inert. */
-export function extraCells(result: ClassifyResult, i: number, lang: Lang): (string | number | boolean)[] {
-  const cols = extraColumns(result);
-  if (cols.length === 0) return [];
-  return reportRow(result, i, lang)
-    .slice(CORE_COLUMNS.length)
-    .map((v, k) => {
-      if (v === null) return "";
-      if (typeof v === "number") return cols[k].kind === "date" ? excelSerialFromDay(v) : v;
-      return asTextConstant(v);
-    });
 }
 
 /** Widths of the extra columns, from their first sheet column `first` (header row `headerRow`). */

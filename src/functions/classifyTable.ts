@@ -14,6 +14,7 @@ import { buildTableInput, columnNames } from "../engine/tableInput";
 import { getCurrentSettings } from "../engine/settingsStore";
 import type { CellValue } from "../engine/types";
 import { parseToday } from "./args";
+import { classifyLedgerTable } from "./classifyLedger";
 import { invalidValue } from "./errors";
 import { normalizeCell, toMatrix } from "./ranges";
 
@@ -29,6 +30,9 @@ function isBlankRow(row: readonly CellValue[]): boolean {
 export function classifyTable(table: unknown, today?: unknown): (string | number)[][] {
   const day = parseToday(today);
   const m = toMatrix(table, "table");
+  // A sales ledger (§12): the derived customer table, classified, with §13's rhythm.
+  const ledger = classifyLedgerTable(m, day);
+  if (ledger) return ledger;
   const header = m[0].map(normalizeCell);
   const mapping = mapHeaders(header);
   if (mapping.missing.length > 0) {

@@ -3,11 +3,14 @@
  * sheet of ours, the ledger and the list unchanged, a re-run rewrites only our sheet, Restore and
  * Cancel remove it, and the classification columns are exactly Apply's.
  */
+import { dayFromYmd } from "../../src/engine/days";
+import { expectedOrders } from "../../src/engine/rhythm/predict";
 import { DEFAULT_SETTINGS } from "../../src/engine/settings";
 import { setCurrentSettings } from "../../src/engine/settingsStore";
 import { SNAPSHOT_SHEET } from "../../src/excel/snapshot";
 import { planLedgerSheet } from "../../src/taskpane/ledgerTable";
 import type { LedgerSheetRequest } from "../../src/excel/adapter";
+import { CDNOW_AS_OF, cdnowLedgerRows } from "../fixtures/cdnowLedger";
 import { putGrid, readGrid, type FakeHost } from "./fakeExcel";
 import { adapterFor, findAndClassify, serial, sheetState, TODAY, workbook } from "./helpers";
 
@@ -94,9 +97,15 @@ describe("the customer sheet 客户汇总 from a ledger", () => {
     const applied = plain.sheet("Sheet1");
     const cell = (c: unknown) => JSON.stringify(c ?? null);
     expect(readGrid(ours, "H1:U3", cell)).toEqual(readGrid(applied, "H1:U3", cell));
-    expect([...ours.widths.entries()].filter(([c]) => c >= 7)).toEqual(
+    // §11's columns H–U alike; V–X are §13's (ledger only), their widths from the one description.
+    expect([...ours.widths.entries()].filter(([c]) => c >= 7 && c <= 20)).toEqual(
       [...applied.widths.entries()].filter(([c]) => c >= 7),
     );
+    expect([...ours.widths.entries()].filter(([c]) => c > 20)).toEqual([
+      [21, 10 * 7 + 5],
+      [22, 9 * 7 + 5],
+      [23, 12 * 7 + 5],
+    ]);
     const rules = (s: typeof ours) => JSON.stringify(s.conditionalFormats);
     expect(rules(ours)).toBe(rules(applied));
     expect(ours.conditionalFormats.length).toBeGreaterThan(0);
@@ -246,5 +255,50 @@ describe("real sheets", () => {
     await adapter.writeLedgerSheet(await request(adapter, "客户清单"));
     const cell = host.sheet("客户汇总").cell(1, 1)!;
     expect([cell.value, cell.formula]).toEqual(["=1+1 王伟", undefined]);
+  });
+});
+
+describe("§13's buying rhythm in 客户汇总 (the same step as the CLI)", () => {
+  test("a ledger with 2 repeat buyers: the three columns are there and blank, and the panel says why", async () => {
+    const host = ledgerBook();
+    const adapter = adapterFor(host);
+    const found = await adapter.findCustomerTable();
+    const plan = planLedgerSheet(found, null, DEFAULT_SETTINGS, "zh", TODAY);
+    if (!plan.ok) throw new Error(plan.message);
+    // 甲公司 bought on 3 dates (x = 2), 乙公司 on 2 (x = 1): 2 repeat buyers < 30.
+    expect(plan.rhythm).toBe("购买节奏：只有2个客户有复购（至少需要30个），未计算购买节奏");
+    await adapter.writeLedgerSheet(plan.request);
+    const ours = host.sheet("客户汇总");
+    // A–G derived, H–U §11's 14, V–X §13's.
+    expect(readGrid(ours, "U1:X1")).toEqual([["数据问题", "通常间隔(天)", "活跃概率", "预计订单(90天)"]]);
+    expect(readGrid(ours, "V2:X3")).toEqual([
+      ["", "", ""],
+      ["", "", ""],
+    ]);
+    expect(readGrid(ours, "V2:X2", (c) => c?.numberFormat)).toEqual([["0", "0.0%", "General"]]);
+  });
+
+  test("the CDNOW sample (946 repeat buyers, as of 1997-09-30): fitted, customer 00004's P(alive) 0.7266", async () => {
+    const asOf = dayFromYmd(CDNOW_AS_OF.y, CDNOW_AS_OF.m, CDNOW_AS_OF.d);
+    const { host } = workbook(cdnowLedgerRows());
+    const adapter = adapterFor(host);
+    const found = await adapter.findCustomerTable();
+    const plan = planLedgerSheet(found, null, DEFAULT_SETTINGS, "en", asOf);
+    if (!plan.ok) throw new Error(plan.message);
+    expect(plan.rhythm).toBe("Buying rhythm: fitted on 946 repeat buyers (BG/NBD)");
+    const report = await adapter.writeLedgerSheet(plan.request);
+    expect(report.rowsWritten).toBe(2357);
+    const ours = host.sheet("Customer summary");
+    expect(readGrid(ours, "A1:A2")).toEqual([["Customer ID"], ["00004"]]);
+    expect(readGrid(ours, "V1:X1")).toEqual([["Typical interval (days)", "P(alive)", "Expected orders (90 days)"]]);
+    // 00004: x = 2, t = 213, T = 272 → interval round(213 / 2) = 107 (106.5 rounds up).
+    const [[interval, alive, expected]] = readGrid(ours, "V2:X2") as number[][];
+    expect(interval).toBe(107);
+    expect(alive).toBeCloseTo(0.7266, 4);
+    // The plumbing: the engine's own expectedOrders with the fit, to two decimals as written.
+    const fit = plan.request.result.rhythm!.fit!;
+    expect(expected).toBe(Math.round(expectedOrders(fit, 2, 213, 272, 90) * 100) / 100);
+    expect(fit.r).toBeCloseTo(0.2426, 3);
+    expect(readGrid(ours, "V2:X2", (c) => c?.numberFormat)).toEqual([["0", "0.0%", "General"]]);
   });
 });
