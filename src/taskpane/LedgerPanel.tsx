@@ -147,9 +147,12 @@ export function LedgerPanel({ table, settings, today: day, onFinished }: LedgerP
               {plan.report.map((line, i) => (
                 <div key={i}>{line}</div>
               ))}
-              <div data-testid="ledger-rhythm">{plan.rhythm}</div>
             </MessageBarBody>
           </MessageBar>
+          {/* §13 in one line: fitted on N repeat buyers, or why its columns stay blank. */}
+          <Caption1 as="p" style={{ margin: 0 }} data-testid="ledger-rhythm">
+            {plan.rhythm}
+          </Caption1>
           {plan.problems.length > 0 && (
             <details>
               <summary>

@@ -150,5 +150,9 @@ describe("a sales ledger in the pane", () => {
     expect(screen.getByTestId("ledger-problems").textContent).toBe(
       "订单明细第 5 行 C 列（金额）：无法识别的数字“n/a”，该行已跳过",
     );
+    // §13 in one line: one repeat buyer here, so no fit and the reason.
+    expect(screen.getByTestId("ledger-rhythm").textContent).toBe(
+      "购买节奏：只有1个客户有复购（至少需要30个），未计算购买节奏",
+    );
   });
 });
