@@ -128,7 +128,8 @@ let lastPopulation: { cells: PopulationCells; population: Population } | null = 
 
 /** The population's readable values (unreadable and blank cells left out: they cannot be blamed on one output cell). */
 function populationOf(arg: unknown, argName: string): Population {
-  if (lastPopulation !== null && samePopulationCells(arg, lastPopulation.cells)) return lastPopulation.population;
+  if (lastPopulation !== null && samePopulationCells(arg, lastPopulation.cells))
+    return lastPopulation.population;
   lastPopulation = preparePopulation(toMatrix(arg, argName));
   return lastPopulation.population;
 }

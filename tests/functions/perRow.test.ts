@@ -33,7 +33,15 @@ describe("reusing the prepared population between per-row calls", () => {
   });
 
   test("a population of another shape is prepared again", () => {
-    expect(share([[30]], [[50, 30], [15, 5]])).toEqual([[0.8]]);
+    expect(
+      share(
+        [[30]],
+        [
+          [50, 30],
+          [15, 5],
+        ],
+      ),
+    ).toEqual([[0.8]]);
     expect(share([[30]], [[50, 30, 15, 5, 100]])).toEqual([[0.9]]);
   });
 });
@@ -57,7 +65,7 @@ describe("recognising the same population (population.ts samePopulationCells)", 
     expect(samePopulationCells(withCell(5, 8.000000000000002), kept)).toBe(false);
   });
 
-  test("another type is another cell: 1 vs \"1\", a number vs text, blank vs empty text, true vs 1", () => {
+  test('another type is another cell: 1 vs "1", a number vs text, blank vs empty text, true vs 1', () => {
     const ones = preparePopulation(fresh([1, 2, 3])).cells;
     expect(samePopulationCells(fresh(["1", 2, 3]), ones)).toBe(false);
     expect(samePopulationCells(fresh([1, "2", 3]), ones)).toBe(false);
@@ -92,12 +100,60 @@ describe("recognising the same population (population.ts samePopulationCells)", 
   });
 
   test("a block of several columns is compared cell by cell, row-major", () => {
-    const block = preparePopulation([[50, 30], [15, 5], [8, 2]]).cells;
-    expect(samePopulationCells([[50, 30], [15, 5], [8, 2]], block)).toBe(true);
-    expect(samePopulationCells([[50, 30], [15, 5], [2, 8]], block)).toBe(false);
-    expect(samePopulationCells([[50, 30], [15, 6], [8, 2]], block)).toBe(false);
-    expect(samePopulationCells([[50, 31], [15, 5], [8, 2]], block)).toBe(false);
-    expect(samePopulationCells([[50, 30, 15], [5, 8, 2]], block)).toBe(false);
+    const block = preparePopulation([
+      [50, 30],
+      [15, 5],
+      [8, 2],
+    ]).cells;
+    expect(
+      samePopulationCells(
+        [
+          [50, 30],
+          [15, 5],
+          [8, 2],
+        ],
+        block,
+      ),
+    ).toBe(true);
+    expect(
+      samePopulationCells(
+        [
+          [50, 30],
+          [15, 5],
+          [2, 8],
+        ],
+        block,
+      ),
+    ).toBe(false);
+    expect(
+      samePopulationCells(
+        [
+          [50, 30],
+          [15, 6],
+          [8, 2],
+        ],
+        block,
+      ),
+    ).toBe(false);
+    expect(
+      samePopulationCells(
+        [
+          [50, 31],
+          [15, 5],
+          [8, 2],
+        ],
+        block,
+      ),
+    ).toBe(false);
+    expect(
+      samePopulationCells(
+        [
+          [50, 30, 15],
+          [5, 8, 2],
+        ],
+        block,
+      ),
+    ).toBe(false);
   });
 });
 
@@ -119,7 +175,7 @@ describe("per-row results after a population that differs in one cell", () => {
     expect(share([[30]], fresh(base))).toEqual([[80 / 110]]);
   });
 
-  test("by type: \"15\" reads as 15 (same answer), true does not read as a number (left out)", () => {
+  test('by type: "15" reads as 15 (same answer), true does not read as a number (left out)', () => {
     expect(share([[30]], withCell(2, "15"))).toEqual([[80 / 110]]);
     expect(share([[30]], withCell(2, 15))).toEqual([[80 / 110]]);
     // 8 has 50 + 30 + 15 = 95 of 110 above it (86.4 %, at least 80 %, under 95 %): B.
