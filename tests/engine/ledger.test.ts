@@ -130,6 +130,15 @@ describe("the hand-checked ledger (today 2026-03-31)", () => {
     // Value = profit (the ledger has a profit column): 700, 400, 0, 120 of 1,220.
     expect(Array.from(r.value)).toEqual([700, 400, 0, 120]);
   });
+
+  test("the ledger's owner and region are the derived table's groups (per-owner summaries, Worklist)", () => {
+    const input = derivedTableInput(deriveFixture("orders-zh.csv"));
+    expect(input.groups).toEqual({
+      owner: ["王伟", "陈静", "赵强", "李娜"],
+      region: ["华东", "华南", "华北", "华南"],
+    });
+    expect(Object.keys(input.columns)).not.toContain("owner");
+  });
 });
 
 describe("per-customer rules at their boundaries", () => {
