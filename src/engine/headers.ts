@@ -440,17 +440,3 @@ export function findHeaderRow(rows: readonly (readonly CellValue[])[], limit = H
   }
   return -1;
 }
-
-const TOTALS_WORDS = new Set(["合计", "总计", "小计", "汇总", "total", "subtotal", "grandtotal"]);
-
-/**
- * A totals label (§1): 合计, 总计, 小计, 汇总, Total, Subtotal, Grand total — spaces, case,
- * full-width forms and a trailing colon ignored, so "合  计" and "Total:" count.
- */
-export function isTotalsLabel(text: string): boolean {
-  if (!text) return false;
-  const n = toHalfWidth(text)
-    .toLowerCase()
-    .replace(/[\s:：]/g, "");
-  return TOTALS_WORDS.has(n);
-}

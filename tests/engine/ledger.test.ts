@@ -167,6 +167,19 @@ describe("per-customer rules at their boundaries", () => {
     expect(d.prevRevenue[0]).toBe(1);
   });
 
+  test("totals labels are the customer table's (text.ts): a trailing colon is ignored, a leading one is not", () => {
+    const d = deriveCustomers(
+      input([
+        ["：合计", "2026-01-01", 10],
+        ["合计：", "2026-01-02", 20],
+      ]),
+      { today: TODAY },
+    );
+    expect(d.count).toBe(1);
+    expect(d.revenue[0]).toBe(10);
+    expect(d.problems).toEqual([{ line: 1, field: "name", reason: "totals-row", found: "合计：", skipped: true }]);
+  });
+
   test("a customer with only returns has no purchase: no first/last order, prevRevenue missing", () => {
     const d = deriveCustomers(input([["甲", "2026-01-01", -50]]), { today: TODAY });
     expect(d.revenue[0]).toBe(-50);

@@ -7,7 +7,8 @@
  * and orders — and kept, because the buying rhythm (§13) is computed from them.
  */
 import { isBlank, readDate, readNumber, readText } from "../cells";
-import { isTotalsLabel, type LedgerField } from "../headers";
+import type { LedgerField } from "../headers";
+import { isTotalsLabel } from "../text";
 import type { CellValue, DayNumber, ProblemReason } from "../types";
 import { ledgerPeriods, type LedgerPeriods } from "./periods";
 
