@@ -245,7 +245,12 @@ export function deriveCustomers(input: LedgerInput, options: LedgerOptions): Der
         keyMap.set(keyText, TOTALS);
         known = TOTALS;
       }
-      if (known === TOTALS) note(keyMap === idKeys ? "id" : "name", "totals-row", keyText, true);
+      if (known === TOTALS) {
+        // A totals row gets its totals message only (its blank date is no news).
+        note(keyMap === idKeys ? "id" : "name", "totals-row", keyText, true);
+        skippedLines++;
+        continue;
+      }
     }
 
     const dv = dateCol?.[i];
