@@ -15,7 +15,7 @@ import {
   Title3,
   webLightTheme,
 } from "@fluentui/react-components";
-import { classify, type ClassifyResult } from "../engine/classify";
+import { classify, releaseResult, type ClassifyResult } from "../engine/classify";
 import { todayLocal } from "../engine/days";
 import { validateSettings, type Settings } from "../engine/settings";
 import { getCurrentSettings, setCurrentSettings } from "../engine/settingsStore";
@@ -153,6 +153,8 @@ function Pane() {
   );
   const [preview, setPreview] = React.useState<PreviewState>({ kind: "none" });
   const previewTable = React.useRef<FoundTable | null>(null);
+  /** The last result computed: its memory goes back to the engine when the next one is made. */
+  const lastResult = React.useRef<ClassifyResult | null>(null);
   // Classifying a big table takes seconds: show the spinner first, then compute.
   React.useEffect(() => {
     if (!input) {
@@ -168,7 +170,12 @@ function Pane() {
     }));
     const timer = setTimeout(() => {
       try {
-        setPreview({ kind: "done", result: classify(input, { today, settings }) });
+        const previous = lastResult.current;
+        lastResult.current = null;
+        if (previous) releaseResult(previous);
+        const next = classify(input, { today, settings });
+        lastResult.current = next;
+        setPreview({ kind: "done", result: next });
       } catch (err) {
         setPreview({ kind: "error", message: errorText(err) });
       }

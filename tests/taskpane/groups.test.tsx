@@ -1,7 +1,8 @@
 /** @jest-environment jsdom */
-/** The pane reads the owner and region columns (METHOD §1, summaries and the Worklist only). */
+/** The pane reads the owner and region columns (METHOD §1, summaries and the Worklist only), and gives results back. */
 import * as React from "react";
-import { configure, render, screen } from "@testing-library/react";
+import { configure, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import * as engine from "../../src/engine/classify";
 import { App } from "../../src/taskpane/App";
 import { DEFAULT_SETTINGS } from "../../src/engine/settings";
 import { setCurrentSettings } from "../../src/engine/settingsStore";
@@ -30,4 +31,27 @@ test("owner and region count as recognised columns, not as unused ones", async (
   await screen.findByTestId("tier-row-total");
   expect(screen.getByTestId("mapping-summary").textContent).toBe("✓ 已识别 4 列·修改");
   expect(screen.getByTestId("mapping-unused").textContent).toBe("未参与分级的列（不影响结果）：E 备注");
+});
+
+test("re-classifying hands the previous result's memory back to the engine first", async () => {
+  const release = jest.spyOn(engine, "releaseResult");
+  const run = jest.spyOn(engine, "classify");
+  try {
+    const table = tableOf(["客户名称", "销售额", "毛利"], [["甲公司", 500, 100], ["乙公司", 300, 60]]);
+    render(<App adapter={new FakeAdapter(table)} />);
+    await screen.findByTestId("tier-row-total");
+    expect(run).toHaveBeenCalledTimes(1);
+    expect(release).not.toHaveBeenCalled();
+    const first = run.mock.results[0].value;
+
+    fireEvent.click(screen.getByRole("button", { name: "修改" }));
+    fireEvent.change(screen.getByRole("combobox", { name: "毛利" }), { target: { value: "" } });
+    await waitFor(() => expect(run).toHaveBeenCalledTimes(2));
+    expect(release).toHaveBeenCalledTimes(1);
+    expect(release.mock.calls[0][0]).toBe(first);
+    expect(release.mock.invocationCallOrder[0]).toBeLessThan(run.mock.invocationCallOrder[1]);
+  } finally {
+    release.mockRestore();
+    run.mockRestore();
+  }
 });
