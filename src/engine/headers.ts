@@ -431,12 +431,15 @@ export const HEADER_SEARCH_ROWS = 50;
  */
 export function findHeaderRow(rows: readonly (readonly CellValue[])[], limit = HEADER_SEARCH_ROWS): number {
   const n = Math.min(rows.length, limit);
-  for (let r = 0; r < n; r++) {
-    const row = rows[r];
-    let hits = 0;
-    for (let c = 0; c < row.length; c++) {
-      if (isKnownHeader(row[c]) && ++hits >= 2) return r;
-    }
-  }
+  for (let r = 0; r < n; r++) if (isHeaderRow(rows[r])) return r;
   return -1;
+}
+
+/** Whether a row is a header row (§1): at least two of its cells match §1's or §12's headers. */
+export function isHeaderRow(row: readonly CellValue[]): boolean {
+  let hits = 0;
+  for (let c = 0; c < row.length; c++) {
+    if (isKnownHeader(row[c]) && ++hits >= 2) return true;
+  }
+  return false;
 }

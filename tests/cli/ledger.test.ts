@@ -79,6 +79,27 @@ describe("CSV ledger → CSV", () => {
 });
 
 describe("detection and the --input override", () => {
+  it("the header row is the engine's (§1/§12 cells, METHOD v2 §1): a ledger on a workbook's second sheet is found", async () => {
+    // 客户 is a §1 header; 单据日期 and 价税合计 are §12's only. A cover sheet comes first.
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("说明").getCell("A1").value = "本工作簿由 ERP 导出";
+    const ws = wb.addWorksheet("订单");
+    ws.getCell("A1").value = "销售明细";
+    ws.getRow(3).values = ["客户", "单据日期", "价税合计"];
+    ws.getRow(4).values = ["甲", d("2026-01-05"), 100];
+    ws.getRow(5).values = ["甲", d("2026-02-05"), 200];
+    ws.getRow(6).values = ["乙", d("2026-03-01"), 50];
+    const input = tmp.file("orders.xlsx");
+    await wb.xlsx.writeFile(input);
+    const r = await runCli([input, "--out", tmp.file("out.csv"), ...TODAY]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout.split("\n").slice(0, 2)).toEqual([
+      "按订单明细读取：3 行，2 个客户",
+      "订单明细：读取 3 行，跳过 0 行，汇总为 2 个客户",
+    ]);
+  });
+
   it("a customer table stays a customer table; --input ledger on it derives from its rows", async () => {
     const list = path.join(LEDGER, "customers-zh.csv");
     const out = tmp.file("out.csv");
