@@ -43,7 +43,6 @@ interface ReadXlsxOptions {
   sheet?: string;
 }
 
-
 const rowValues = (row: RawRow): CellValue[] => {
   const values: CellValue[] = [];
   for (const c of row.cells) {

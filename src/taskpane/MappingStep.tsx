@@ -61,7 +61,8 @@ export function MappingStep({ table, mapping, onRemap }: MappingStepProps) {
   }, [blocked]);
   const expanded = open || blocked;
   // The owner and region columns (summaries, Worklist) are recognised too.
-  const recognised = Object.keys(mapping.columns).length + Object.keys(mapSummaryColumns(mapping.headers)).length;
+  const recognised =
+    Object.keys(mapping.columns).length + Object.keys(mapSummaryColumns(mapping.headers)).length;
   // Missing and ambiguous columns need the user; unused ones are listed apart, as information.
   const messages = mappingMessages({ ...mapping, unmapped: [] }, lang, table.location.firstColumn);
   const unused = unusedColumns(mapping, table.location.firstColumn);

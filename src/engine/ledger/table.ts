@@ -130,5 +130,7 @@ export function derivedTableInput(d: DerivedCustomers): TableInput {
     if (col === "owner" || col === "region") groups[col] = out;
     else columns[col as FieldKey] = out;
   }
-  return groups.owner || groups.region ? { rowCount: d.count, columns, groups } : { rowCount: d.count, columns };
+  return groups.owner || groups.region
+    ? { rowCount: d.count, columns, groups }
+    : { rowCount: d.count, columns };
 }
