@@ -7,6 +7,8 @@ import { App } from "../../src/taskpane/App";
 import { DEFAULT_SETTINGS } from "../../src/engine/settings";
 import { setCurrentSettings } from "../../src/engine/settingsStore";
 import { mapTable, tableInput } from "../../src/taskpane/tableInput";
+import { planLedgerSheet } from "../../src/taskpane/ledgerTable";
+import { parseIsoDay } from "../../src/engine/days";
 import { FakeAdapter, tableOf } from "./fakeAdapter";
 
 const HEADERS = ["客户名称", "销售额", "负责销售", "区域", "备注"];
@@ -54,4 +56,17 @@ test("re-classifying hands the previous result's memory back to the engine first
     release.mockRestore();
     run.mockRestore();
   }
+});
+
+test("the pane's ledger path: the customer sheet's owner and region reach the classification", () => {
+  const ledger = tableOf(
+    ["客户名称", "单据日期", "价税合计", "业务员", "区域"],
+    [
+      ["甲公司", "2026-03-01", 1000, "王芳", "华东"],
+      ["乙公司", "2026-02-01", 500, "李强", "华南"],
+    ],
+  );
+  const plan = planLedgerSheet(ledger, null, { ...DEFAULT_SETTINGS }, "zh", parseIsoDay("2026-03-31")!);
+  if (!plan.ok) throw new Error(plan.message);
+  expect(plan.request.result.input?.groups).toEqual({ owner: ["王芳", "李强"], region: ["华东", "华南"] });
 });
