@@ -39,7 +39,13 @@ test("re-classifying hands the previous result's memory back to the engine first
   const release = jest.spyOn(engine, "releaseResult");
   const run = jest.spyOn(engine, "classify");
   try {
-    const table = tableOf(["客户名称", "销售额", "毛利"], [["甲公司", 500, 100], ["乙公司", 300, 60]]);
+    const table = tableOf(
+      ["客户名称", "销售额", "毛利"],
+      [
+        ["甲公司", 500, 100],
+        ["乙公司", 300, 60],
+      ],
+    );
     render(<App adapter={new FakeAdapter(table)} />);
     await screen.findByTestId("tier-row-total");
     expect(run).toHaveBeenCalledTimes(1);
