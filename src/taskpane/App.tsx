@@ -37,6 +37,7 @@ import { SettingsPanel } from "./SettingsPanel";
 import { SummaryPanel } from "./SummaryPanel";
 import { WorklistPanel } from "./WorklistPanel";
 import { langFromUiLanguage, paneStrings } from "./strings";
+import { hasPendingCalls, trackPendingCalls } from "./pendingCalls";
 import { mapTable, tableInput, type MappingOverrides } from "./tableInput";
 import { LangProvider, useStrings } from "./useLang";
 import { useStyles } from "./styles";
@@ -49,9 +50,10 @@ export function App({ adapter }: { adapter: ExcelAdapter }) {
       return langFromUiLanguage("");
     }
   }, [adapter]);
+  const tracked = React.useMemo(() => trackPendingCalls(adapter), [adapter]);
   return (
     <FluentProvider theme={webLightTheme} lang={lang === "zh" ? "zh-CN" : "en-US"}>
-      <AdapterProvider adapter={adapter}>
+      <AdapterProvider adapter={tracked}>
         <LangProvider value={lang}>
           <ErrorBoundary strings={paneStrings(lang)}>
             <Pane />
@@ -185,7 +187,8 @@ function Pane() {
       try {
         const previous = lastResult.current;
         lastResult.current = null;
-        if (previous) releaseResult(previous);
+        // Not while Excel is being written: Apply reads its result between chunks.
+        if (previous && !hasPendingCalls(adapter)) releaseResult(previous);
         const next = classify(input, { today, settings });
         lastResult.current = next;
         setPreview({ kind: "done", result: next });
@@ -194,7 +197,7 @@ function Pane() {
       }
     }, 0);
     return () => clearTimeout(timer);
-  }, [input, today, settings, table]);
+  }, [input, today, settings, table, adapter]);
   /** What is written: only a result for the current date, settings and mapping. */
   const result = preview.kind === "done" ? preview.result : null;
   /** What is shown: the current result, or the last one while the next is computed (no flicker). */

@@ -9,7 +9,8 @@ import { setCurrentSettings } from "../../src/engine/settingsStore";
 import { mapTable, tableInput } from "../../src/taskpane/tableInput";
 import { planLedgerSheet } from "../../src/taskpane/ledgerTable";
 import { parseIsoDay } from "../../src/engine/days";
-import { FakeAdapter, tableOf } from "./fakeAdapter";
+import type { ApplyReport } from "../../src/excel/adapter";
+import { FakeAdapter, deferred, tableOf } from "./fakeAdapter";
 
 const HEADERS = ["客户名称", "销售额", "负责销售", "区域", "备注"];
 const ROWS = [
@@ -75,4 +76,33 @@ test("the pane's ledger path: the customer sheet's owner and region reach the cl
   const plan = planLedgerSheet(ledger, null, { ...DEFAULT_SETTINGS }, "zh", parseIsoDay("2026-03-31")!);
   if (!plan.ok) throw new Error(plan.message);
   expect(plan.request.result.input?.groups).toEqual({ owner: ["王芳", "李强"], region: ["华东", "华南"] });
+});
+
+test("…but not while Apply is writing: the result it reads between chunks keeps its memory", async () => {
+  const release = jest.spyOn(engine, "releaseResult");
+  const run = jest.spyOn(engine, "classify");
+  try {
+    const adapter = new FakeAdapter(tableOf(["客户名称", "销售额", "毛利"], [["甲公司", 500, 100]]));
+    adapter.pendingApply = deferred<ApplyReport>();
+    render(<App adapter={adapter} />);
+    await screen.findByTestId("tier-row-total");
+    fireEvent.click(screen.getByRole("button", { name: "写入分级结果" }));
+    await waitFor(() => expect(adapter.applyRequests.length).toBe(1));
+
+    fireEvent.click(screen.getByRole("button", { name: "修改" }));
+    fireEvent.change(screen.getByRole("combobox", { name: "毛利" }), { target: { value: "" } });
+    await waitFor(() => expect(run).toHaveBeenCalledTimes(2));
+    expect(release).not.toHaveBeenCalled();
+    expect(adapter.applyRequests[0].result).toBe(run.mock.results[0].value);
+    adapter.pendingApply.resolve({
+      outputAddress: "Sheet1!D1:R2",
+      rowsWritten: 1,
+      summarySheet: "客户分级汇总",
+      warnings: [],
+      cancelled: true,
+    });
+  } finally {
+    release.mockRestore();
+    run.mockRestore();
+  }
 });
