@@ -55,15 +55,14 @@ function isoDateTime(d: Date): string {
 }
 
 /**
- * The §11 cells as CSV text, remembering each text's and each date's encoding: most output
- * texts (labels, actions, the Why line) recur from row to row, so the guard and quoting run once
- * per distinct text, not once per row. Same results as csvOutputCell + quoteIfNeeded.
+ * The §11 cells as CSV text (the same as csvOutputCell, then quoteIfNeeded), remembering each
+ * date's text: next-contact dates recur from row to row. (Texts are not memoised: hashing a
+ * freshly built Why line costs more than checking it.)
  */
 class CellEncoder {
-  private readonly texts = new Map<string, string>();
   private readonly dates = new Map<number, string>();
   private readonly isDate: boolean[];
-  /** Enough for every label and most Why lines; beyond it a text is encoded each time. */
+  /** Beyond this many distinct dates, a date is formatted each time. */
   private static readonly MAX = 1 << 16;
   constructor(kinds: readonly OutputKind[]) {
     this.isDate = kinds.map((k) => k === "date");
@@ -71,13 +70,9 @@ class CellEncoder {
 
   cell(v: string | number | null, k: number): string {
     if (typeof v === "string") {
-      // Texts are guarded, then quoted when needed.
-      let e = this.texts.get(v);
-      if (e === undefined) {
-        e = quoteIfNeeded(csvSafeText(v));
-        if (this.texts.size < CellEncoder.MAX) this.texts.set(v, e);
-      }
-      return e;
+      // Texts are guarded, then quoted when needed; one not starting like a formula needs no guard.
+      const c = v.charCodeAt(0);
+      return quoteIfNeeded(c < 128 && TRIGGER[c] ? csvSafeText(v) : v);
     }
     // Numbers and dates never need quotes.
     if (v === null || !Number.isFinite(v)) return "";
