@@ -57,6 +57,39 @@ export interface ApplyReport {
   cancelled: boolean;
 }
 
+/** A sheet's table as read for joining (§12's customer list): header row and columns. */
+export interface SheetTable {
+  sheetName: string;
+  /** A1 address of the block read, header included. */
+  address: string;
+  headers: CellValue[];
+  /** `columns[c][row]`, data rows only. */
+  columns: CellValue[][];
+  rowCount: number;
+}
+
+/** The customer sheet derived from a ledger (METHOD.md §12), classified, to write as a sheet of ours. */
+export interface LedgerSheetRequest {
+  /** The derived (or joined) customer table: headers and columns, dates as Excel serials. */
+  table: { headers: CellValue[]; columns: CellValue[][]; rowCount: number };
+  /** Columns of `table` that hold dates (first/last order). */
+  dateColumns: number[];
+  /** field → column of `table` (for the problem texts' column names). */
+  mapping: Partial<Record<FieldKey, number>>;
+  result: ClassifyResult;
+  lang: Lang;
+  onProgress?: (fraction: number) => void;
+  /** Cancelling stops before the next chunk and removes the sheet. */
+  signal?: AbortSignal;
+}
+
+export interface LedgerSheetReport {
+  sheetName: string;
+  rowsWritten: number;
+  warnings: string[];
+  cancelled: boolean;
+}
+
 export type SortKey = "keyIndex" | "potential" | "nextContact";
 
 export interface ExcelAdapter {
@@ -74,6 +107,15 @@ export interface ExcelAdapter {
   sortBy(key: SortKey, descending: boolean): Promise<void>;
   /** Filters the table to one tier label; null clears the filter. */
   filterTier(tierLabel: string | null): Promise<void>;
+  /** The workbook's visible sheets, in tab order (to pick §12's customer list from). */
+  listSheets(): Promise<string[]>;
+  /** A sheet's table: its used range from the first row with two §1 headers (else its first row). */
+  readSheetTable(sheetName: string): Promise<SheetTable>;
+  /**
+   * Writes (or rewrites) our sheet 客户汇总 / Customer summary: the derived table and §11's columns.
+   * No other sheet is changed; Restore removes it.
+   */
+  writeLedgerSheet(request: LedgerSheetRequest): Promise<LedgerSheetReport>;
   /**
    * Offered after a write, never forced: freezes the sheet's rows down to the header and its
    * columns up to `column` (0-based sheet indices), keeping the user's own frozen panes so that

@@ -3,18 +3,15 @@
  * modules it calls. Each feature checks its requirement set and, when the host lacks it,
  * says so in the report's warnings and does the rest.
  */
-import { excelSerialFromDay } from "../engine/days";
-import { fieldLabel, OUTPUT_COLUMNS, outputHeaders, tierLabel, type OutputColumnKey } from "../engine/labels";
-import { outputRow, summarize } from "../engine/output";
+import { fieldLabel, OUTPUT_COLUMNS, outputHeaders, type OutputColumnKey } from "../engine/labels";
+import { summarize } from "../engine/output";
 import type { Settings } from "../engine/settings";
 import { setCurrentSettings } from "../engine/settingsStore";
 import type { FieldKey, Lang } from "../engine/types";
 import type { ApplyReport, ApplyRequest, ExcelAdapter, FoundTable, SortKey } from "./adapter";
 import { blockAddress, parseAddress, rangeA1 } from "./a1";
-import { asTextConstant } from "./cellText";
 import { writeInChunks } from "./chunkedWrite";
 import { findCustomerTable, locate, readBlockValues } from "./findTable";
-import { COLUMN_WIDTHS, columnFormat, TIER_FILLS } from "./formats";
 import { detectOwnColumns, outputKeyOf, planLayout } from "./layout";
 import { Capabilities, officeSetCheck, type SetCheck } from "./requirements";
 import {
@@ -33,6 +30,8 @@ import {
   writeMeta,
 } from "./snapshot";
 import { writeSummarySheet } from "./summarySheet";
+import { listVisibleSheets, readSheetTable, writeLedgerSheet } from "./ledgerSheet";
+import { OUTPUT_KEYS, outputCells, outputFormats, styleOutputColumns } from "./outputColumns";
 import { freezeThrough, readUserFreeze } from "./freeze";
 import { writeWorklistSheet } from "./worklistSheet";
 
@@ -191,9 +190,8 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps = {}): ExcelAdapter 
       try {
         // 3. Values and number formats, chunk by chunk (row 0 is the header row).
         const headers = outputHeaders(lang);
-        const keys = OUTPUT_COLUMNS.map((c) => c.key);
-        const dateCol = keys.indexOf("nextContact");
-        const formatsRow = keys.map(columnFormat);
+        const keys = OUTPUT_KEYS;
+        const formatsRow = outputFormats();
         const headerFormats = keys.map(() => "@");
         const columnName = (f: FieldKey): string => {
           const c = req.mapping[f];
@@ -208,12 +206,7 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps = {}): ExcelAdapter 
             rowCount: totalRows,
             row: (i) => {
               if (i === 0) return headers;
-              const out = outputRow(req.result, i - 1, lang, columnName);
-              return out.map((v, k) => {
-                if (v === null) return "";
-                if (typeof v === "number") return k === dateCol ? excelSerialFromDay(v) : v;
-                return asTextConstant(v);
-              });
+              return outputCells(req.result, i - 1, lang, columnName);
             },
             formats: (i) => (i === 0 ? headerFormats : formatsRow),
           },
@@ -245,22 +238,7 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps = {}): ExcelAdapter 
 
         // 4. Widths, tier fills (conditional formats follow sorting and edits), table size.
         const colOf = (key: OutputColumnKey) => layout.columns[keys.indexOf(key)];
-        if (caps.has("columnWidth"))
-          keys.forEach(
-            (key) =>
-              (sheet.getRange(rangeA1(loc.headerRow, colOf(key))).format.columnWidth = COLUMN_WIDTHS[key]),
-          );
-        if (dataRows > 0) {
-          if (caps.has("conditionalFormats")) {
-            const tierRange = sheet.getRange(rangeA1(loc.headerRow + 1, colOf("tier"), dataRows, 1));
-            tierRange.conditionalFormats.clearAll();
-            for (const { tier, color } of TIER_FILLS) {
-              const cf = tierRange.conditionalFormats.add("CellValue");
-              cf.cellValue.format.fill.color = color;
-              cf.cellValue.rule = { formula1: `="${tierLabel(tier, lang)}"`, operator: "EqualTo" };
-            }
-          } else warnings.push(caps.warning("conditionalFormats", lang));
-        }
+        styleOutputColumns(sheet, caps, { headerRow: loc.headerRow, dataRows, colOf }, lang, warnings);
         if (table && layout.newColumns.length > 0) {
           const last = Math.max(blockEnd - 1, ...layout.columns);
           // Excel keeps table headers unique: growing over a column whose header repeats one of
@@ -496,6 +474,10 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps = {}): ExcelAdapter 
         await context.sync();
       });
     },
+    listSheets: () => run((context) => listVisibleSheets(context)),
+    readSheetTable: (sheetName) => run((context) => readSheetTable(context, sheetName, deps.byteBudget)),
+    writeLedgerSheet: (request) =>
+      run((context) => writeLedgerSheet(context, caps, request, deps.byteBudget)),
   };
 }
 

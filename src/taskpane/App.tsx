@@ -25,6 +25,9 @@ import { AdapterProvider, useAdapter } from "./AdapterContext";
 import { ApplyPanel } from "./ApplyPanel";
 import { contactColumns } from "./contactColumns";
 import { ErrorBoundary } from "./ErrorBoundary";
+import { LedgerPanel, TableKindSwitch } from "./LedgerPanel";
+import { tableKindOf } from "./ledgerTable";
+import type { TableKind } from "../engine/ledger";
 import { errorText } from "./errors";
 import { ManagerTools } from "./ManagerTools";
 import { MappingStep } from "./MappingStep";
@@ -87,6 +90,8 @@ function Pane() {
   const [applied, setApplied] = React.useState(false);
   const [snapshot, setSnapshot] = React.useState(false);
   const [notice, setNotice] = React.useState<string | null>(null);
+  // §12: the user's ledger / customer table switch (undefined: as detected).
+  const [kindOverride, setKindOverride] = React.useState<TableKind | undefined>(undefined);
   /** Each read gets a number; Cancel (or a newer read) makes an older read's answer stale. */
   const readSeq = React.useRef(0);
 
@@ -103,7 +108,10 @@ function Pane() {
       try {
         const table = await adapter.findCustomerTable();
         if (seq !== readSeq.current) return;
-        if (!quiet) setOverrides({});
+        if (!quiet) {
+          setOverrides({});
+          setKindOverride(undefined);
+        }
         setTableState({ kind: "ready", table });
       } catch (err) {
         if (seq !== readSeq.current) return;
@@ -146,10 +154,15 @@ function Pane() {
       : tableState.kind === "loading"
         ? tableState.previous
         : null;
+  const tableKind = React.useMemo(
+    () => (table ? tableKindOf(table, kindOverride) : null),
+    [table, kindOverride],
+  );
+  const isLedger = tableKind?.kind === "ledger";
   const mapping = React.useMemo(() => (table ? mapTable(table, overrides) : null), [table, overrides]);
   const input = React.useMemo(
-    () => (table && mapping && mapping.missing.length === 0 ? tableInput(table, mapping) : null),
-    [table, mapping],
+    () => (table && mapping && mapping.missing.length === 0 && !isLedger ? tableInput(table, mapping) : null),
+    [table, mapping, isLedger],
   );
   const [preview, setPreview] = React.useState<PreviewState>({ kind: "none" });
   const previewTable = React.useRef<FoundTable | null>(null);
@@ -261,7 +274,16 @@ function Pane() {
               <MessageBarBody>{tableState.message}</MessageBarBody>
             </MessageBar>
           )}
-          {table && mapping && (
+          {tableKind?.canBeLedger && <TableKindSwitch choice={tableKind} onChange={setKindOverride} />}
+          {table && isLedger && (
+            <LedgerPanel
+              table={table}
+              settings={settings}
+              today={today}
+              onFinished={() => refreshSnapshot()}
+            />
+          )}
+          {table && mapping && !isLedger && (
             <>
               <MappingStep table={table} mapping={mapping} onRemap={onRemap} />
               {preview.kind === "computing" && <Spinner size="tiny" label={s.computingPreview} />}

@@ -111,6 +111,16 @@ export function createSimHost(sheet: SimSheet, uiLanguage: string): ExcelAdapter
     async filterTier(tierLabel: string | null) {
       sheet.calls.push(`filterTier ${tierLabel}`);
     },
+    // The ledger's customer sheet (§12) is covered on the strict double (tests/excel/ledgerSheet.test.ts), not here.
+    async listSheets() {
+      return [sheet.name];
+    },
+    async readSheetTable(name: string) {
+      throw new Error(`simulated host: no sheet ${name}`);
+    },
+    async writeLedgerSheet() {
+      throw new Error("simulated host: the ledger's customer sheet is not simulated");
+    },
   };
 }
 

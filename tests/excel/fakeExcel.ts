@@ -43,6 +43,7 @@ export const MODELED: Record<string, string> = {
   "Workbook.worksheets": "1.1",
   "WorksheetCollection.add": "1.1",
   "WorksheetCollection.load": "1.1",
+  "WorksheetCollection.items": "1.1",
   "WorksheetCollection.getActiveWorksheet": "1.1",
   "WorksheetCollection.getItem": "1.1",
   "WorksheetCollection.getItemOrNullObject": "1.4",
@@ -737,8 +738,32 @@ export class FakeWorksheets extends ProxyBase<SheetState[]> {
     super(ctx, () => ctx.host.sheets, "WorksheetCollection");
   }
   protected capture(prop: string): unknown {
-    if (prop === "items" || prop.startsWith("items/")) return this.ctx.host.sheets.map((s) => s.name);
+    const sheets = this.ctx.host.sheets;
+    if (prop === "items" || prop === "items/name") return sheets.map((s) => s.name);
+    if (prop === "items/visibility") return sheets.map((s) => s.visibility);
+    if (prop.startsWith("items/")) return fail("InvalidArgument", `Worksheet has no loadable property ${prop.slice(6)} in the double`);
     return fail("InvalidArgument", `WorksheetCollection has no property ${prop}`);
+  }
+  /**
+   * Doc (WorksheetCollection.items): "Gets the loaded child items in this collection." — one
+   * worksheet per sheet, in the workbook's order, with the loaded properties (name, visibility).
+   */
+  protected afterLoad(got: Map<string, unknown>): void {
+    const keys = [...got.keys()].filter((k) => k === "items" || k.startsWith("items/"));
+    if (keys.length === 0) return;
+    const names = (got.get("items/name") ?? got.get("items") ?? got.get(keys[0])) as string[];
+    const visibility = got.get("items/visibility") as string[] | undefined;
+    this.loaded.set(
+      "items",
+      names.map((n, i) => {
+        const w = this.getItem(n);
+        w.markLoaded({ name: n, ...(visibility ? { visibility: visibility[i] } : {}) });
+        return w;
+      }),
+    );
+  }
+  get items(): FakeWorksheet[] {
+    return this.read("items");
   }
   /** Doc: "Adds a new worksheet to the workbook. The worksheet will be added at the end of existing worksheets." */
   add(name: string): FakeWorksheet {
@@ -786,6 +811,9 @@ export class FakeWorksheet extends ProxyBase<SheetState> {
   }
   state(): SheetState {
     return this.t();
+  }
+  markLoaded(values: Record<string, unknown>): void {
+    for (const [k, v] of Object.entries(values)) this.loaded.set(k, v);
   }
   protected capture(prop: string): unknown {
     const s = this.t();

@@ -4,7 +4,16 @@
  */
 import type { Settings } from "../../src/engine/settings";
 import type { CellValue } from "../../src/engine/types";
-import type { ApplyReport, ApplyRequest, ExcelAdapter, FoundTable, SortKey } from "../../src/excel/adapter";
+import type {
+  ApplyReport,
+  ApplyRequest,
+  ExcelAdapter,
+  FoundTable,
+  LedgerSheetReport,
+  LedgerSheetRequest,
+  SheetTable,
+  SortKey,
+} from "../../src/excel/adapter";
 
 export interface Deferred<T> {
   promise: Promise<T>;
@@ -57,6 +66,12 @@ export class FakeAdapter implements ExcelAdapter {
   /** When set, sortBy() waits for it (to see the progress). */
   pendingSort: Deferred<void> | null = null;
   restoreResult = { restored: true, message: "已恢复原表" };
+  /** Visible sheets (listSheets) and the tables readSheetTable returns, by sheet name. */
+  sheets: string[] = ["Sheet1"];
+  sheetTables: Record<string, SheetTable> = {};
+  ledgerRequests: LedgerSheetRequest[] = [];
+  /** When set, writeLedgerSheet() waits for it; otherwise it reports progress 0.5, 1 and succeeds. */
+  pendingLedger: Deferred<LedgerSheetReport> | null = null;
 
   constructor(table: FoundTable | Error) {
     this.table = table;
@@ -124,6 +139,30 @@ export class FakeAdapter implements ExcelAdapter {
   }
   async filterTier(tierLabel: string | null): Promise<void> {
     this.log("filterTier", tierLabel);
+  }
+  async listSheets(): Promise<string[]> {
+    this.log("listSheets");
+    return this.sheets;
+  }
+  async readSheetTable(sheetName: string): Promise<SheetTable> {
+    this.log("readSheetTable", sheetName);
+    const t = this.sheetTables[sheetName];
+    if (!t) throw new Error(`no sheet ${sheetName}`);
+    return t;
+  }
+  async writeLedgerSheet(request: LedgerSheetRequest): Promise<LedgerSheetReport> {
+    this.log("writeLedgerSheet", request);
+    this.ledgerRequests.push(request);
+    if (this.pendingLedger) {
+      const report = await this.pendingLedger.promise;
+      if (!report.cancelled) this.snapshot = true;
+      return report;
+    }
+    request.onProgress?.(0.5);
+    request.onProgress?.(1);
+    this.snapshot = true;
+    const name = request.lang === "zh" ? "客户汇总" : "Customer summary";
+    return { sheetName: name, rowsWritten: request.table.rowCount, warnings: [], cancelled: false };
   }
   async freezeNameColumn(at: { headerRow: number; column: number }): Promise<{ frozen: boolean; message: string }> {
     this.log("freezeNameColumn", at);

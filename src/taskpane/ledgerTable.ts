@@ -1,0 +1,90 @@
+/**
+ * The pane's §12 path, pure: is the read table a ledger (detected, or the user's switch), and
+ * from the ledger (and the picked customer list) to the classified customer sheet to write.
+ */
+import { classify } from "../engine/classify";
+import { mapHeaders, mapLedgerHeaders } from "../engine/headers";
+import {
+  buildLedgerTable,
+  chooseTableKind,
+  DEFAULT_PERIOD_MONTHS,
+  detectLedger,
+  type LedgerDetection,
+  type TableKind,
+} from "../engine/ledger";
+import type { Settings } from "../engine/settings";
+import { buildTableInput } from "../engine/tableInput";
+import type { DayNumber, Lang } from "../engine/types";
+import type { FoundTable, LedgerSheetRequest, SheetTable } from "../excel/adapter";
+
+export interface TableKindChoice {
+  /** How the table is read: the switch when the user set it, else the detection. */
+  kind: TableKind;
+  detection: LedgerDetection;
+  /** The table has §12's order date and amount columns: the switch is offered. */
+  canBeLedger: boolean;
+}
+
+export function tableKindOf(table: FoundTable, override?: TableKind): TableKindChoice {
+  const detection = detectLedger(table.headers, table.columns, table.location.rowCount);
+  const m = mapLedgerHeaders(table.headers).columns;
+  const canBeLedger =
+    m.orderDate !== undefined && m.amount !== undefined && (m.id !== undefined || m.name !== undefined);
+  return { kind: chooseTableKind(detection, override).kind, detection, canBeLedger };
+}
+
+export type LedgerPlan =
+  | {
+      ok: true;
+      /** `按订单明细读取：N 行，M 个客户`, lines read/skipped, the join's line. */
+      report: string[];
+      /** Each skipped line or unreadable cell, with its sheet row and column. */
+      problems: string[];
+      customers: number;
+      request: Omit<LedgerSheetRequest, "onProgress" | "signal">;
+    }
+  | { ok: false; message: string };
+
+/** The period P of §12 from the settings (default 12 months). */
+function periodMonthsOf(settings: Settings): number {
+  const p = (settings as unknown as { periodMonths?: number }).periodMonths;
+  return typeof p === "number" && Number.isInteger(p) && p >= 1 ? p : DEFAULT_PERIOD_MONTHS;
+}
+
+export function planLedgerSheet(
+  ledger: FoundTable,
+  list: SheetTable | null,
+  settings: Settings,
+  lang: Lang,
+  today: DayNumber,
+): LedgerPlan {
+  const built = buildLedgerTable({
+    headers: ledger.headers,
+    columns: ledger.columns,
+    rowCount: ledger.location.rowCount,
+    today,
+    periodMonths: periodMonthsOf(settings),
+    lang,
+    list: list ? { headers: list.headers, columns: list.columns, rowCount: list.rowCount } : undefined,
+    firstRowNumber: ledger.location.headerRow + 2,
+    firstColumn: ledger.location.firstColumn,
+  });
+  if (!built.ok) return { ok: false, message: built.message[lang] };
+  const table = built.table;
+  const mapping = mapHeaders(table.headers);
+  const input = buildTableInput({ rowCount: table.rowCount, column: (c) => table.columns[c] }, mapping);
+  const result = classify(input, { today, settings });
+  return {
+    ok: true,
+    report: built.report,
+    problems: built.problems,
+    customers: table.rowCount,
+    request: {
+      table: { headers: table.headers, columns: table.columns, rowCount: table.rowCount },
+      dateColumns: built.dateColumns,
+      mapping: mapping.columns,
+      result,
+      lang,
+    },
+  };
+}
