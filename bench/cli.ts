@@ -12,14 +12,15 @@
  * Wall time, rows/s and peak memory (max RSS, GNU time) of each in a child process. Inputs are
  * generated deterministically into a temp dir, removed afterwards.
  *
- *   npm run bench:cli [-- --rows 100000] [-- --keep] [-- --exceljs | --no-exceljs]
- *   (the exceljs baseline runs by default only up to 200,000 rows)
+ *   npm run bench:cli [-- --rows 100000] [-- --keep] [-- --exceljs | --no-exceljs] [-- --csv-only]
+ *   (the exceljs baseline runs by default only up to 200,000 rows; --csv-only: CLI and pandas
+ *   CSV → CSV only, a few minutes shorter)
  *
  * Not part of `npm test`. Figures depend on the machine's load: read the ratios.
  */
 import { spawnSync } from "child_process";
 import { createWriteStream, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { loadavg, tmpdir } from "os";
 import * as path from "path";
 import { mulberry32 } from "../scripts/prng";
 import { XlsxWriter, type OutCell } from "../src/cli/xlsxWriter";
@@ -177,6 +178,7 @@ async function main(): Promise<void> {
   const i = process.argv.indexOf("--rows");
   const n = i > 0 ? Number(process.argv[i + 1]) : MAX_ROWS;
   const keep = process.argv.includes("--keep");
+  const csvOnly = process.argv.includes("--csv-only");
   const dir = mkdtempSync(path.join(tmpdir(), "crm-bench-"));
   const mb = (f: string) => (statSync(f).size / 1048576).toFixed(1);
   try {
@@ -185,9 +187,11 @@ async function main(): Promise<void> {
     let t = Date.now();
     await writeCsvInput(csv, n);
     console.log(`generated ${csv}: ${n} rows × ${HEADERS.length} columns, ${mb(csv)} MB in ${((Date.now() - t) / 1000).toFixed(1)} s`);
-    t = Date.now();
-    await writeXlsxInput(xlsx, n);
-    console.log(`generated ${xlsx}: ${mb(xlsx)} MB in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    if (!csvOnly) {
+      t = Date.now();
+      await writeXlsxInput(xlsx, n);
+      console.log(`generated ${xlsx}: ${mb(xlsx)} MB in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    }
 
     const runs: Measure[] = [];
     const cliCsv = runCli("CLI    CSV  → CSV ", [csv, "--out", path.join(dir, "out.csv"), "--today", TODAY]);
@@ -200,24 +204,9 @@ async function main(): Promise<void> {
       pandas = measure("pandas CSV  → CSV ", python, [script, csv, path.join(dir, "pandas.csv"), TODAY]);
       runs.push(pandas);
     }
-    const cliXlsx = runCli("CLI    XLSX → XLSX", [xlsx, "--out", path.join(dir, "out.xlsx"), "--today", TODAY]);
-    runs.push(cliXlsx);
-    const copy = measure("copy   XLSX → XLSX (zlib+saxes reader, direct writer, no engine)", process.execPath, [
-      "--import", "tsx", path.join(__dirname, "xlsxCopy.ts"), "ours", xlsx, path.join(dir, "copy.xlsx"),
-    ]);
-    runs.push(copy);
-    let exceljs: Measure | null = null;
-    // exceljs holds a 1 M-row copy in several GB and minutes: by default only on small runs.
-    const withExceljs = process.argv.includes("--exceljs") || (n <= 200_000 && !process.argv.includes("--no-exceljs"));
-    if (withExceljs) {
-      exceljs = measure("copy   XLSX → XLSX (exceljs streaming reader + writer)", process.execPath, [
-        "--max-old-space-size=4096", "--import", "tsx", path.join(__dirname, "xlsxCopy.ts"), "exceljs", xlsx, path.join(dir, "copy2.xlsx"),
-      ]);
-      runs.push(exceljs);
-    }
-    runs.push(runCli("CLI    CSV  → XLSX", [csv, "--out", path.join(dir, "out2.xlsx"), "--today", TODAY]));
-
+    const xlsxRuns = csvOnly ? null : runXlsx(n, xlsx, csv, dir, runs);
     console.log(`\n${n} customers × ${HEADERS.length} columns (node ${process.version}); figures as measured, machine load varies`);
+    console.log(`load average (1, 5, 15 min) at the end: ${loadavg().map((x) => x.toFixed(2)).join(", ")}`);
     console.log("run                                                               wall time      rows/s   peak memory   exit");
     for (const m of runs) {
       const peak = m.peakMb === null ? "n/a" : `${m.peakMb.toFixed(0)} MB`;
@@ -228,12 +217,36 @@ async function main(): Promise<void> {
     }
     if (pandas && pandas.status === 0) console.log(`CLI/pandas (CSV → CSV speed-up): ${(pandas.seconds / cliCsv.seconds).toFixed(2)}×`);
     else console.log("CLI/pandas: skipped (python3 with pandas not found: apt-get install python3-pandas)");
-    const best = [copy, exceljs].filter((m): m is Measure => m !== null && m.status === 0).sort((a, b) => a.seconds - b.seconds)[0];
-    if (best) console.log(`CLI XLSX / best measured reader+writer: ${(cliXlsx.seconds / best.seconds).toFixed(2)}× (best: ${best.label.trim()})`);
+    if (xlsxRuns) {
+      const { cliXlsx, copy, exceljs } = xlsxRuns;
+      const best = [copy, exceljs].filter((m): m is Measure => m !== null && m.status === 0).sort((a, b) => a.seconds - b.seconds)[0];
+      if (best) console.log(`CLI XLSX / best measured reader+writer: ${(cliXlsx.seconds / best.seconds).toFixed(2)}× (best: ${best.label.trim()})`);
+    }
   } finally {
     if (keep) console.log(`kept ${dir}`);
     else rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The XLSX runs: the CLI, the reader + writer baselines, and CSV → XLSX. */
+function runXlsx(n: number, xlsx: string, csv: string, dir: string, runs: Measure[]) {
+  const cliXlsx = runCli("CLI    XLSX → XLSX", [xlsx, "--out", path.join(dir, "out.xlsx"), "--today", TODAY]);
+  runs.push(cliXlsx);
+  const copy = measure("copy   XLSX → XLSX (zlib+saxes reader, direct writer, no engine)", process.execPath, [
+    "--import", "tsx", path.join(__dirname, "xlsxCopy.ts"), "ours", xlsx, path.join(dir, "copy.xlsx"),
+  ]);
+  runs.push(copy);
+  let exceljs: Measure | null = null;
+  // exceljs holds a 1 M-row copy in several GB and minutes: by default only on small runs.
+  const withExceljs = process.argv.includes("--exceljs") || (n <= 200_000 && !process.argv.includes("--no-exceljs"));
+  if (withExceljs) {
+    exceljs = measure("copy   XLSX → XLSX (exceljs streaming reader + writer)", process.execPath, [
+      "--max-old-space-size=4096", "--import", "tsx", path.join(__dirname, "xlsxCopy.ts"), "exceljs", xlsx, path.join(dir, "copy2.xlsx"),
+    ]);
+    runs.push(exceljs);
+  }
+  runs.push(runCli("CLI    CSV  → XLSX", [csv, "--out", path.join(dir, "out2.xlsx"), "--today", TODAY]));
+  return { cliXlsx, copy, exceljs };
 }
 
 main().catch((e) => {

@@ -4,7 +4,8 @@
  * ("¥12,300", "1.2万", "30%", #N/A, blanks, text in a number column) — and
  * assets/sample-orders.xlsx, the same distributor's sales ledger (METHOD.md §12): about 3,000
  * order lines over the 30 months before ANCHOR, as an ERP exports it (a merged title row, a
- * blank row, order numbers, returns, free samples at 0, due and paid dates, a 合计 row).
+ * blank row, order numbers, returns, free samples at 0, due and paid dates, a 合计 row); about
+ * a quarter of its established customers stop buying part-way, as real customers do.
  *
  * Deterministic: a fixed seed, dates relative to ANCHOR (2026-11-01), and a fixed clock
  * while zipping, so `npm run sample` rewrites the same bytes. `npm run demo` classifies it
@@ -162,6 +163,10 @@ export const ORDER_HEADERS = [
 ];
 export const ORDERS_TITLE = "销售订单明细表 2024年5月—2026年10月";
 const LEDGER_DAYS = 913; // 30 months before ANCHOR
+/** The share of established customers who stop buying part-way (churners, METHOD §13). */
+const CHURN_SHARE = 0.27; // of the established customers: 48 of the ledger's 198 customers (24 %)
+/** Orders a customer would place over the whole ledger, shared out by weight (about 3,000 lines in all). */
+const ORDERS_PER_CUSTOMER_SPAN = 1700;
 /** Listed customers with no order in the ledger, and new customers the list does not have yet. */
 const NOT_IN_LEDGER = [17, 64, 111, 150, 188];
 const NEW_IN_LEDGER = [
@@ -210,10 +215,15 @@ function buildOrderLines(): OrderLine[] {
   const totalWeight = weight.reduce((a, b) => a + b, 0);
   sellers.forEach((c, k) => {
     const isNew = k >= sellers.length - NEW_IN_LEDGER.length || r() < 0.06;
-    const lapsed = !isNew && r() < 0.08;
     const first = isNew ? 20 + Math.floor(r() * 180) : LEDGER_DAYS - 1; // days before ANCHOR
-    const last = lapsed ? 200 + Math.floor(r() * 300) : 0;
-    const n = Math.max(1, Math.round((1500 * weight[k]) / totalWeight));
+    // About one customer in four stops buying at a random point of the ledger (not in its last
+    // two months), so the buying-rhythm fit (§13) sees churn as well as buying.
+    const churned = !isNew && r() < CHURN_SHARE;
+    // √u leans the stop toward the start: most churners have been silent for a long while.
+    const last = churned ? 60 + Math.floor(Math.sqrt(r()) * (first - 150)) : 0;
+    // The customer's buying rate is kept: a churner places fewer orders, over its shorter span.
+    const rate = (ORDERS_PER_CUSTOMER_SPAN * weight[k]) / totalWeight;
+    const n = Math.max(1, Math.round((rate * (first - last)) / first));
     const lineAmount = (c.revenue * 2.5) / (n * 2);
     const dueIn = r() < 0.3 ? 60 : 30;
     for (let o = 0; o < n; o++) {

@@ -6,8 +6,13 @@
  */
 import { dayFromExcelSerial } from "../engine/days";
 import { findHeaderRow, HEADER_SEARCH_ROWS, isKnownHeader } from "../engine/headers";
-import { buildLedgerTable, chooseTableKind, detectLedger, ledgerHistories, type PlainTable } from "../engine/ledger";
-import { DEFAULT_PERIOD_MONTHS } from "../engine/ledger/periods";
+import {
+  buildLedgerTable,
+  chooseTableKind,
+  detectLedger,
+  ledgerHistories,
+  type PlainTable,
+} from "../engine/ledger";
 import type { RhythmHistories } from "../engine/rhythm/analyse";
 import type { Settings } from "../engine/settings";
 import type { CellValue, DayNumber } from "../engine/types";
@@ -132,7 +137,7 @@ export async function ledgerToCustomers(
     columns: read.headers.map((_, c) => columnOf(read, c)),
     rowCount: read.rowCount,
     today,
-    periodMonths: (settings as unknown as { periodMonths?: number }).periodMonths ?? DEFAULT_PERIOD_MONTHS,
+    periodMonths: settings.periodMonths,
     lang: opts.lang,
     list: list && {
       headers: list.headers,

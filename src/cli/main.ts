@@ -9,7 +9,7 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { classify } from "../engine/classify";
 import { todayLocal } from "../engine/days";
-import { mapHeaders, mappingMessages, type HeaderMapping } from "../engine/headers";
+import { mapHeaders, mappingMessages, mapSummaryColumns, type HeaderMapping } from "../engine/headers";
 import { analyseRhythm } from "../engine/rhythm/analyse";
 import { settingsFromJson, DEFAULT_SETTINGS, type Settings } from "../engine/settings";
 import { buildTableInput, columnNames } from "../engine/tableInput";
@@ -99,7 +99,11 @@ async function classifyFile(opts: CliOptions, io: CliIo): Promise<void> {
   // §13 (ledger only): each customer's buying rhythm; the columns follow §11's.
   const rhythm = ledger ? analyseRhythm(ledger.histories, settings) : undefined;
   const result = classify(
-    buildTableInput({ rowCount: sheet.rowCount, column: (c) => sheetColumn(sheet, c) }, mapping),
+    buildTableInput(
+      { rowCount: sheet.rowCount, column: (c) => sheetColumn(sheet, c) },
+      mapping,
+      mapSummaryColumns(mapping.headers),
+    ),
     { today, settings, rhythm },
   );
   const summary = summarizeRun(result, lang);

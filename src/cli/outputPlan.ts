@@ -68,6 +68,7 @@ export function outputPlan(
   { onProgress }: { onProgress?: (rowsWritten: number) => void } = {},
 ): OutputPlan {
   const columns = reportColumns(result);
+  let worklist: number[] | undefined;
   return {
     sheet,
     lang,
@@ -84,7 +85,10 @@ export function outputPlan(
       headers: worklistHeaders(lang),
       kinds: WORKLIST_COLUMNS.map((c) => c.kind),
       widths: WORKLIST_COLUMNS.map((c) => c.width),
-      rows: worklistRows(result),
+      // Found when a writer asks (the XLSX one): a CSV output has no Worklist sheet.
+      get rows() {
+        return (worklist ??= worklistRows(result));
+      },
       cells: (i) => worklistCells(result, i, lang),
     },
     onProgress,

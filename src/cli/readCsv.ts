@@ -10,11 +10,10 @@
 import { isUtf8 } from "buffer";
 import { promises as fs } from "fs";
 import * as path from "path";
-import { mapHeaders } from "../engine/headers";
+import { isHeaderRow, mapHeaders } from "../engine/headers";
 import type { CellValue } from "../engine/types";
 import { fieldText, FieldSpans, isBlankRecord, lineOf, scanRecord, UnclosedQuote } from "./csvScan";
 import { findOwnColumns } from "../engine/report/columns";
-import { recognisedHeaders } from "./readXlsx";
 import { bilingual, CliError, type CsvSource, type SheetData } from "./sheet";
 
 /** Records looked at for a header row (after a report title). */
@@ -121,7 +120,8 @@ function scanCsv(file: string, bytes: Buffer, note: string | null): SheetData {
   const delimiter = delimiterChar.charCodeAt(0);
   const spans = new FieldSpans();
 
-  // The header: the first record naming two known fields among the first ones, else the first.
+  // The header: the first record with two cells naming §1/§12 headers (the engine's rule) among
+  // the first ones, else the first.
   const candidates: { start: number; values: string[] }[] = [];
   let pos = 0;
   let headerIndex = -1;
@@ -131,7 +131,7 @@ function scanCsv(file: string, bytes: Buffer, note: string | null): SheetData {
     if (isBlankRecord(bytes, spans)) continue;
     const values = Array.from({ length: spans.count }, (_, k) => fieldText(bytes, spans, k));
     candidates.push({ start, values });
-    if (recognisedHeaders(values) >= 2) {
+    if (isHeaderRow(values)) {
       headerIndex = candidates.length - 1;
       break;
     }

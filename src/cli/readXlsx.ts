@@ -3,8 +3,8 @@
  * (xlsxParts.ts, xlsxSheet.ts), streamed, every character decoded whole.
  *
  * - The sheet: the one named by --sheet, else the first visible sheet holding a customer table
- *   (a row with at least two recognised headers); hidden sheets and cover sheets are passed over.
- * - The header row: the first row with at least two recognised headers (a report title and blank
+ *   (a header row, the engine's isHeaderRow); hidden sheets and cover sheets are passed over.
+ * - The header row: the first row with at least two cells naming §1/§12 headers (a report title and blank
  *   rows above it are kept as the preamble and written back); the first non-blank row otherwise.
  * - The table's width: the header's, trailing empty columns ignored; a cell far to the right of it
  *   is reported by address and kept aside, never allocated across.
@@ -12,7 +12,7 @@
  *   reports it) and is written back as the error; a formula never calculated is reported.
  */
 import { promises as fs } from "fs";
-import { columnLetter, mapHeaders } from "../engine/headers";
+import { columnLetter, isHeaderRow } from "../engine/headers";
 import type { CellValue } from "../engine/types";
 import { unreadable } from "./readCsv";
 import { bilingual, CliError, ColumnBuilder, isBlankCell, type OriginalCell, type SheetData } from "./sheet";
@@ -30,7 +30,7 @@ import { ZipReader } from "./zip";
 export const isDateFormat = (code: string | undefined): boolean =>
   code !== undefined && code !== "General" && isDateFormatCode(code);
 
-/** Rows looked at for a header row before giving up on a sheet. */
+/** Non-blank rows looked at for a header row before giving up on a sheet (docs/METHOD-NOTES.md). */
 const HEADER_SEARCH_ROWS = 30;
 /** A header cell after this many blank columns is not part of the header (a stray cell). */
 const MAX_HEADER_GAP = 8;
@@ -41,11 +41,6 @@ const MAX_STRAYS = 1000;
 
 interface ReadXlsxOptions {
   sheet?: string;
-}
-
-/** Number of distinct fields a row's texts name (METHOD v2 §1: a header row names at least two). */
-export function recognisedHeaders(values: readonly CellValue[]): number {
-  return Object.keys(mapHeaders(values).columns).length;
 }
 
 const rowValues = (row: RawRow): CellValue[] => {
@@ -70,7 +65,7 @@ async function findHeaderRow(
   let found: number | null = null;
   await readSheetRows(zip, sheet.path, ctx, (row) => {
     if (isBlankRow(row)) return true;
-    if (recognisedHeaders(rowValues(row).slice(0, 1 << 10)) >= 2) {
+    if (isHeaderRow(rowValues(row).slice(0, 1 << 10))) {
       found = row.number;
       return false;
     }

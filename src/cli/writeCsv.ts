@@ -54,6 +54,38 @@ function isoDateTime(d: Date): string {
   return time === "00:00:00" ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${time}`;
 }
 
+/**
+ * The §11 cells as CSV text (the same as csvOutputCell, then quoteIfNeeded), remembering each
+ * date's text: next-contact dates recur from row to row. (Texts are not memoised: hashing a
+ * freshly built Why line costs more than checking it.)
+ */
+class CellEncoder {
+  private readonly dates = new Map<number, string>();
+  private readonly isDate: boolean[];
+  /** Beyond this many distinct dates, a date is formatted each time. */
+  private static readonly MAX = 1 << 16;
+  constructor(kinds: readonly OutputKind[]) {
+    this.isDate = kinds.map((k) => k === "date");
+  }
+
+  cell(v: string | number | null, k: number): string {
+    if (typeof v === "string") {
+      // Texts are guarded, then quoted when needed; one not starting like a formula needs no guard.
+      const c = v.charCodeAt(0);
+      return quoteIfNeeded(c < 128 && TRIGGER[c] ? csvSafeText(v) : v);
+    }
+    // Numbers and dates never need quotes.
+    if (v === null || !Number.isFinite(v)) return "";
+    if (!this.isDate[k]) return plainNumber(v);
+    let d = this.dates.get(v);
+    if (d === undefined) {
+      d = formatIsoDay(v);
+      if (this.dates.size < CellEncoder.MAX) this.dates.set(v, d);
+    }
+    return d;
+  }
+}
+
 /** Bytes into large chunks handed to the file stream (back-pressure respected). */
 class ByteSink {
   private buf = Buffer.allocUnsafe(ByteSink.SIZE);
@@ -109,15 +141,11 @@ export async function writeCsv(file: string, plan: OutputPlan): Promise<void> {
     const input: unknown[] = new Array(sheet.columnCount);
     // Records the reader found plain are copied whole when the columns are the file's, in order.
     const copyWhole = csv !== undefined && csv.delimiter === COMMA && csv.fields.every((f, c) => f === c);
+    const encode = new CellEncoder(plan.kinds);
     for (let i = 0; i < sheet.rowCount; i++) {
       const cells = plan.outputCells(i);
       let line = "";
-      for (let k = 0; k < cells.length; k++) {
-        const v = cells[k];
-        // Numbers and dates never need quotes; texts are guarded, then quoted when needed.
-        line +=
-          "," + (typeof v === "string" ? quoteIfNeeded(csvSafeText(v)) : csvOutputCell(v, plan.kinds[k]));
-      }
+      for (let k = 0; k < cells.length; k++) line += "," + encode.cell(cells[k], k);
       if (csv) {
         const start = csv.rowStart[i];
         const room = sink.room(2 * (csv.rowEnd[i] - start) + 4 * sheet.columnCount + 3 * line.length + 8);

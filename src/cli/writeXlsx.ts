@@ -274,6 +274,11 @@ async function writeSummarySheet(wb: XlsxWriter, plan: OutputPlan): Promise<void
             categories: range(PARETO_COL),
             bars: { name: String(g.pareto[0][1]), values: range(PARETO_COL + 1) },
             line: { name: String(g.pareto[0][2]), values: range(PARETO_COL + 2) },
+            cache: {
+              categories: g.pareto.slice(1).map((p) => Number(p[0])),
+              bars: g.pareto.slice(1).map((p) => Number(p[1])),
+              line: g.pareto.slice(1).map((p) => Number(p[2])),
+            },
             from: [0, g.cells.length + 1],
             to: [6, g.cells.length + 21],
             percentAxis: true,

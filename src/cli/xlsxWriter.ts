@@ -36,6 +36,11 @@ export interface ChartSpec {
   categories: string;
   bars: { name: string; values: string };
   line: { name: string; values: string };
+  /**
+   * The ranges' values as written: stored in the chart as its cache, which readers show before
+   * (or without) recalculating — LibreOffice draws an empty chart from references alone.
+   */
+  cache?: { categories: readonly number[]; bars: readonly number[]; line: readonly number[] };
   /** Anchor: top-left and bottom-right cells (0-based col, row). */
   from: [number, number];
   to: [number, number];
@@ -404,11 +409,23 @@ export class XlsxWriter {
 
 /** A Pareto chart: columns (each point's share of value) and a line (cumulative share) on one axis. */
 function paretoChartXml(chart: ChartSpec): string {
+  const numCache = (xs: readonly number[] | undefined) =>
+    xs
+      ? `<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${xs.length}"/>` +
+        xs.map((x, i) => `<c:pt idx="${i}"><c:v>${x}</c:v></c:pt>`).join("") +
+        "</c:numCache>"
+      : "";
+  const numRef = (ref: string, xs: readonly number[] | undefined) =>
+    `<c:numRef><c:f>${xmlText(ref)}</c:f>${numCache(xs)}</c:numRef>`;
   const series = (idx: number, name: string, values: string) =>
     `<c:ser><c:idx val="${idx}"/><c:order val="${idx}"/><c:tx><c:v>${xmlText(name)}</c:v></c:tx>` +
-    (idx === 1 ? '<c:marker><c:symbol val="none"/></c:marker>' : "") +
-    `<c:cat><c:numRef><c:f>${xmlText(chart.categories)}</c:f></c:numRef></c:cat>` +
-    `<c:val><c:numRef><c:f>${xmlText(values)}</c:f></c:numRef></c:val>` +
+    // Explicit colours: "automatic" ones come from a theme part, which this workbook does not have.
+    (idx === 0
+      ? '<c:spPr><a:solidFill><a:srgbClr val="4472C4"/></a:solidFill></c:spPr>'
+      : '<c:spPr><a:ln w="28575"><a:solidFill><a:srgbClr val="ED7D31"/></a:solidFill></a:ln></c:spPr>' +
+        '<c:marker><c:symbol val="none"/></c:marker>') +
+    `<c:cat>${numRef(chart.categories, chart.cache?.categories)}</c:cat>` +
+    `<c:val>${numRef(values, idx === 0 ? chart.cache?.bars : chart.cache?.line)}</c:val>` +
     (idx === 1 ? '<c:smooth val="0"/>' : "") +
     "</c:ser>";
   const fmt = chart.percentAxis ? '<c:numFmt formatCode="0%" sourceLinked="0"/>' : "";

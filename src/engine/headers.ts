@@ -431,26 +431,15 @@ export const HEADER_SEARCH_ROWS = 50;
  */
 export function findHeaderRow(rows: readonly (readonly CellValue[])[], limit = HEADER_SEARCH_ROWS): number {
   const n = Math.min(rows.length, limit);
-  for (let r = 0; r < n; r++) {
-    const row = rows[r];
-    let hits = 0;
-    for (let c = 0; c < row.length; c++) {
-      if (isKnownHeader(row[c]) && ++hits >= 2) return r;
-    }
-  }
+  for (let r = 0; r < n; r++) if (isHeaderRow(rows[r])) return r;
   return -1;
 }
 
-const TOTALS_WORDS = new Set(["合计", "总计", "小计", "汇总", "total", "subtotal", "grandtotal"]);
-
-/**
- * A totals label (§1): 合计, 总计, 小计, 汇总, Total, Subtotal, Grand total — spaces, case,
- * full-width forms and a trailing colon ignored, so "合  计" and "Total:" count.
- */
-export function isTotalsLabel(text: string): boolean {
-  if (!text) return false;
-  const n = toHalfWidth(text)
-    .toLowerCase()
-    .replace(/[\s:：]/g, "");
-  return TOTALS_WORDS.has(n);
+/** Whether a row is a header row (§1): at least two of its cells match §1's or §12's headers. */
+export function isHeaderRow(row: readonly CellValue[]): boolean {
+  let hits = 0;
+  for (let c = 0; c < row.length; c++) {
+    if (isKnownHeader(row[c]) && ++hits >= 2) return true;
+  }
+  return false;
 }

@@ -80,10 +80,18 @@ const RISKS: readonly { bit: number; label: Pair }[] = [
 
 /** The set flags in bit order, joined with "；" in both languages (METHOD §11); "" when none. */
 export function riskLabel(bits: number, lang: Lang): string {
+  // One text per set of flags and language, made on first use (called once per output row).
+  const cache = lang === "zh" ? RISK_ZH : RISK_EN;
+  const cached = cache.get(bits);
+  if (cached !== undefined) return cached;
   const parts: string[] = [];
   for (const r of RISKS) if (bits & r.bit) parts.push(pick(r.label, lang));
-  return parts.join("；");
+  const text = parts.join("；");
+  cache.set(bits, text);
+  return text;
 }
+const RISK_ZH = new Map<number, string>();
+const RISK_EN = new Map<number, string>();
 
 const ACTION_KIND: Record<number, Pair> = {
   [ActionKind.Birthday]: bi("生日祝福", "Birthday greeting"),
@@ -148,6 +156,19 @@ export function actionDetail(k: ActionKind | number, variant: number, lang: Lang
 
 /** The Next action cell: `<kind>：<detail>` (en `<Kind>: <detail>`); "" for no action. */
 export function actionText(k: ActionKind | number, variant: number, lang: Lang): string {
+  // One text per kind, variant and language, made on first use (called once per output row).
+  const cache = lang === "zh" ? ACTION_ZH : ACTION_EN;
+  const key = k * 256 + variant;
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached;
+  const text = actionTextOf(k, variant, lang);
+  if (cache.size < 4096) cache.set(key, text);
+  return text;
+}
+const ACTION_ZH = new Map<number, string>();
+const ACTION_EN = new Map<number, string>();
+
+function actionTextOf(k: ActionKind | number, variant: number, lang: Lang): string {
   const kind = actionKindLabel(k, lang);
   if (!kind) return "";
   const detail = actionDetail(k, variant, lang);

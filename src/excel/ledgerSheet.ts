@@ -172,7 +172,9 @@ export async function writeLedgerSheet(
                 ...outputCells(req.result, i - 1, lang, columnName),
               ],
         formats: (i) =>
-          i === 0 ? headerFormats : [...t.columns.map((col, c) => tableFormat(col[i - 1], c)), ...classFormats],
+          i === 0
+            ? headerFormats
+            : [...t.columns.map((col, c) => tableFormat(col[i - 1], c)), ...classFormats],
       },
       {
         write(start, values, formats) {

@@ -86,6 +86,7 @@ export function styleExtraColumns(
 ): void {
   if (!caps.has("columnWidth")) return;
   extraColumns(result).forEach(
-    (c, k) => (sheet.getRange(rangeA1(at.headerRow, at.first + k)).format.columnWidth = widthInPoints(c.width)),
+    (c, k) =>
+      (sheet.getRange(rangeA1(at.headerRow, at.first + k)).format.columnWidth = widthInPoints(c.width)),
   );
 }

@@ -8,8 +8,8 @@
  */
 import { classify } from "../engine/classify";
 import { excelSerialFromDay } from "../engine/days";
-import { mapHeaders } from "../engine/headers";
-import { buildLedgerTable, DEFAULT_PERIOD_MONTHS, detectLedger, ledgerRhythm } from "../engine/ledger";
+import { mapHeaders, mapSummaryColumns } from "../engine/headers";
+import { buildLedgerTable, detectLedger, ledgerRhythm } from "../engine/ledger";
 import { outputRow, reportColumns, reportHeaders } from "../engine/report/columns";
 import { inertText } from "../engine/report/inert";
 import { getCurrentSettings } from "../engine/settingsStore";
@@ -30,7 +30,10 @@ function spillCell(v: unknown): string | number {
 }
 
 /** The spill for a ledger; null when the table reads as a customer table. */
-export function classifyLedgerTable(m: readonly (readonly unknown[])[], today: DayNumber): (string | number)[][] | null {
+export function classifyLedgerTable(
+  m: readonly (readonly unknown[])[],
+  today: DayNumber,
+): (string | number)[][] | null {
   const header = m[0].map(normalizeCell);
   const rows: CellValue[][] = [];
   for (let r = 1; r < m.length; r++) {
@@ -41,18 +44,21 @@ export function classifyLedgerTable(m: readonly (readonly unknown[])[], today: D
   if (detectLedger(header, columns, rows.length).kind !== "ledger") return null;
 
   const settings = getCurrentSettings();
-  const period = (settings as unknown as { periodMonths?: number }).periodMonths;
   const built = buildLedgerTable({
     headers: header,
     columns,
     rowCount: rows.length,
     today,
-    periodMonths: typeof period === "number" ? period : DEFAULT_PERIOD_MONTHS,
+    periodMonths: settings.periodMonths,
   });
   if (!built.ok) throw invalidValue(`${built.message.zh} / ${built.message.en}`);
   const t = built.table;
   const mapping = mapHeaders(t.headers);
-  const input = buildTableInput({ rowCount: t.rowCount, column: (c) => t.columns[c] }, mapping);
+  const input = buildTableInput(
+    { rowCount: t.rowCount, column: (c) => t.columns[c] },
+    mapping,
+    mapSummaryColumns(t.headers),
+  );
   const rhythm = ledgerRhythm(built, today, settings);
   const result = classify(input, { today, settings, rhythm });
 

@@ -7,7 +7,7 @@
  */
 import { classify } from "../engine/classify";
 import { excelSerialFromDay } from "../engine/days";
-import { mapHeaders, mappingMessages } from "../engine/headers";
+import { mapHeaders, mappingMessages, mapSummaryColumns } from "../engine/headers";
 import { outputRow, reportColumns, reportHeaders } from "../engine/report/columns";
 import { inertText } from "../engine/report/inert";
 import { buildTableInput, columnNames } from "../engine/tableInput";
@@ -52,7 +52,7 @@ export function classifyTable(table: unknown, today?: unknown): (string | number
     rowsCells.push(cells);
   }
   const column = (col: number): CellValue[] => rowsCells.map((cells) => cells[col]);
-  const input = buildTableInput({ rowCount: rowsCells.length, column }, mapping);
+  const input = buildTableInput({ rowCount: rowsCells.length, column }, mapping, mapSummaryColumns(header));
   const result = classify(input, { today: day, settings: getCurrentSettings() });
 
   // Problems name the column as the user wrote it.

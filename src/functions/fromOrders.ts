@@ -9,7 +9,6 @@
  * a formula cannot list them (the CLI and the task pane do).
  */
 import { deriveCustomers, derivedRows, type LedgerInput } from "../engine/ledger";
-import { DEFAULT_PERIOD_MONTHS } from "../engine/ledger/periods";
 import { getCurrentSettings } from "../engine/settingsStore";
 import type { CellValue } from "../engine/types";
 import { parseLanguage, parseToday } from "./args";
@@ -20,10 +19,9 @@ function isBlankCell(v: CellValue): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
 
-/** [periodMonths]: omitted or blank → the setting (when there is one) or 12; else a whole number 1–120. */
+/** [periodMonths]: omitted or blank → the workbook's setting (12 by default); else a whole number 1–120. */
 function parsePeriodMonths(arg: unknown): number {
-  const fromSettings = (getCurrentSettings() as unknown as { periodMonths?: unknown }).periodMonths;
-  const fallback = typeof fromSettings === "number" ? fromSettings : DEFAULT_PERIOD_MONTHS;
+  const fallback = getCurrentSettings().periodMonths;
   if (isOmitted(arg)) return fallback;
   const m = toMatrix(arg, "periodMonths");
   if (m.length !== 1 || m[0].length !== 1) {

@@ -59,7 +59,16 @@ import {
   UNREADABLE,
 } from "./args";
 import { invalidValue } from "./errors";
-import { abcOf, buildPopulation, cumShareOf, place, volumePctOf, type Population } from "./population";
+import {
+  abcOf,
+  cumShareOf,
+  place,
+  preparePopulation,
+  samePopulationCells,
+  volumePctOf,
+  type Population,
+  type PopulationCells,
+} from "./population";
 import {
   alignArg,
   baseCells,
@@ -112,75 +121,17 @@ function nonNegative(v: number): number {
 }
 
 /**
- * The last population prepared, with the cells it came from. A formula filled down
- * (=CRM.TIER(C2, C$2:C$10001, …)) makes Excel call once per row, each time with a fresh array of
- * the same cells: comparing the cells (no hash, so no collision) is O(n), preparing is O(n log n).
+ * The last population prepared, with the cells it came from: a formula filled down hands every
+ * row's call the same population, which is then compared (O(n)) instead of prepared again.
  */
-let lastPopulation: {
-  rows: number;
-  cols: number;
-  /** The cells as compared: primitives as they are, objects (error values) by their text. */
-  cells: unknown[];
-  /** The same cells as numbers (NaN for the others): the common case compares without boxing. */
-  numbers: Float64Array;
-  population: Population;
-} | null = null;
-
-function comparable(v: unknown): unknown {
-  return typeof v === "object" && v !== null ? normalizeCell(v) : v;
-}
-
-/** An error value (an object) is the same cell as the cached one when its text is. */
-function sameErrorCell(v: unknown, cached: unknown): boolean {
-  return typeof v === "object" && v !== null && normalizeCell(v) === cached;
-}
-
-/** Whether `arg` holds exactly the cached cells: one tight pass, no allocation. */
-function samePopulationCells(arg: unknown, cached: NonNullable<typeof lastPopulation>): boolean {
-  if (!Array.isArray(arg) || arg.length !== cached.rows || !Array.isArray(arg[0])) return false;
-  const cols = cached.cols;
-  const numbers = cached.numbers;
-  const cells = cached.cells;
-  if (cols === 1) {
-    // The usual population: one column (C$2:C$10001).
-    for (let r = 0; r < arg.length; r++) {
-      const row = arg[r] as unknown[];
-      if (row.length !== 1) return false;
-      const v = row[0];
-      if (v !== numbers[r] && v !== cells[r] && !sameErrorCell(v, cells[r])) return false;
-    }
-    return true;
-  }
-  let k = 0;
-  for (let r = 0; r < arg.length; r++) {
-    const row = arg[r] as unknown[];
-    if (row.length !== cols) return false;
-    for (let c = 0; c < cols; c++, k++) {
-      const v = row[c];
-      // Numbers compare unboxed; anything else by value, error objects by their text.
-      if (v !== numbers[k] && v !== cells[k] && !sameErrorCell(v, cells[k])) return false;
-    }
-  }
-  return true;
-}
+let lastPopulation: { cells: PopulationCells; population: Population } | null = null;
 
 /** The population's readable values (unreadable and blank cells left out: they cannot be blamed on one output cell). */
 function populationOf(arg: unknown, argName: string): Population {
-  if (lastPopulation && samePopulationCells(arg, lastPopulation)) return lastPopulation.population;
-  const m = toMatrix(arg, argName);
-  const cols = m[0].length;
-  const values = new Float64Array(m.length * cols);
-  const cells: unknown[] = new Array(m.length * cols);
-  let k = 0;
-  for (const row of m)
-    for (let c = 0; c < cols; c++, k++) {
-      cells[k] = comparable(row[c]);
-      values[k] = readNumber(normalizeCell(row[c]), ignore);
-    }
-  const population = buildPopulation(values);
-  const numbers = Float64Array.from(cells, (v) => (typeof v === "number" ? v : NaN));
-  lastPopulation = { rows: m.length, cols, cells, numbers, population };
-  return population;
+  if (lastPopulation !== null && samePopulationCells(arg, lastPopulation.cells))
+    return lastPopulation.population;
+  lastPopulation = preparePopulation(toMatrix(arg, argName));
+  return lastPopulation.population;
 }
 
 /** The `population` argument of TIER and KEYINDEX, which cannot default to `values`. */

@@ -10,9 +10,11 @@
  * `=CRM.ABC(B2, B$2:B$9)` filled down agrees with `=CRM.ABC(B2:B9)`; for equal values all of
  * them get the better class (§2 breaks such ties by row order, which a single cell cannot know).
  */
+import { readNumber, type Report } from "../engine/cells";
 import type { Settings } from "../engine/settings";
 import { abcClassOf, volumePctOf as volumePctOfRank } from "../engine/rules";
 import type { Abc } from "../engine/types";
+import { normalizeCell, type Matrix } from "./ranges";
 
 export interface Population {
   /** Known values (negative counted as 0), largest first. */
@@ -90,4 +92,115 @@ export function cumShareOf(v: number, at: Placement): number {
 /** METHOD.md §2 volumePct (the engine's rule: a value of 0 has 0). */
 export function volumePctOf(at: Placement): number {
   return volumePctOfRank(at.value, at.rank, at.n);
+}
+
+// ------------------------------------------------------------------ the same population again
+
+/**
+ * The cells a population was prepared from, kept so the next call can tell whether it was handed
+ * exactly the same cells. A formula filled down (=CRM.TIER(C2, C$2:C$10001, …)) makes Excel call
+ * once per row, each time with the whole population; comparing its cells is O(n), preparing it
+ * again is O(n log n) and allocates. No hash: two populations are the same only when every cell is.
+ */
+export interface PopulationCells {
+  rows: number;
+  cols: number;
+  /** Each cell (row-major) as a number; NaN where the cell is not a number, so no number equals it. */
+  numbers: Float64Array;
+  /** Each cell as compared when it is not a number: primitives as they are, objects (error values) by their text. */
+  cells: unknown[];
+}
+
+const ignore: Report = () => {};
+
+/** A cell as kept for comparison: error objects by their text (what the population reads from them). */
+function comparable(v: unknown): unknown {
+  return typeof v === "object" && v !== null ? normalizeCell(v) : v;
+}
+
+/**
+ * Prepares the population of a rectangular matrix (toMatrix's result): its readable values
+ * (unreadable and blank cells left out), and the cells it came from.
+ */
+export function preparePopulation(m: Matrix): { cells: PopulationCells; population: Population } {
+  const rows = m.length;
+  const cols = m[0].length;
+  const values = new Float64Array(rows * cols);
+  const numbers = new Float64Array(rows * cols);
+  const cells: unknown[] = new Array(rows * cols);
+  let k = 0;
+  for (let r = 0; r < rows; r++) {
+    const row = m[r];
+    for (let c = 0; c < cols; c++, k++) {
+      const v = row[c];
+      cells[k] = comparable(v);
+      numbers[k] = typeof v === "number" ? v : NaN;
+      values[k] = readNumber(normalizeCell(v), ignore);
+    }
+  }
+  return { cells: { rows, cols, numbers, cells }, population: buildPopulation(values) };
+}
+
+/**
+ * Whether a cell that is not a number is the kept cell k: the same primitive, or an error object
+ * with the same text. Kept out of the hot loops so they stay small and monomorphic.
+ */
+function sameOtherCell(v: unknown, kept: unknown): boolean {
+  return v === kept || (typeof v === "object" && v !== null && normalizeCell(v) === kept);
+}
+
+/** Whether cell k (row-major) of `arg` is the kept one; also checks its row is a row of the right width. */
+function sameCellAt(arg: unknown[], k: number, p: PopulationCells): boolean {
+  const row = arg[Math.floor(k / p.cols)];
+  if (!Array.isArray(row) || row.length !== p.cols) return false;
+  const v: unknown = row[k % p.cols];
+  return typeof v === "number" ? v === p.numbers[k] : sameOtherCell(v, p.cells[k]);
+}
+
+/**
+ * Whether `arg` (a population argument as Excel passes it) holds exactly the kept cells, so the
+ * population prepared from them applies. A different population is usually rejected in O(1)
+ * (size, then the first, last and middle cells); the same one costs one tight pass: numbers are
+ * compared unboxed against a Float64Array, with no allocation and no call per cell.
+ *
+ * Equality is by value, cell by cell: 1 and "1" are different cells (even though both read as 1),
+ * and so are null and undefined; an error object is its text, which is all the population reads
+ * from it. 0 and -0 count as the same cell: they place every value identically. Array identity is
+ * never relied on (Excel does not document handing the same arrays to two calls).
+ */
+export function samePopulationCells(arg: unknown, p: PopulationCells): boolean {
+  if (!Array.isArray(arg) || arg.length !== p.rows) return false;
+  const n = p.rows * p.cols;
+  if (!sameCellAt(arg, 0, p) || !sameCellAt(arg, n - 1, p) || !sameCellAt(arg, n >>> 1, p)) return false;
+  return p.cols === 1 ? sameColumn(arg, p.numbers, p.cells) : sameBlock(arg, p.cols, p.numbers, p.cells);
+}
+
+/** The usual population, one column (C$2:C$10001): the loop every per-row call runs. */
+function sameColumn(arg: unknown[], numbers: Float64Array, cells: unknown[]): boolean {
+  const rows = arg.length;
+  for (let r = 0; r < rows; r++) {
+    const row = arg[r] as unknown[];
+    if (!Array.isArray(row) || row.length !== 1) return false; // also a null row: toMatrix rejects it
+    const v: unknown = row[0];
+    if (typeof v === "number") {
+      if (v !== numbers[r]) return false;
+    } else if (!sameOtherCell(v, cells[r])) return false;
+  }
+  return true;
+}
+
+function sameBlock(arg: unknown[], cols: number, numbers: Float64Array, cells: unknown[]): boolean {
+  const rows = arg.length;
+  let k = 0;
+  for (let r = 0; r < rows; r++) {
+    const row = arg[r] as unknown[];
+    if (!Array.isArray(row) || row.length !== cols) return false;
+    for (let c = 0; c < cols; c++, k++) {
+      const v: unknown = row[c];
+      if (typeof v === "number") {
+        if (v !== numbers[k]) return false;
+      } else if (!sameOtherCell(v, cells[k])) return false;
+    }
+  }
+  return true;
 }

@@ -15,7 +15,7 @@ import {
   Title3,
   webLightTheme,
 } from "@fluentui/react-components";
-import { classify, type ClassifyResult } from "../engine/classify";
+import { classify, releaseResult, type ClassifyResult } from "../engine/classify";
 import { todayLocal } from "../engine/days";
 import { validateSettings, type Settings } from "../engine/settings";
 import { getCurrentSettings, setCurrentSettings } from "../engine/settingsStore";
@@ -37,6 +37,7 @@ import { SettingsPanel } from "./SettingsPanel";
 import { SummaryPanel } from "./SummaryPanel";
 import { WorklistPanel } from "./WorklistPanel";
 import { langFromUiLanguage, paneStrings } from "./strings";
+import { hasPendingCalls, trackPendingCalls } from "./pendingCalls";
 import { mapTable, tableInput, type MappingOverrides } from "./tableInput";
 import { LangProvider, useStrings } from "./useLang";
 import { useStyles } from "./styles";
@@ -49,9 +50,10 @@ export function App({ adapter }: { adapter: ExcelAdapter }) {
       return langFromUiLanguage("");
     }
   }, [adapter]);
+  const tracked = React.useMemo(() => trackPendingCalls(adapter), [adapter]);
   return (
     <FluentProvider theme={webLightTheme} lang={lang === "zh" ? "zh-CN" : "en-US"}>
-      <AdapterProvider adapter={adapter}>
+      <AdapterProvider adapter={tracked}>
         <LangProvider value={lang}>
           <ErrorBoundary strings={paneStrings(lang)}>
             <Pane />
@@ -166,6 +168,8 @@ function Pane() {
   );
   const [preview, setPreview] = React.useState<PreviewState>({ kind: "none" });
   const previewTable = React.useRef<FoundTable | null>(null);
+  /** The last result computed: its memory goes back to the engine when the next one is made. */
+  const lastResult = React.useRef<ClassifyResult | null>(null);
   // Classifying a big table takes seconds: show the spinner first, then compute.
   React.useEffect(() => {
     if (!input) {
@@ -181,13 +185,19 @@ function Pane() {
     }));
     const timer = setTimeout(() => {
       try {
-        setPreview({ kind: "done", result: classify(input, { today, settings }) });
+        const previous = lastResult.current;
+        lastResult.current = null;
+        // Not while Excel is being written: Apply reads its result between chunks.
+        if (previous && !hasPendingCalls(adapter)) releaseResult(previous);
+        const next = classify(input, { today, settings });
+        lastResult.current = next;
+        setPreview({ kind: "done", result: next });
       } catch (err) {
         setPreview({ kind: "error", message: errorText(err) });
       }
     }, 0);
     return () => clearTimeout(timer);
-  }, [input, today, settings, table]);
+  }, [input, today, settings, table, adapter]);
   /** What is written: only a result for the current date, settings and mapping. */
   const result = preview.kind === "done" ? preview.result : null;
   /** What is shown: the current result, or the last one while the next is computed (no flicker). */

@@ -17,7 +17,7 @@ import {
 } from "@fluentui/react-components";
 import { FIELD_KEYS, type FieldKey } from "../engine/types";
 import type { HeaderMapping } from "../engine/headers";
-import { mappingMessages, normalizeHeader } from "../engine/headers";
+import { mappingMessages, mapSummaryColumns, normalizeHeader } from "../engine/headers";
 import { ALL_OUTPUT_HEADERS, fieldLabel } from "../engine/labels";
 import type { FoundTable } from "../excel/adapter";
 import { columnLetter } from "./addresses";
@@ -35,12 +35,13 @@ export interface MappingStepProps {
   onRemap: (field: FieldKey, column: number | null) => void;
 }
 
-/** Columns of the table no field uses, as "D 备注" (blank headers and our own output columns left out). */
+/** Columns of the table no field uses, as "D 备注" (blank headers, owner/region and our own output columns left out). */
 export function unusedColumns(mapping: HeaderMapping, firstColumn: number): string[] {
   const out: string[] = [];
+  const groups = new Set(Object.values(mapSummaryColumns(mapping.headers)));
   for (const c of mapping.unmapped) {
     const h = mapping.headers[c] ?? "";
-    if (!h || OWN_HEADERS.has(normalizeHeader(h))) continue;
+    if (!h || OWN_HEADERS.has(normalizeHeader(h)) || groups.has(c)) continue;
     out.push(`${columnLetter(firstColumn + c)} ${h.length > 30 ? h.slice(0, 29) + "…" : h}`);
   }
   return out;
@@ -59,7 +60,9 @@ export function MappingStep({ table, mapping, onRemap }: MappingStepProps) {
     if (blocked) setOpen(true);
   }, [blocked]);
   const expanded = open || blocked;
-  const recognised = Object.keys(mapping.columns).length;
+  // The owner and region columns (summaries, Worklist) are recognised too.
+  const recognised =
+    Object.keys(mapping.columns).length + Object.keys(mapSummaryColumns(mapping.headers)).length;
   // Missing and ambiguous columns need the user; unused ones are listed apart, as information.
   const messages = mappingMessages({ ...mapping, unmapped: [] }, lang, table.location.firstColumn);
   const unused = unusedColumns(mapping, table.location.firstColumn);

@@ -3,11 +3,10 @@
  * from the ledger (and the picked customer list) to the classified customer sheet to write.
  */
 import { classify } from "../engine/classify";
-import { mapHeaders, mapLedgerHeaders } from "../engine/headers";
+import { mapHeaders, mapLedgerHeaders, mapSummaryColumns } from "../engine/headers";
 import {
   buildLedgerTable,
   chooseTableKind,
-  DEFAULT_PERIOD_MONTHS,
   detectLedger,
   ledgerRhythm,
   rhythmStatusLine,
@@ -49,12 +48,6 @@ export type LedgerPlan =
     }
   | { ok: false; message: string };
 
-/** The period P of §12 from the settings (default 12 months). */
-function periodMonthsOf(settings: Settings): number {
-  const p = (settings as unknown as { periodMonths?: number }).periodMonths;
-  return typeof p === "number" && Number.isInteger(p) && p >= 1 ? p : DEFAULT_PERIOD_MONTHS;
-}
-
 export function planLedgerSheet(
   ledger: FoundTable,
   list: SheetTable | null,
@@ -67,7 +60,7 @@ export function planLedgerSheet(
     columns: ledger.columns,
     rowCount: ledger.location.rowCount,
     today,
-    periodMonths: periodMonthsOf(settings),
+    periodMonths: settings.periodMonths,
     lang,
     list: list ? { headers: list.headers, columns: list.columns, rowCount: list.rowCount } : undefined,
     firstRowNumber: ledger.location.headerRow + 2,
@@ -76,7 +69,11 @@ export function planLedgerSheet(
   if (!built.ok) return { ok: false, message: built.message[lang] };
   const table = built.table;
   const mapping = mapHeaders(table.headers);
-  const input = buildTableInput({ rowCount: table.rowCount, column: (c) => table.columns[c] }, mapping);
+  const input = buildTableInput(
+    { rowCount: table.rowCount, column: (c) => table.columns[c] },
+    mapping,
+    mapSummaryColumns(table.headers),
+  );
   // §13: the rhythm from the ledger's purchase dates, exactly as the CLI computes it.
   const rhythm = ledgerRhythm(built, today, settings);
   const result = classify(input, { today, settings, rhythm });

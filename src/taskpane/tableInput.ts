@@ -1,6 +1,6 @@
 /** From the found table and the user's mapping to the engine's TableInput. */
 import { FIELD_KEYS, type FieldKey, type TableInput } from "../engine/types";
-import { mapHeaders, type HeaderMapping } from "../engine/headers";
+import { mapHeaders, mapSummaryColumns, type HeaderMapping } from "../engine/headers";
 import { buildTableInput } from "../engine/tableInput";
 import type { FoundTable } from "../excel/adapter";
 
@@ -28,5 +28,9 @@ export function mapTable(table: FoundTable, overrides: MappingOverrides): Header
 }
 
 export function tableInput(table: FoundTable, mapping: HeaderMapping): TableInput {
-  return buildTableInput({ rowCount: table.location.rowCount, column: (c) => table.columns[c] }, mapping);
+  return buildTableInput(
+    { rowCount: table.location.rowCount, column: (c) => table.columns[c] },
+    mapping,
+    mapSummaryColumns(mapping.headers),
+  );
 }

@@ -56,6 +56,9 @@ maybe("LibreOffice loads every sheet of the CLI's workbook", async () => {
     const xml = await zip.file(chart!)!.async("string");
     expect(xml).toContain('chart:class="chart:bar"');
     expect((xml.match(/<chart:series /g) ?? []).length).toBe(2);
+    // The series keep their colours (bars blue, line orange): without them LibreOffice drew nothing.
+    expect(xml).toContain('draw:fill-color="#4472c4"');
+    expect(xml).toContain('svg:stroke-color="#ed7d31"');
   } finally {
     tmp.cleanup();
   }

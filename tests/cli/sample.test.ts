@@ -21,6 +21,24 @@ it("the demo run classifies the 200 sample customers and reports the planted mes
     expect(r.stdout.split("\n")[0]).toBe(`已分级 200 位客户 → ${out}`);
     // Planted: #N/A in 销售额, 待确认 in 订单数, 3.5 as 熟悉程度, 去年未合作 in 上期销售额.
     expect(r.stdout).toContain("数据问题：4 个单元格（4 位客户）");
+    // The sample's 负责销售 and 区域 columns give per-owner and per-region tables (METHOD §11);
+    // the counts add up to the 200 customers.
+    const lines = r.stdout.split("\n");
+    const from = lines.indexOf("  负责销售  客户数  价值占比");
+    expect(lines.slice(from, from + 12)).toEqual([
+      "  负责销售  客户数  价值占比",
+      "  张伟          45     65.7%",
+      "  刘洋          45     15.6%",
+      "  王芳          45      8.0%",
+      "  陈静          42      5.4%",
+      "  李强          23      5.3%",
+      "  区域  客户数  价值占比",
+      "  华中      51     54.7%",
+      "  华南      47     18.5%",
+      "  华东      40     11.7%",
+      "  华北      34     10.1%",
+      "  西南      28      5.0%",
+    ]);
     const ws = (await readWorkbook(out)).getWorksheet("客户清单")!;
     const header = (ws.getRow(1).values as unknown[]).slice(1);
     const col = (h: string) => header.indexOf(h) + 1;

@@ -3,7 +3,6 @@ import {
   fieldOfHeader,
   findHeaderRow,
   HEADER_SYNONYMS,
-  isTotalsLabel,
   LEDGER_FIELDS,
   LEDGER_HEADER_SYNONYMS,
   ledgerFieldOfHeader,
@@ -16,6 +15,7 @@ import {
   summaryFieldOfHeader,
 } from "../../src/engine/headers";
 import { FIELD_KEYS } from "../../src/engine/types";
+import { isTotalsLabel } from "../../src/engine/text";
 
 describe("normalizeHeader", () => {
   test("ignores case, spaces, full/half width and brackets", () => {
@@ -292,7 +292,7 @@ describe("findHeaderRow", () => {
   });
 });
 
-describe("isTotalsLabel", () => {
+describe("isTotalsLabel (text.ts, the one rule for tables and ledgers)", () => {
   test.each([
     ["合计", true],
     ["合  计", true],
@@ -304,6 +304,7 @@ describe("isTotalsLabel", () => {
     ["SUBTOTAL", true],
     ["合计公司", false],
     ["Totally Fresh Ltd", false],
+    ["：合计", false], // only a trailing colon is ignored
     ["", false],
   ])("%j → %s", (text, yes) => expect(isTotalsLabel(text)).toBe(yes));
 });

@@ -130,6 +130,15 @@ describe("the hand-checked ledger (today 2026-03-31)", () => {
     // Value = profit (the ledger has a profit column): 700, 400, 0, 120 of 1,220.
     expect(Array.from(r.value)).toEqual([700, 400, 0, 120]);
   });
+
+  test("the ledger's owner and region are the derived table's groups (per-owner summaries, Worklist)", () => {
+    const input = derivedTableInput(deriveFixture("orders-zh.csv"));
+    expect(input.groups).toEqual({
+      owner: ["王伟", "陈静", "赵强", "李娜"],
+      region: ["华东", "华南", "华北", "华南"],
+    });
+    expect(Object.keys(input.columns)).not.toContain("owner");
+  });
 });
 
 describe("per-customer rules at their boundaries", () => {
@@ -156,6 +165,19 @@ describe("per-customer rules at their boundaries", () => {
     );
     expect(d.revenue[0]).toBe(1100);
     expect(d.prevRevenue[0]).toBe(1);
+  });
+
+  test("totals labels are the customer table's (text.ts): a trailing colon is ignored, a leading one is not", () => {
+    const d = deriveCustomers(
+      input([
+        ["：合计", "2026-01-01", 10],
+        ["合计：", "2026-01-02", 20],
+      ]),
+      { today: TODAY },
+    );
+    expect(d.count).toBe(1);
+    expect(d.revenue[0]).toBe(10);
+    expect(d.problems).toEqual([{ line: 1, field: "name", reason: "totals-row", found: "合计：", skipped: true }]);
   });
 
   test("a customer with only returns has no purchase: no first/last order, prevRevenue missing", () => {

@@ -2,6 +2,8 @@
 import { fromOrders } from "../../src/functions/impl";
 import { classifyTable } from "../../src/functions/impl";
 import { col, thrownMessage } from "./helpers";
+import { DEFAULT_SETTINGS } from "../../src/engine/settings";
+import { setCurrentSettings } from "../../src/engine/settingsStore";
 
 const TODAY = 46112; // 2026-03-31
 
@@ -48,6 +50,17 @@ describe("CRM.FROMORDERS", () => {
   test("without order numbers orders are distinct dates; a blank [periodMonths] is 12", () => {
     const out = fromOrders(customers, dates, amounts, undefined, TODAY, [[""]]);
     expect(out.map((r) => r[3])).toEqual(["订单数", 1, 1, 1, 2]);
+  });
+
+  test("an omitted [periodMonths] is the workbook's setting", () => {
+    setCurrentSettings({ ...DEFAULT_SETTINGS, periodMonths: 24 });
+    try {
+      // 24 months (from 2024-03-31): 甲's 500 of 2025-03-31 joins the current period, 500 + 2,000 + 300 − 300,
+      // and 甲 bought nothing before it: no previous revenue.
+      expect(fromOrders(customers, dates, amounts, orderIds, TODAY)[1].slice(0, 3)).toEqual(["甲", 2500, ""]);
+    } finally {
+      setCurrentSettings({ ...DEFAULT_SETTINGS });
+    }
   });
 
   test("the spill feeds CRM.CLASSIFY", () => {

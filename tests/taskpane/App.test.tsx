@@ -226,7 +226,7 @@ describe("keyboard and screen readers", () => {
     // The date's purpose is read out with it.
     const date = screen.getByLabelText("评估日期");
     const described = date.getAttribute("aria-describedby")!.split(" ").map((id) => document.getElementById(id)!.textContent);
-    expect(described).toEqual(["等级、逾期和下次联系日期都按这一天计算。"]);
+    expect(described).toEqual(["等级、超期未联系和下次联系日期都按这一天计算。"]);
   });
 });
 

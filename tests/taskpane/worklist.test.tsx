@@ -124,7 +124,7 @@ describe("summary", () => {
     const tile = (id: string) => Array.from(screen.getByTestId(id).children).map((c) => c.textContent);
     expect(tile("head-customers")).toEqual(["客户数", "6"]);
     expect(tile("head-star-share")).toEqual(["天王巨星价值占比", "50%"]);
-    expect(tile("head-overdue")).toEqual(["逾期未联系", "0"]);
+    expect(tile("head-overdue")).toEqual(["超期未联系", "0"]);
     expect(tile("head-problems")).toEqual(["有数据问题的客户", "1"]);
     const cells = (id: string) =>
       within(screen.getByTestId(id))

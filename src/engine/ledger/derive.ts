@@ -7,7 +7,8 @@
  * and orders — and kept, because the buying rhythm (§13) is computed from them.
  */
 import { isBlank, readDate, readNumber, readText } from "../cells";
-import { isTotalsLabel, type LedgerField } from "../headers";
+import type { LedgerField } from "../headers";
+import { isTotalsLabel } from "../text";
 import type { CellValue, DayNumber, ProblemReason } from "../types";
 import { ledgerPeriods, type LedgerPeriods } from "./periods";
 
@@ -244,7 +245,12 @@ export function deriveCustomers(input: LedgerInput, options: LedgerOptions): Der
         keyMap.set(keyText, TOTALS);
         known = TOTALS;
       }
-      if (known === TOTALS) note(keyMap === idKeys ? "id" : "name", "totals-row", keyText, true);
+      if (known === TOTALS) {
+        // A totals row gets its totals message only (its blank date is no news).
+        note(keyMap === idKeys ? "id" : "name", "totals-row", keyText, true);
+        skippedLines++;
+        continue;
+      }
     }
 
     const dv = dateCol?.[i];

@@ -120,14 +120,17 @@ export function derivedSheet(d: DerivedCustomers, lang: Lang): { headers: string
   };
 }
 
-/** The derived table as the classifier's input (owner and region are not classification fields). */
+/** The derived table as the classifier's input, owner and region as its groups (summaries, Worklist). */
 export function derivedTableInput(d: DerivedCustomers): TableInput {
   const columns: TableInput["columns"] = {};
+  const groups: NonNullable<TableInput["groups"]> = {};
   for (const col of derivedColumns(d)) {
-    if (col === "owner" || col === "region") continue;
     const out: CellValue[] = new Array(d.count);
     for (let c = 0; c < d.count; c++) out[c] = derivedCell(d, col, c);
-    columns[col as FieldKey] = out;
+    if (col === "owner" || col === "region") groups[col] = out;
+    else columns[col as FieldKey] = out;
   }
-  return { rowCount: d.count, columns };
+  return groups.owner || groups.region
+    ? { rowCount: d.count, columns, groups }
+    : { rowCount: d.count, columns };
 }

@@ -53,9 +53,17 @@ export const OPTIONAL_GROUPS: readonly ColumnGroup[] = [RHYTHM_COLUMNS];
  */
 export function rfmText(r: number, f: number, m: number): string | null {
   if (r === 0 && f === 0 && m === 0) return null;
+  // Scores are 0–5: the 215 texts are made once (called once per output row).
+  const small = isScore(r) && isScore(f) && isScore(m);
+  const key = r * 36 + f * 6 + m;
+  if (small && RFM_TEXT[key] !== undefined) return RFM_TEXT[key];
   const d = (x: number): string => (x === 0 ? "_" : String(x));
-  return d(r) + d(f) + d(m);
+  const text = d(r) + d(f) + d(m);
+  if (small) RFM_TEXT[key] = text;
+  return text;
 }
+const RFM_TEXT: (string | undefined)[] = new Array(216);
+const isScore = (x: number): boolean => x >= 0 && x <= 5 && (x | 0) === x;
 
 function textOrNull(s: string): string | null {
   return s === "" ? null : s;

@@ -20,8 +20,14 @@ const { TierReason } = rules;
 /** A whole percent with its sign: +35%, -30%, +0%. */
 function signedPercent(x: number): string {
   const p = Math.round(x * 100);
-  return (p >= 0 ? "+" : "") + String(p) + "%";
+  // Growth percents repeat from row to row: each one's text is made once.
+  const cached = SIGNED_PERCENT.get(p);
+  if (cached !== undefined) return cached;
+  const text = (p >= 0 ? "+" : "") + String(p) + "%";
+  if (SIGNED_PERCENT.size < 1 << 16) SIGNED_PERCENT.set(p, text);
+  return text;
 }
+const SIGNED_PERCENT = new Map<number, string>();
 
 function percent(x: number): string {
   return String(Math.round(x * 100)) + "%";
@@ -36,8 +42,21 @@ function growthPhrase(result: ClassifyResult, i: number, lang: Lang): string {
   if (result.isNew[i]) return lang === "zh" ? "新客户" : "new customer";
   const g = result.growth[i];
   if (g !== g) return "";
-  return lang === "zh" ? `同比${signedPercent(g)}` : `${signedPercent(g)} YoY`;
+  return yoy(g, lang);
 }
+
+/** `同比+35%` / `+35% YoY`, made once per percent and language. */
+function yoy(g: number, lang: Lang): string {
+  const p = Math.round(g * 100);
+  const cache = lang === "zh" ? YOY_ZH : YOY_EN;
+  const cached = cache.get(p);
+  if (cached !== undefined) return cached;
+  const text = lang === "zh" ? `同比${signedPercent(g)}` : `${signedPercent(g)} YoY`;
+  if (cache.size < 1 << 16) cache.set(p, text);
+  return text;
+}
+const YOY_ZH = new Map<number, string>();
+const YOY_EN = new Map<number, string>();
 
 /** What decided the tier (and whether the growth phrase is already part of it), from the reasons §4 returned. */
 function tierReason(result: ClassifyResult, i: number, lang: Lang): { text: string; saysGrowth: boolean } {
@@ -55,8 +74,7 @@ function tierReason(result: ClassifyResult, i: number, lang: Lang): { text: stri
     case Tier.Fading: {
       const parts: string[] = [];
       const dropped = (why & TierReason.Dropped) !== 0;
-      if (dropped)
-        parts.push(zh ? `同比${signedPercent(result.growth[i])}` : `${signedPercent(result.growth[i])} YoY`);
+      if (dropped) parts.push(yoy(result.growth[i], lang));
       const rec = result.recency[i];
       const rhythm = why & TierReason.Rhythm ? result.rhythm : undefined;
       if (rhythm) {
@@ -124,17 +142,18 @@ function actionReason(result: ClassifyResult, i: number, lang: Lang): string {
  */
 export function whyText(result: ClassifyResult, i: number, lang: Lang): string {
   if (result.tier[i] === NOT_CLASSIFIED) return ""; // a totals row: Problems says why
-  const parts: string[] = [];
+  const sep = lang === "zh" ? "；" : "; ";
+  // Joined as it goes (one line per output row: no array per row).
   const tier = tierReason(result, i, lang);
-  parts.push(tier.text);
+  let text = tier.text;
   if (!tier.saysGrowth) {
     const g = growthPhrase(result, i, lang);
-    if (g) parts.push(g);
+    if (g) text += sep + g;
   }
   const a = actionReason(result, i, lang);
-  if (a) parts.push(a);
-  if (result.overdue[i] > 0) parts.push(overdueLabel(result.overdue[i], lang));
-  return parts.join(lang === "zh" ? "；" : "; ");
+  if (a) text += sep + a;
+  if (result.overdue[i] > 0) text += sep + overdueLabel(result.overdue[i], lang);
+  return text;
 }
 
 /** The row's problems as sentences joined with "；" ("" when none). */
