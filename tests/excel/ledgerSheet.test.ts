@@ -290,7 +290,9 @@ describe("§13's buying rhythm in 客户汇总 (the same step as the CLI)", () =
     expect(report.rowsWritten).toBe(2357);
     const ours = host.sheet("Customer summary");
     expect(readGrid(ours, "A1:A2")).toEqual([["Customer ID"], ["00004"]]);
-    expect(readGrid(ours, "V1:X1")).toEqual([["Typical interval (days)", "P(alive)", "Expected orders (90 days)"]]);
+    expect(readGrid(ours, "V1:X1")).toEqual([
+      ["Typical interval (days)", "P(alive)", "Expected orders (90 days)"],
+    ]);
     // 00004: x = 2, t = 213, T = 272 → interval round(213 / 2) = 107 (106.5 rounds up).
     const [[interval, alive, expected]] = readGrid(ours, "V2:X2") as number[][];
     expect(interval).toBe(107);
