@@ -29,6 +29,22 @@ describe("detectLedger", () => {
     expect(detectLedger(t.headers, t.columns, t.rowCount)).toEqual({ kind, why });
   });
 
+  test("asks only for the key columns when given them on demand", () => {
+    const t = fixture("fixtures/ledger/orders-zh.csv");
+    const asked: number[] = [];
+    const detection = detectLedger(
+      t.headers,
+      (c) => {
+        asked.push(c);
+        return t.columns[c];
+      },
+      t.rowCount,
+    );
+    expect(detection).toEqual({ kind: "ledger", why: "ledger" });
+    const keys = mapLedgerHeaders(t.headers).columns;
+    expect(asked.sort()).toEqual([keys.id, keys.name].filter((c) => c !== undefined).sort());
+  });
+
   const table = (headers: string[], rows: CellValue[][]) =>
     detectLedger(
       headers,
@@ -42,34 +58,78 @@ describe("detectLedger", () => {
       ["甲", "2026-02-01", 2, "2026-02-01"],
     ];
     expect(table(["客户", "日期", "金额", "备注"], rows).kind).toBe("ledger");
-    expect(table(["客户", "备注", "金额", "备注"], rows)).toEqual({ kind: "customers", why: "no-order-date" });
+    expect(table(["客户", "备注", "金额", "备注"], rows)).toEqual({
+      kind: "customers",
+      why: "no-order-date",
+    });
     expect(table(["客户", "日期", "备注", "备注"], rows)).toEqual({ kind: "customers", why: "no-amount" });
     expect(table(["备注", "日期", "金额", "备注"], rows)).toEqual({ kind: "customers", why: "no-key" });
     // A §1 prevRevenue, orders or lastOrder column: a summary, whatever else it has.
-    expect(table(["客户", "日期", "金额", "最近下单日期"], rows)).toEqual({ kind: "customers", why: "summary-column" });
-    expect(table(["客户", "日期", "金额", "订单数"], rows)).toEqual({ kind: "customers", why: "summary-column" });
-    expect(table(["客户", "日期", "金额", "上年同期"], rows)).toEqual({ kind: "customers", why: "summary-column" });
+    expect(table(["客户", "日期", "金额", "最近下单日期"], rows)).toEqual({
+      kind: "customers",
+      why: "summary-column",
+    });
+    expect(table(["客户", "日期", "金额", "订单数"], rows)).toEqual({
+      kind: "customers",
+      why: "summary-column",
+    });
+    expect(table(["客户", "日期", "金额", "上年同期"], rows)).toEqual({
+      kind: "customers",
+      why: "summary-column",
+    });
     // Every key once: a customer table with a date column.
-    expect(table(["客户", "日期", "金额"], [["甲", "2026-01-01", 1], ["乙", "2026-01-01", 1]])).toEqual({
+    expect(
+      table(
+        ["客户", "日期", "金额"],
+        [
+          ["甲", "2026-01-01", 1],
+          ["乙", "2026-01-01", 1],
+        ],
+      ),
+    ).toEqual({
       kind: "customers",
       why: "no-repeat",
     });
     // The key is the id when there is one: two names under one id repeat; one name under two ids does not.
-    expect(table(["客户编号", "客户", "日期", "金额"], [["1", "甲", "2026-01-01", 1], ["1", "乙", "2026-01-02", 1]]).kind).toBe(
-      "ledger",
-    );
-    expect(table(["客户编号", "客户", "日期", "金额"], [["1", "甲", "2026-01-01", 1], ["2", "甲", "2026-01-02", 1]]).kind).toBe(
-      "customers",
-    );
+    expect(
+      table(
+        ["客户编号", "客户", "日期", "金额"],
+        [
+          ["1", "甲", "2026-01-01", 1],
+          ["1", "乙", "2026-01-02", 1],
+        ],
+      ).kind,
+    ).toBe("ledger");
+    expect(
+      table(
+        ["客户编号", "客户", "日期", "金额"],
+        [
+          ["1", "甲", "2026-01-01", 1],
+          ["2", "甲", "2026-01-02", 1],
+        ],
+      ).kind,
+    ).toBe("customers");
   });
 
   test("the user's choice overrides, both ways", () => {
     const ledger = { kind: "ledger", why: "ledger" } as const;
     const customers = { kind: "customers", why: "no-repeat" } as const;
     expect(chooseTableKind(ledger)).toEqual({ kind: "ledger", detected: "ledger", overridden: false });
-    expect(chooseTableKind(ledger, "customers")).toEqual({ kind: "customers", detected: "ledger", overridden: true });
-    expect(chooseTableKind(customers, "ledger")).toEqual({ kind: "ledger", detected: "customers", overridden: true });
-    expect(chooseTableKind(customers, "customers")).toEqual({ kind: "customers", detected: "customers", overridden: false });
+    expect(chooseTableKind(ledger, "customers")).toEqual({
+      kind: "customers",
+      detected: "ledger",
+      overridden: true,
+    });
+    expect(chooseTableKind(customers, "ledger")).toEqual({
+      kind: "ledger",
+      detected: "customers",
+      overridden: true,
+    });
+    expect(chooseTableKind(customers, "customers")).toEqual({
+      kind: "customers",
+      detected: "customers",
+      overridden: false,
+    });
   });
 
   test("the message", () => {
@@ -82,7 +142,9 @@ describe("real ledger shapes", () => {
   test("UCI Online Retail (InvoiceNo, InvoiceDate, CustomerID, TotalPrice): one row per invoice", () => {
     const t = readPlainCsv(path.join(LEDGER_FIXTURES, "online-retail-invoices.csv"));
     const mapping = mapLedgerHeaders(t.headers);
-    const d = deriveCustomers(ledgerInputFromColumns(mapping, t.columns, t.rowCount), { today: day("2010-12-02") });
+    const d = deriveCustomers(ledgerInputFromColumns(mapping, t.columns, t.rowCount), {
+      today: day("2010-12-02"),
+    });
     expect(d.lines).toBe(32);
     expect(d.skippedLines).toBe(1); // invoice 536393 has no CustomerID
     expect(d.problems).toEqual([{ line: 27, field: "id", reason: "no-key", found: "", skipped: true }]);
@@ -108,7 +170,9 @@ describe("real ledger shapes", () => {
     expect(detectLedger(t.headers, t.columns, t.rowCount)).toEqual({ kind: "ledger", why: "ledger" });
     const mapping = mapLedgerHeaders(t.headers);
     expect(mapping.columns).toEqual({ id: 0, orderDate: 1, amount: 2 });
-    const d = deriveCustomers(ledgerInputFromColumns(mapping, t.columns, t.rowCount), { today: day("1997-09-30") });
+    const d = deriveCustomers(ledgerInputFromColumns(mapping, t.columns, t.rowCount), {
+      today: day("1997-09-30"),
+    });
     expect(d.lines).toBe(6919);
     expect(d.count).toBe(2357);
     // Published: 2,457 repeat purchases (distinct purchase days − 1) in the calibration period.

@@ -15,14 +15,17 @@ export interface LedgerDetection {
 }
 
 /**
- * Detects a ledger from its header row and its columns (`columns[c][row]`, as laid out in the
- * sheet). The key scan stops at the first repeated key.
+ * Detects a ledger from its header row and its columns (`column(c)[row]`, as laid out in the
+ * sheet; an array of columns will do). Only the key columns are asked for — a reader that
+ * decodes columns on demand (the CLI's CSV) decodes nothing else. The key scan stops at the
+ * first repeated key.
  */
 export function detectLedger(
   headerRow: readonly CellValue[],
-  columns: readonly ArrayLike<CellValue>[],
+  columns: readonly ArrayLike<CellValue>[] | ((c: number) => ArrayLike<CellValue>),
   rowCount: number,
 ): LedgerDetection {
+  const column = typeof columns === "function" ? columns : (c: number) => columns[c];
   const ledger = mapLedgerHeaders(headerRow);
   if (ledger.columns.orderDate === undefined) return { kind: "customers", why: "no-order-date" };
   if (ledger.columns.amount === undefined) return { kind: "customers", why: "no-amount" };
@@ -32,8 +35,8 @@ export function detectLedger(
   if (summary.prevRevenue !== undefined || summary.orders !== undefined || summary.lastOrder !== undefined) {
     return { kind: "customers", why: "summary-column" };
   }
-  const idCol = ledger.columns.id === undefined ? undefined : columns[ledger.columns.id];
-  const nameCol = ledger.columns.name === undefined ? undefined : columns[ledger.columns.name];
+  const idCol = ledger.columns.id === undefined ? undefined : column(ledger.columns.id);
+  const nameCol = ledger.columns.name === undefined ? undefined : column(ledger.columns.name);
   const seen = new Set<string>();
   for (let r = 0; r < rowCount; r++) {
     const key = ledgerKey(idCol?.[r], nameCol?.[r], idCol !== undefined);
