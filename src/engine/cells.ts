@@ -7,7 +7,7 @@
  * scanned by hand, and no regular expression is built per call.
  */
 import { halfWidth } from "./text";
-import { dayFromExcelSerial, dayFromYmd, daysInMonth, MAX_EXCEL_SERIAL } from "./days";
+import { dayFromExcelSerial, dayFromYmd, daysInMonth, MAX_EXCEL_SERIAL, packedYmdOfDay } from "./days";
 import { CellValue, DayNumber, Position, ProblemReason } from "./types";
 
 export type Report = (reason: ProblemReason, found: string) => void;
@@ -566,18 +566,8 @@ function scanMonthDay(s: string): number {
 
 function monthDayOfDay(day: DayNumber): number {
   if (day !== day) return NaN;
-  // Inline civil-from-days for month and day only.
-  const z = day + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return m * 100 + d;
+  const p = packedYmdOfDay(day);
+  return p - Math.floor(p / 10000) * 10000;
 }
 
 /**

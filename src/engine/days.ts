@@ -38,9 +38,11 @@ export function dayFromYmd(y: number, m: number, d: number): DayNumber {
   return era * 146097 + doe - 719468;
 }
 
-/** The calendar date of a day; NaN parts for a non-integer or non-finite day. */
-export function ymdFromDay(day: DayNumber): { y: number; m: number; d: number } {
-  if (!Number.isInteger(day)) return { y: NaN, m: NaN, d: NaN };
+/**
+ * The calendar date of a whole day packed as y × 10000 + m × 100 + d (civil-from-days, H. Hinnant),
+ * without allocating: the one conversion that hot paths (birthdays, the ledger's months) share.
+ */
+export function packedYmdOfDay(day: DayNumber): number {
   const z = day + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -51,7 +53,17 @@ export function ymdFromDay(day: DayNumber): { y: number; m: number; d: number } 
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp < 10 ? mp + 3 : mp - 9;
-  return { y: era * 400 + yoe + (m <= 2 ? 1 : 0), m, d };
+  return (era * 400 + yoe + (m <= 2 ? 1 : 0)) * 10000 + m * 100 + d;
+}
+
+/** The calendar date of a day; NaN parts for a non-integer or non-finite day. */
+export function ymdFromDay(day: DayNumber): { y: number; m: number; d: number } {
+  if (!Number.isInteger(day)) return { y: NaN, m: NaN, d: NaN };
+  const p = packedYmdOfDay(day);
+  const y = Math.floor(p / 10000);
+  const md = p - y * 10000;
+  const m = Math.floor(md / 100);
+  return { y, m, d: md - m * 100 };
 }
 
 function digitsAt(s: string, start: number, count: number): number {

@@ -6,6 +6,7 @@ import {
   excelSerialFromDay,
   formatIsoDay,
   isLeapYear,
+  packedYmdOfDay,
   parseIsoDay,
   todayLocal,
   ymdFromDay,
@@ -117,5 +118,16 @@ describe("todayLocal", () => {
   test("defaults to now", () => {
     const now = new Date();
     expect(todayLocal()).toBe(dayFromYmd(now.getFullYear(), now.getMonth() + 1, now.getDate()));
+  });
+});
+
+describe("packedYmdOfDay (the one civil-from-days conversion)", () => {
+  test.each([
+    [1970, 1, 1, 19700101],
+    [2024, 2, 29, 20240229],
+    [2026, 12, 31, 20261231],
+    [1900, 3, 1, 19000301],
+  ])("%i-%i-%i → %i", (y, m, d, packed) => {
+    expect(packedYmdOfDay(dayFromYmd(y, m, d))).toBe(packed);
   });
 });

@@ -7,6 +7,7 @@
  * and orders — and kept, because the buying rhythm (§13) is computed from them.
  */
 import { isBlank, readDate, readNumber, readText } from "../cells";
+import { packedYmdOfDay } from "../days";
 import type { LedgerField } from "../headers";
 import { isTotalsLabel } from "../text";
 import type { CellValue, DayNumber, ProblemReason } from "../types";
@@ -122,18 +123,9 @@ function money(x: number): number {
 }
 
 function monthIndex(day: number): number {
-  // civil-from-days, month and year only (see days.ts)
-  const z = day + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = era * 400 + yoe + (m <= 2 ? 1 : 0);
-  return y * 12 + m - 1;
+  const p = packedYmdOfDay(day);
+  const y = Math.floor(p / 10000);
+  return y * 12 + Math.floor((p - y * 10000) / 100) - 1;
 }
 
 /** The customer key of a line (§12): "i" + trimmed id when there is one, else "n" + trimmed name. */
