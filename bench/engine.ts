@@ -18,12 +18,12 @@
  *
  * Run: npm run bench:engine   (ROWS=100000 npm run bench:engine for a quicker look)
  */
-import { readFileSync } from "fs";
 import { classify, releaseResult } from "../src/engine/classify";
 import { dayFromYmd } from "../src/engine/days";
 import { outputRow } from "../src/engine/output";
 import type { CellValue, FieldKey, TableInput } from "../src/engine/types";
 import { mulberry32 } from "../scripts/prng";
+import { vmHwmMb } from "./memory";
 
 const ROWS = Number(process.env.ROWS ?? 1048575);
 const TODAY = dayFromYmd(2027, 1, 20);
@@ -101,14 +101,6 @@ export function generate(n: number): TableInput {
   return { rowCount: n, columns: cols };
 }
 
-function vmHwmMb(): number {
-  try {
-    const m = /VmHWM:\s+(\d+)\s+kB/.exec(readFileSync("/proc/self/status", "utf8"));
-    return m ? Number(m[1]) / 1024 : NaN;
-  } catch {
-    return NaN;
-  }
-}
 
 /** The floor: sort the value column as a Float64Array, plus one pass over every input column. */
 export function floor(input: TableInput): number {

@@ -13,12 +13,12 @@
  * Prints lines/s (best of 3), peak memory (VmHWM) and `ledger/floor: <ratio>` per shape.
  * Run: npm run bench:ledger   (LINES=100000 npm run bench:ledger for a quicker look)
  */
-import { readFileSync } from "fs";
 import { readDate, readNumber, readText } from "../src/engine/cells";
 import { dayFromYmd, formatIsoDay } from "../src/engine/days";
 import { deriveCustomers, type LedgerInput } from "../src/engine/ledger";
 import type { CellValue } from "../src/engine/types";
 import { mulberry32 } from "../scripts/prng";
+import { vmHwmMb } from "./memory";
 
 const LINES = Number(process.env.LINES ?? 1048575);
 const CUSTOMERS = 20000;
@@ -78,14 +78,6 @@ function generate(n: number, asText: boolean): LedgerInput {
   };
 }
 
-function vmHwmMb(): number {
-  try {
-    const m = /VmHWM:\s+(\d+)\s+kB/.exec(readFileSync("/proc/self/status", "utf8"));
-    return m ? Number(m[1]) / 1024 : NaN;
-  } catch {
-    return NaN;
-  }
-}
 
 let sink = 0;
 function floor(input: LedgerInput): void {

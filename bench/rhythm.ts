@@ -14,7 +14,7 @@
  * Run: npm run bench:rhythm
  */
 import { spawnSync } from "child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import {
@@ -31,14 +31,6 @@ const LARGE = Number(process.env.CUSTOMERS ?? 1_000_000);
 const SMALL = 10_000;
 const TRUTH = { r: 0.25, alpha: 30, a: 0.8, b: 2.5 };
 
-function vmHwmMb(): number {
-  try {
-    const m = /VmHWM:\s+(\d+)\s+kB/.exec(readFileSync("/proc/self/status", "utf8"));
-    return m ? Number(m[1]) / 1024 : NaN;
-  } catch {
-    return NaN;
-  }
-}
 
 function customers(n: number, seed: number): RhythmHistories {
   return simulateHistories(TRUTH, n, mulberry32(seed), { minT: 0, maxT: 730, wholeDays: true });
@@ -97,6 +89,7 @@ r, alpha, a, b = np.exp(res.x)
 print("%.0f ms wall, %.0f ms CPU: r %.4f, α %.3f, a %.4f, b %.4f, LL %.2f, %d evaluations" % (
     (time.perf_counter() - t0) * 1000, (time.process_time() - c0) * 1000, r, alpha, a, b, -res.fun * len(x), res.nfev))
 `;
+import { vmHwmMb } from "./memory";
 
 function runPeer(h: RhythmHistories): string {
   if (process.env.SKIP_PEER === "1") return "skipped (SKIP_PEER=1)";
