@@ -8,6 +8,7 @@
 import ExcelJS from "exceljs";
 import { widthInPoints } from "../../src/engine/report/columns";
 import { SUMMARY_SHEET_NAME } from "../../src/engine/report/summarySheet";
+import { WORKLIST_COLUMNS, WORKLIST_SHEET_NAME } from "../../src/engine/report/worklist";
 import { readGrid, type SheetState } from "./fakeExcel";
 import { adapterFor, CUSTOMERS, findAndClassify, workbook } from "./helpers";
 import { readWorkbook, runCli, tempDir } from "../cli/helpers";
@@ -20,11 +21,11 @@ afterAll(() => tmp.cleanup());
 
 type Cell = string | number | null;
 
-async function paneSheets(): Promise<{ sheet: SheetState; summary: SheetState }> {
+async function paneSheets(): Promise<{ sheet: SheetState; summary: SheetState; worklist: SheetState }> {
   const { host, sheet } = workbook();
   const adapter = adapterFor(host);
   await adapter.apply(await findAndClassify(adapter));
-  return { sheet, summary: host.sheet(SUMMARY_SHEET_NAME.zh) };
+  return { sheet, summary: host.sheet(SUMMARY_SHEET_NAME.zh), worklist: host.sheet(WORKLIST_SHEET_NAME.zh) };
 }
 
 async function cliWorkbook(): Promise<ExcelJS.Workbook> {
@@ -51,7 +52,7 @@ const hexOf = (c: ExcelJS.Cell): string | null => {
 };
 
 describe("the pane's sheet and the CLI's workbook agree", () => {
-  let pane: { sheet: SheetState; summary: SheetState };
+  let pane: { sheet: SheetState; summary: SheetState; worklist: SheetState };
   let cli: ExcelJS.Workbook;
   beforeAll(async () => {
     pane = await paneSheets();
@@ -109,5 +110,27 @@ describe("the pane's sheet and the CLI's workbook agree", () => {
     // Not vacuous: headline, tier and ABC tables, top 10, Pareto block; four tier fills (一般客户 has none).
     expect(compared).toBeGreaterThan(60);
     expect(filled).toBe(4);
+  });
+
+  test("the Worklist sheet: same customers in the same order, same cells in the model's columns", () => {
+    // The pane's sheet has a title line first (date and days); the CLI's starts at its header.
+    const n = WORKLIST_COLUMNS.length;
+    const w = cli.getWorksheet(WORKLIST_SHEET_NAME.zh)!;
+    expect(w).toBeDefined();
+    const paneRow = (r: number) =>
+      Array.from({ length: n }, (_, c) => {
+        const v = pane.worklist.cell(r + 1, c)?.value;
+        return v === undefined || v === "" ? null : v;
+      });
+    const cliRow = (r: number) =>
+      Array.from({ length: n }, (_, c) => plain(w.getRow(r + 1).getCell(c + 1).value));
+    expect(cliRow(0)).toEqual(paneRow(0)); // headers
+    let rows = 0;
+    while (paneRow(rows + 1).some((v) => v !== null)) {
+      expect([rows, cliRow(rows + 1)]).toEqual([rows, paneRow(rows + 1)]);
+      rows++;
+    }
+    expect(cliRow(rows + 1).every((v) => v === null)).toBe(true);
+    expect(rows).toBeGreaterThan(2); // not vacuous
   });
 });
