@@ -645,27 +645,8 @@ function actionPass(
   }
 }
 
-/** The fields read into Float64 columns (everything but id, name and c1..c7). */
-const FLOAT_FIELDS: readonly FieldKey[] = [
-  "revenue",
-  "prevRevenue",
-  "profit",
-  "marginRate",
-  "prevMarginRate",
-  "orders",
-  "activeMonths",
-  "firstOrder",
-  "lastOrder",
-  "overdueDays",
-  "potential",
-  "familiarity",
-  "lastContact",
-  "birthday",
-  "referrals",
-  "incumbent",
-  "position",
-  "opportunity",
-];
+/** The fields read into Float64 columns (everything but id, name and c1..c7): FLOAT_INPUTS by field name. */
+const FLOAT_FIELDS: readonly FieldKey[] = FLOAT_INPUTS.map((k) => (k === "potentialIn" ? "potential" : k));
 
 /*
  * The scratch memory of the last classify is kept for the next one (up to SPARE_MAX_BYTES):
