@@ -172,21 +172,55 @@ export function samePopulationCells(arg: unknown, p: PopulationCells): boolean {
   if (!Array.isArray(arg) || arg.length !== p.rows) return false;
   const n = p.rows * p.cols;
   if (!sameCellAt(arg, 0, p) || !sameCellAt(arg, n - 1, p) || !sameCellAt(arg, n >>> 1, p)) return false;
-  return p.cols === 1 ? sameColumn(arg, p.numbers, p.cells) : sameBlock(arg, p.cols, p.numbers, p.cells);
+  if (p.cols !== 1) return sameBlock(arg, p.cols, p.numbers, p.cells);
+  try {
+    return sameColumn(arg as unknown[][], p.numbers, p.cells);
+  } catch {
+    return false; // a null or undefined row: not a range Excel could pass, and not the kept one
+  }
 }
 
-/** The usual population, one column (C$2:C$10001): the loop every per-row call runs. */
-function sameColumn(arg: unknown[], numbers: Float64Array, cells: unknown[]): boolean {
+/**
+ * The usual population, one column (C$2:C$10001): the loop every per-row call runs, 2.5 × 10⁹
+ * cells for 50,000 rows, so each cell costs as few loads and branches as possible. Four rows per
+ * step (measured ~20 % faster than one: the loads of four rows overlap), and no Array.isArray on
+ * the number path (another ~20 %): Excel hands a range as a two-dimensional array, so only an
+ * array-like object with `length` 1 holding the same number, never from Excel, passes without it.
+ * A string row gives a non-number and is checked in sameRowAt; a null row throws, which
+ * samePopulationCells turns into "not the same".
+ */
+function sameColumn(arg: unknown[][], numbers: Float64Array, cells: unknown[]): boolean {
   const rows = arg.length;
-  for (let r = 0; r < rows; r++) {
-    const row = arg[r] as unknown[];
-    if (!Array.isArray(row) || row.length !== 1) return false; // also a null row: toMatrix rejects it
-    const v: unknown = row[0];
-    if (typeof v === "number") {
-      if (v !== numbers[r]) return false;
-    } else if (!sameOtherCell(v, cells[r])) return false;
+  let r = 0;
+  for (; r + 4 <= rows; r += 4) {
+    const a = arg[r], b = arg[r + 1], c = arg[r + 2], d = arg[r + 3]; // prettier-ignore
+    if (a.length !== 1 || b.length !== 1 || c.length !== 1 || d.length !== 1) return false;
+    const va: unknown = a[0], vb: unknown = b[0], vc: unknown = c[0], vd: unknown = d[0]; // prettier-ignore
+    if (
+      typeof va === "number" &&
+      typeof vb === "number" &&
+      typeof vc === "number" &&
+      typeof vd === "number"
+    ) {
+      if (va !== numbers[r] || vb !== numbers[r + 1] || vc !== numbers[r + 2] || vd !== numbers[r + 3])
+        return false;
+    } else if (
+      !sameRowAt(a, r, numbers, cells) ||
+      !sameRowAt(b, r + 1, numbers, cells) ||
+      !sameRowAt(c, r + 2, numbers, cells) ||
+      !sameRowAt(d, r + 3, numbers, cells)
+    )
+      return false;
   }
+  for (; r < rows; r++) if (!sameRowAt(arg[r], r, numbers, cells)) return false;
   return true;
+}
+
+/** Whether one row of a one-column population is the kept row r (any cell type). */
+function sameRowAt(row: unknown[], r: number, numbers: Float64Array, cells: unknown[]): boolean {
+  if (!Array.isArray(row) || row.length !== 1) return false;
+  const v: unknown = row[0];
+  return typeof v === "number" ? v === numbers[r] : sameOtherCell(v, cells[r]);
 }
 
 function sameBlock(arg: unknown[], cols: number, numbers: Float64Array, cells: unknown[]): boolean {

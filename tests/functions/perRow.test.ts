@@ -99,6 +99,35 @@ describe("recognising the same population (population.ts samePopulationCells)", 
     expect(samePopulationCells([["a"], "b", ["c"]], text)).toBe(false);
   });
 
+  test("in a column compared four rows a step, a change in any row, unrolled or left over, is seen", () => {
+    // 11 rows: rows 0–7 in the four-a-step loop, 8–10 in the one-a-step tail; text in both parts.
+    const cells = [5, 1.5, "x", 7, 0, 9, 2.25, 3, "y", 4, 8];
+    const kept = preparePopulation(fresh(cells)).cells;
+    expect(samePopulationCells(fresh(cells), kept)).toBe(true);
+    for (let k = 0; k < cells.length; k++) {
+      const other = typeof cells[k] === "number" ? (cells[k] as number) + 0.5 : "z";
+      const changed = fresh(cells);
+      changed[k] = [other];
+      expect([k, samePopulationCells(changed, kept)]).toEqual([k, false]);
+      const asText = fresh(cells);
+      asText[k] = [String(cells[k]) + (typeof cells[k] === "number" ? "" : "!")];
+      expect([k, samePopulationCells(asText, kept)]).toEqual([k, false]);
+      const nullRow = fresh(cells);
+      nullRow[k] = null as unknown as unknown[];
+      expect([k, samePopulationCells(nullRow, kept)]).toEqual([k, false]);
+      const wide = fresh(cells);
+      wide[k] = [cells[k], 1];
+      expect([k, samePopulationCells(wide, kept)]).toEqual([k, false]);
+    }
+    // A row that is a string of one character is not a row, even when that character is the cell.
+    const bare = fresh(cells) as unknown[];
+    bare[2] = "x";
+    expect(samePopulationCells(bare, kept)).toBe(false);
+    bare[2] = ["x"];
+    bare[8] = "y";
+    expect(samePopulationCells(bare, kept)).toBe(false);
+  });
+
   test("a block of several columns is compared cell by cell, row-major", () => {
     const block = preparePopulation([
       [50, 30],
