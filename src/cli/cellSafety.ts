@@ -47,6 +47,51 @@ export function plainNumber(n: number): string {
     : sign + digits.slice(0, intLen) + "." + digits.slice(intLen);
 }
 
+/** The most bytes plainNumberInto writes (a sign, "0.", 323 zeros and 17 digits). */
+export const PLAIN_NUMBER_MAX_BYTES = 400;
+
+/**
+ * plainNumber(n) written as ASCII into buf at pos (room for PLAIN_NUMBER_MAX_BYTES must be
+ * there); returns the position after it. The writer's hot path for shares like 3.2e-7: the same
+ * text, with no strings built but String(n)'s.
+ */
+export function plainNumberInto(n: number, buf: Uint8Array, pos: number): number {
+  const s =
+    n >= -SMALL && n <= SMALL && (n | 0) === n && !Object.is(n, -0) ? SMALL_INTS[n + SMALL] : String(n);
+  const len = s.length;
+  const e = s.indexOf("e");
+  if (e < 0) {
+    // Indexing from a fixed base (not p++) keeps this loop at a few cycles a byte.
+    for (let j = 0; j < len; j++) buf[pos + j] = s.charCodeAt(j);
+    return pos + len;
+  }
+  return exponentInto(s, e, buf, pos);
+}
+
+/** The part of plainNumberInto for String(n) in exponent form ("-1.5e-7", "1e+21"). */
+function exponentInto(s: string, e: number, buf: Uint8Array, pos: number): number {
+  let p = pos;
+  const neg = s.charCodeAt(0) === 45 ? 1 : 0;
+  if (neg) buf[p++] = 45;
+  const exp = parseInt(s.slice(e + 1), 10);
+  // The mantissa's digits: s[neg], then s[neg + 2, e) when there is a point.
+  const rest = e - neg > 1 ? e - neg - 2 : 0;
+  const first = s.charCodeAt(neg);
+  if (exp < 0) {
+    buf[p++] = 48;
+    buf[p++] = 46;
+    for (let z = 0; z < -exp - 1; z++) buf[p++] = 48;
+    buf[p++] = first;
+    for (let k = 0; k < rest; k++) buf[p++] = s.charCodeAt(neg + 2 + k);
+    return p;
+  }
+  // exp ≥ 21 here (String(n) writes smaller numbers in full), so the point never falls inside.
+  buf[p++] = first;
+  for (let k = 0; k < rest; k++) buf[p++] = s.charCodeAt(neg + 2 + k);
+  for (let z = rest + 1; z < exp + 1; z++) buf[p++] = 48;
+  return p;
+}
+
 const SMALL = 1000;
 const SMALL_INTS: readonly string[] = Array.from({ length: 2 * SMALL + 1 }, (_, k) => String(k - SMALL));
 

@@ -106,6 +106,60 @@ export function scanRecord(bytes: Uint8Array, pos: number, delimiter: number, sp
 }
 
 /**
+ * Splits records exactly as scanRecord does, faster for the common record, one with no quote and
+ * no lone CR: its end is found with indexOf (memchr) and its fields split in one tight loop on the
+ * delimiter. The file's next quote and next CR are looked up once and remembered, so a file
+ * without quotes is searched for them once in all. Other records go to scanRecord.
+ */
+export class RecordSplitter {
+  private nextQuote = -1;
+  private nextCr = -1;
+
+  constructor(
+    private readonly bytes: Buffer,
+    private readonly delimiter: number,
+  ) {}
+
+  /** As scanRecord(bytes, pos, delimiter, spans). */
+  split(pos: number, spans: FieldSpans): number {
+    const bytes = this.bytes;
+    const n = bytes.length;
+    if (this.nextQuote < pos) {
+      const q = bytes.indexOf(QUOTE, pos);
+      this.nextQuote = q < 0 ? n : q;
+    }
+    if (this.nextCr < pos) {
+      const c = bytes.indexOf(CR, pos);
+      this.nextCr = c < 0 ? n : c;
+    }
+    let lf = bytes.indexOf(LF, pos);
+    if (lf < 0) lf = n;
+    const end = lf > pos && this.nextCr === lf - 1 ? lf - 1 : lf; // CRLF, or a CR ending the file
+    if (this.nextQuote < lf || this.nextCr < end) return scanRecord(bytes, pos, this.delimiter, spans);
+    spans.count = 0;
+    spans.special = 0;
+    const d = this.delimiter;
+    let s = pos;
+    for (let p = pos; p < end; p++) {
+      if (bytes[p] === d) {
+        spans.push(s, p, 0);
+        s = p + 1;
+      }
+    }
+    spans.push(s, end, 0);
+    // As scanRecord: a field whose first byte (or, empty, the byte after it) may start a formula.
+    for (let k = 0; k < spans.count; k++) {
+      const at = spans.start[k];
+      if (at < n && FORMULA_START[bytes[at]]) {
+        spans.special = 1;
+        break;
+      }
+    }
+    return lf < n ? lf + 1 : n;
+  }
+}
+
+/**
  * Buffer's own UTF-8 decoder, what `toString("utf8", s, e)` calls after checking its arguments
  * and looking up the encoding: called directly, a million fields decode about a second faster
  * (offsets here are always within the buffer). toString when a runtime lacks it.
@@ -117,11 +171,14 @@ const utf8Slice = (
 /** The text of field k (quotes removed, `""` → `"`). */
 export function fieldText(bytes: Buffer, spans: FieldSpans, k: number): string {
   if (k >= spans.count) return "";
-  const s = spans.start[k];
-  const e = spans.end[k];
+  return spanText(bytes, spans.start[k], spans.end[k], spans.quoted[k]);
+}
+
+/** The text of bytes[s, e), a field's bytes (quoted: between its quotes, `""` → `"`). */
+export function spanText(bytes: Buffer, s: number, e: number, quoted: number): string {
   if (s === e) return "";
   const text = utf8Slice ? utf8Slice.call(bytes, s, e) : bytes.toString("utf8", s, e);
-  return spans.quoted[k] && text.includes('"') ? text.replace(/""/g, '"') : text;
+  return quoted && text.includes('"') ? text.replace(/""/g, '"') : text;
 }
 
 /** True when every field of the record is empty or blank. */

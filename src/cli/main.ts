@@ -20,7 +20,7 @@ import { outputPlan } from "./outputPlan";
 import { readCsv } from "./readCsv";
 import { readXlsx } from "./readXlsx";
 import { withoutOwnBlock } from "./ownColumns";
-import { bilingual, CliError, sheetColumn, type SheetData } from "./sheet";
+import { bilingual, CliError, engineColumn, sheetColumn, type SheetData } from "./sheet";
 import { formatSummary, summarizeRun } from "./summary";
 import { writeCsv } from "./writeCsv";
 import { writeXlsx } from "./writeXlsx";
@@ -62,6 +62,8 @@ async function classifyFile(opts: CliOptions, io: CliIo): Promise<void> {
   await refuseSamePath(opts.input, opts.out);
   const settings = opts.settingsFile ? await loadSettings(opts.settingsFile) : { ...DEFAULT_SETTINGS };
   const today = opts.today ?? todayLocal();
+  // CRM_CLASSIFY_TIMING=1: each phase's wall time on stderr (for benchmarks; see bench/cli.ts).
+  const timing = process.env.CRM_CLASSIFY_TIMING === "1" ? phaseTimer(io) : null;
   const progress = (zh: string, en: string) => {
     if (io.isTTY) io.stderr(`\r\x1b[K${bilingual(zh, en)}`);
   };
@@ -95,23 +97,28 @@ async function classifyFile(opts: CliOptions, io: CliIo): Promise<void> {
     io.stderr((io.isTTY ? "\r\x1b[K" : "") + (lang === "zh" ? "注意：" : "note: ") + line + "\n");
   }
 
+  timing?.("reading");
   progress(`正在分级 ${sheet.rowCount} 位客户…`, `classifying ${sheet.rowCount} customers…`);
   // §13 (ledger only): each customer's buying rhythm; the columns follow §11's.
   const rhythm = ledger ? analyseRhythm(ledger.histories, settings) : undefined;
-  const result = classify(
-    buildTableInput(
-      { rowCount: sheet.rowCount, column: (c) => sheetColumn(sheet, c) },
-      mapping,
-      mapSummaryColumns(mapping.headers),
-    ),
-    { today, settings, rhythm },
+  const input = buildTableInput(
+    {
+      rowCount: sheet.rowCount,
+      column: (c, field) => (field ? engineColumn(sheet, c, field) : sheetColumn(sheet, c)),
+    },
+    mapping,
+    mapSummaryColumns(mapping.headers),
   );
+  timing?.("engine columns");
+  const result = classify(input, { today, settings, rhythm });
+  timing?.("classifying");
   const summary = summarizeRun(result, lang);
   const plan = outputPlan(sheet, result, lang, columnNames(mapping), summary, {
     onProgress: io.isTTY
       ? (done) => progress(`已写出 ${done}/${sheet.rowCount} 行…`, `written ${done}/${sheet.rowCount} rows…`)
       : undefined,
   });
+  timing?.("summary");
   progress(`正在写出 ${opts.out}…`, `writing ${opts.out}…`);
   try {
     if (opts.outFormat === "xlsx") await writeXlsx(opts.out, plan);
@@ -127,6 +134,17 @@ async function classifyFile(opts: CliOptions, io: CliIo): Promise<void> {
   }
   if (io.isTTY) io.stderr("\r\x1b[K");
   io.stdout(formatSummary(summary, lang, opts.out));
+  timing?.("writing");
+}
+
+/** Logs how long the phase just ended took (from the process's start for the first). */
+function phaseTimer(io: CliIo): (ended: string) => void {
+  let t0 = 0; // performance.now() counts from the process's start
+  return (ended) => {
+    const t = performance.now();
+    io.stderr(`timing: ${ended} ${(t - t0).toFixed(0)} ms\n`);
+    t0 = t;
+  };
 }
 
 /** The output must never overwrite the input (also through a symlink or a different spelling). */

@@ -10,9 +10,20 @@
 import { isUtf8 } from "buffer";
 import { promises as fs } from "fs";
 import * as path from "path";
-import { isHeaderRow, mapHeaders } from "../engine/headers";
+import { isHeaderRow, mapHeaders, mapSummaryColumns } from "../engine/headers";
 import type { CellValue } from "../engine/types";
-import { fieldText, FieldSpans, isBlankRecord, lineOf, scanRecord, UnclosedQuote } from "./csvScan";
+import {
+  fieldText,
+  FieldSpans,
+  isBlankRecord,
+  lineOf,
+  RecordSplitter,
+  scanRecord,
+  UnclosedQuote,
+} from "./csvScan";
+import { KeptColumns } from "./csvColumns";
+import { FIELD_READS, type FieldRead } from "../engine/fieldReads";
+import type { FieldKey } from "../engine/types";
 import { findOwnColumns } from "../engine/report/columns";
 import { bilingual, CliError, type CsvSource, type SheetData } from "./sheet";
 
@@ -150,15 +161,21 @@ function scanCsv(file: string, bytes: Buffer, note: string | null): SheetData {
   let width = header.values.length;
   while (width > 0 && header.values[width - 1].trim() === "") width--;
 
-  // Only the columns the engine reads are decoded.
+  // The fields the engine and the summary read are located in this one pass (their byte spans
+  // kept, decoded on use); the others are copied through by the writer.
   // (An earlier run's §11 block is left out, as main.ts will: its 潜力得分 is not the input's.)
   const own = findOwnColumns(header.values) ?? { start: 0, count: 0 };
-  const mapping = mapHeaders(
-    header.values.map((h, c) => (c >= own.start && c < own.start + own.count ? "" : h)),
-  );
-  const wanted = [...new Set(Object.values(mapping.columns) as number[])].sort((a, b) => a - b);
-  const columns: CellValue[][] = [];
-  for (const c of wanted) columns[c] = [];
+  const named = header.values.map((h, c) => (c >= own.start && c < own.start + own.count ? "" : h));
+  const mapping = mapHeaders(named);
+  const kept = new Map<number, FieldRead | undefined>();
+  for (const [field, c] of Object.entries(mapping.columns) as [FieldKey, number][]) {
+    const read = FIELD_READS[field];
+    // A column two fields read differently (never in practice) is kept as text.
+    kept.set(c, kept.has(c) && kept.get(c) !== read ? undefined : read);
+  }
+  for (const c of Object.values(mapSummaryColumns(named)) as number[]) kept.set(c, undefined);
+  const keptColumns = new KeptColumns(bytes, kept);
+  const splitter = new RecordSplitter(bytes, delimiter);
   let rowStart = new Uint32Array(1 << 16);
   let rowEnd = new Uint32Array(1 << 16);
   let rowFields = new Uint16Array(1 << 16);
@@ -166,28 +183,24 @@ function scanCsv(file: string, bytes: Buffer, note: string | null): SheetData {
   let maxFields = width;
   while (pos < bytes.length) {
     const start = pos;
-    pos = scanRecord(bytes, pos, delimiter, spans);
+    pos = splitter.split(pos, spans);
     if (isBlankRecord(bytes, spans)) continue;
     if (rowCount === rowStart.length) {
-      const grow = <T extends Uint32Array | Uint16Array>(a: T): T => {
-        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      rowStart = grow(rowStart);
-      rowEnd = grow(rowEnd);
-      rowFields = grow(rowFields);
+      rowStart = grown(rowStart);
+      rowEnd = grown(rowEnd);
+      rowFields = grown(rowFields);
     }
     rowStart[rowCount] = start;
     rowEnd[rowCount] = spans.end[spans.count - 1];
     // 0: the writer must look at the record's fields; else its field count (≤ 65,535).
     rowFields[rowCount] = spans.special || spans.count > 0xffff ? 0 : spans.count;
     if (spans.count > maxFields) maxFields = spans.count;
-    for (const c of wanted) columns[c].push(c < spans.count ? fieldText(bytes, spans, c) : null);
+    keptColumns.add(rowCount, spans);
     rowCount++;
   }
   const columnCount = Math.max(width, maxFields);
-  for (let c = 0; c < columnCount; c++) columns[c] ??= [];
+  const decoded = keptColumns.done(rowCount);
+  const columns: CellValue[][] = Array.from({ length: columnCount }, (_, c) => decoded.texts.get(c) ?? []);
   const headers: CellValue[] = Array.from({ length: columnCount }, (_, c) => header.values[c] ?? null);
   const source: CsvSource = {
     bytes,
@@ -196,6 +209,7 @@ function scanCsv(file: string, bytes: Buffer, note: string | null): SheetData {
     rowEnd: rowEnd.subarray(0, rowCount),
     plainFields: rowFields.subarray(0, rowCount),
     fields: Array.from({ length: columnCount }, (_, c) => c),
+    parsed: decoded.parsed,
   };
   const preamble = candidates.slice(0, headerIndex);
   const notes = note ? [note] : [];
@@ -221,6 +235,12 @@ function scanCsv(file: string, bytes: Buffer, note: string | null): SheetData {
     preamble: preamble.map((p, k) => ({ rowNumber: k + 1, values: p.values })),
     csv: source,
   };
+}
+
+function grown<T extends Uint32Array | Uint16Array>(a: T): T {
+  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 export function unreadable(file: string, e: unknown): CliError {

@@ -2,8 +2,10 @@
  * The input table as the CLI holds it: column-major (what `classify` wants), with the
  * values the engine reads and, where they differ, the original cells to write back.
  */
-import type { CellValue } from "../engine/types";
+import { FIELD_READS } from "../engine/fieldReads";
+import type { CellValue, FieldKey } from "../engine/types";
 import { fieldText, FieldSpans, scanRecord } from "./csvScan";
+import type { ParsedColumn } from "./csvColumns";
 
 /** An input cell to write back unchanged: rich text, an Excel error, a hyperlink. */
 export type OriginalCell = unknown;
@@ -55,6 +57,8 @@ export interface CsvSource {
   plainFields: Uint16Array;
   /** Column c of the table is field `fields[c]` of each record. */
   fields: number[];
+  /** The number and date fields the engine reads (by field), parsed while reading (csvColumns.ts). */
+  parsed?: Map<number, ParsedColumn>;
 }
 
 /**
@@ -82,16 +86,16 @@ export function inputRowReader(sheet: SheetData): (i: number, out: unknown[]) =>
 }
 
 /**
- * Column c's data cells for the engine. A CSV input decodes only the columns it was asked
- * for when read; another one (e.g. the owner column of a summary) is decoded here, once.
+ * Column c's data cells as text. A CSV input's text columns the engine and the summary read were
+ * decoded while reading; another is decoded here, on first use, by scanning the records again.
  */
 export function sheetColumn(sheet: SheetData, c: number): CellValue[] | undefined {
   if (c < 0 || c >= sheet.columnCount) return undefined;
   const csv = sheet.csv;
   if (csv && sheet.columns[c].length !== sheet.rowCount) {
-    const spans = new FieldSpans();
     const field = csv.fields[c];
     const cells: CellValue[] = new Array(sheet.rowCount);
+    const spans = new FieldSpans();
     for (let i = 0; i < sheet.rowCount; i++) {
       scanRecord(csv.bytes, csv.rowStart[i], csv.delimiter, spans);
       cells[i] = field < spans.count ? fieldText(csv.bytes, spans, field) : null;
@@ -99,6 +103,26 @@ export function sheetColumn(sheet: SheetData, c: number): CellValue[] | undefine
     sheet.columns[c] = cells;
   }
   return sheet.columns[c];
+}
+
+/**
+ * Column c's data cells for the engine's field `field`. A CSV input's number and date fields
+ * (FIELD_READS) were parsed while reading: when every cell was blank or plain, the column is
+ * that Float64Array (NaN: blank), which the engine reads as it would the texts; else the plain
+ * cells are numbers and the others their texts, for the engine's readers. Any other column is
+ * sheetColumn's.
+ */
+export function engineColumn(sheet: SheetData, c: number, field: FieldKey): ArrayLike<CellValue> | undefined {
+  const parsed = c >= 0 && c < sheet.columnCount ? sheet.csv?.parsed?.get(sheet.csv.fields[c]) : undefined;
+  if (!parsed || parsed.read !== FIELD_READS[field]) return sheetColumn(sheet, c);
+  const { values, texts } = parsed;
+  if (texts.size === 0) return values;
+  const cells: CellValue[] = new Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i];
+    cells[i] = x === x ? x : (texts.get(i) ?? "");
+  }
+  return cells;
 }
 
 /** A fatal problem with the command line (exit 2) or the input (exit 1): one line for stderr. */

@@ -9,7 +9,7 @@
  */
 import { formatIsoDay } from "../engine/days";
 import type { CellValue } from "../engine/types";
-import { csvSafeText, plainNumber } from "./cellSafety";
+import { csvSafeText, PLAIN_NUMBER_MAX_BYTES, plainNumber, plainNumberInto } from "./cellSafety";
 import { FieldSpans, fieldText, scanRecord } from "./csvScan";
 import type { OutputKind, OutputPlan } from "./outputPlan";
 import { PROGRESS_EVERY } from "./outputPlan";
@@ -55,71 +55,146 @@ function isoDateTime(d: Date): string {
 }
 
 /**
- * The §11 cells as CSV text (the same as csvOutputCell, then quoteIfNeeded), remembering each
- * date's text: next-contact dates recur from row to row. (Texts are not memoised: hashing a
- * freshly built Why line costs more than checking it.)
+ * The §11 cells as CSV bytes, written straight into the sink: the same text as csvOutputCell,
+ * then quoteIfNeeded. Most cells are one of a few texts or numbers (tier, class, level, action,
+ * dates, small whole numbers), so each column remembers its cells' bytes: encoded once, copied
+ * after. A column whose texts rarely repeat (the Why line) stops remembering after a trial.
  */
-class CellEncoder {
-  private readonly dates = new Map<number, string>();
+class CellBytes {
+  private readonly memo: Map<string | number, Uint8Array>[];
+  private readonly lookups: number[];
+  private readonly hits: number[];
   private readonly isDate: boolean[];
-  /** Beyond this many distinct dates, a date is formatted each time. */
-  private static readonly MAX = 1 << 16;
+  /** Distinct cells remembered per column. */
+  private static readonly MAX = 1 << 12;
+  /** Lookups after which a column that rarely repeats stops remembering. */
+  private static readonly TRIAL = 4096;
+
   constructor(kinds: readonly OutputKind[]) {
     this.isDate = kinds.map((k) => k === "date");
+    this.memo = kinds.map(() => new Map());
+    this.lookups = kinds.map(() => 0);
+    this.hits = kinds.map(() => 0);
   }
 
-  cell(v: string | number | null, k: number): string {
-    if (typeof v === "string") {
-      // Texts are guarded, then quoted when needed; one not starting like a formula needs no guard.
-      const c = v.charCodeAt(0);
-      return quoteIfNeeded(c < 128 && TRIGGER[c] ? csvSafeText(v) : v);
+  /** Writes ",cell" for cell v of output column k. */
+  write(sink: ByteSink, v: string | number | null, k: number): void {
+    sink.byte(COMMA);
+    if (v === null || (typeof v === "number" && !Number.isFinite(v))) return;
+    const tries = this.lookups[k];
+    if (tries >= CellBytes.TRIAL && this.hits[k] < tries / 2) {
+      this.writeText(sink, v, k); // no memo: a column of unique cells
+      return;
     }
-    // Numbers and dates never need quotes.
-    if (v === null || !Number.isFinite(v)) return "";
-    if (!this.isDate[k]) return plainNumber(v);
-    let d = this.dates.get(v);
-    if (d === undefined) {
-      d = formatIsoDay(v);
-      if (this.dates.size < CellEncoder.MAX) this.dates.set(v, d);
+    this.lookups[k] = tries + 1;
+    const memo = this.memo[k];
+    const known = memo.get(v);
+    if (known !== undefined) {
+      this.hits[k]++;
+      sink.bytes(known);
+      return;
     }
-    return d;
+    if (memo.size >= CellBytes.MAX) {
+      this.writeText(sink, v, k);
+      return;
+    }
+    const bytes = Buffer.from(this.text(v, k), "utf8");
+    memo.set(v, bytes);
+    sink.bytes(bytes);
+  }
+
+  private writeText(sink: ByteSink, v: string | number, k: number): void {
+    if (typeof v !== "number") sink.text(this.text(v, k));
+    else if (this.isDate[k]) sink.ascii(formatIsoDay(v));
+    else sink.plainNumber(v);
+  }
+
+  /** The cell's CSV text: a number plain, a date ISO, a text guarded and quoted when needed. */
+  private text(v: string | number, k: number): string {
+    if (typeof v === "number") return this.isDate[k] ? formatIsoDay(v) : plainNumber(v);
+    const c = v.charCodeAt(0);
+    return quoteIfNeeded(c < 128 && TRIGGER[c] ? csvSafeText(v) : v);
   }
 }
 
-/** Bytes into large chunks handed to the file stream (back-pressure respected). */
+/**
+ * Bytes into large chunks handed to the file stream. Writing never waits: a full chunk is handed
+ * over and a new one started; the caller awaits `drained()` between rows, so the stream's
+ * back-pressure holds (at most one chunk beyond its high-water mark) and its errors surface.
+ */
 class ByteSink {
   private buf = Buffer.allocUnsafe(ByteSink.SIZE);
   private pos = 0;
+  private pending: Promise<void> | null = null;
   static readonly SIZE = 1 << 20;
   constructor(private readonly out: OutputFile) {}
 
-  /** Room for `n` more bytes; flushes first when short. */
-  room(n: number): Promise<void> | void {
-    if (this.pos + n <= this.buf.length) return;
-    return this.flush(n);
+  /** Makes room for `n` more bytes (handing the chunk over when short). */
+  room(n: number): void {
+    if (this.pos + n > this.buf.length) this.handOver(n);
   }
-  private async flush(n = 0): Promise<void> {
-    if (this.pos > 0) await this.out.write(this.buf.subarray(0, this.pos));
+  private handOver(n: number): void {
+    if (this.pos > 0) {
+      const written = this.out.write(this.buf.subarray(0, this.pos));
+      this.pending = this.pending ? this.pending.then(() => written) : written;
+    }
     this.buf = Buffer.allocUnsafe(Math.max(ByteSink.SIZE, n));
     this.pos = 0;
   }
+  /** When the stream has taken what was handed over (undefined when nothing waits). */
+  drained(): Promise<void> | undefined {
+    const p = this.pending;
+    this.pending = null;
+    return p ?? undefined;
+  }
+  /** UTF-8 text of any length. */
   text(s: string): void {
+    this.room(3 * s.length);
     this.pos += this.buf.write(s, this.pos, "utf8");
   }
+  /** Text known to be ASCII (numbers, dates). */
+  ascii(s: string): void {
+    this.room(s.length);
+    const buf = this.buf;
+    let p = this.pos;
+    for (let j = 0; j < s.length; j++) buf[p++] = s.charCodeAt(j);
+    this.pos = p;
+  }
+  /** A number as plainNumber writes it. */
+  plainNumber(n: number): void {
+    this.room(PLAIN_NUMBER_MAX_BYTES);
+    this.pos = plainNumberInto(n, this.buf, this.pos);
+  }
   byte(b: number): void {
+    this.room(1);
     this.buf[this.pos++] = b;
   }
-  copy(src: Buffer, start: number, end: number): void {
-    this.pos += src.copy(this.buf, this.pos, start, end);
+  /** A few bytes (a remembered cell): copied in a loop, cheaper than a call into C++ for so few. */
+  bytes(src: Uint8Array): void {
+    const n = src.length;
+    if (n > 64) return this.copy(src, 0, n);
+    this.room(n);
+    const buf = this.buf;
+    let p = this.pos;
+    for (let j = 0; j < n; j++) buf[p++] = src[j];
+    this.pos = p;
   }
-  end(): Promise<void> {
-    return this.flush();
+  copy(src: Uint8Array, start: number, end: number): void {
+    this.room(end - start);
+    this.buf.set(src.subarray(start, end), this.pos);
+    this.pos += end - start;
+  }
+  async end(): Promise<void> {
+    this.handOver(0);
+    await this.drained();
   }
 }
 
 const COMMA = 0x2c;
 const QUOTE = 0x22;
 const CRLF = "\r\n";
+const CR = 0x0d;
+const LF = 0x0a;
 
 /** True when the first byte could start a formula (`=`, `+`, `-`, `@`, tab, CR). */
 const TRIGGER = new Uint8Array(256);
@@ -133,7 +208,6 @@ export async function writeCsv(file: string, plan: OutputPlan): Promise<void> {
     const header = sheet.headers
       .map((h) => quoteIfNeeded(csvInputCell(h)))
       .concat(plan.outHeaders.map(csvField));
-    await sink.room(4 * 1024 + 3 * header.join(",").length);
     sink.text("\uFEFF" + header.join(",") + CRLF);
     const csv = sheet.csv;
     const spans = new FieldSpans();
@@ -141,15 +215,10 @@ export async function writeCsv(file: string, plan: OutputPlan): Promise<void> {
     const input: unknown[] = new Array(sheet.columnCount);
     // Records the reader found plain are copied whole when the columns are the file's, in order.
     const copyWhole = csv !== undefined && csv.delimiter === COMMA && csv.fields.every((f, c) => f === c);
-    const encode = new CellEncoder(plan.kinds);
+    const encode = new CellBytes(plan.kinds);
     for (let i = 0; i < sheet.rowCount; i++) {
-      const cells = plan.outputCells(i);
-      let line = "";
-      for (let k = 0; k < cells.length; k++) line += "," + encode.cell(cells[k], k);
       if (csv) {
         const start = csv.rowStart[i];
-        const room = sink.room(2 * (csv.rowEnd[i] - start) + 4 * sheet.columnCount + 3 * line.length + 8);
-        if (room) await room;
         const plain = csv.plainFields[i];
         if (copyWhole && plain > 0 && plain <= sheet.columnCount) {
           sink.copy(csv.bytes, start, csv.rowEnd[i]);
@@ -160,13 +229,17 @@ export async function writeCsv(file: string, plan: OutputPlan): Promise<void> {
         }
       } else {
         readRow!(i, input);
-        let text = "";
-        for (let c = 0; c < sheet.columnCount; c++)
-          text += (c ? "," : "") + quoteIfNeeded(csvInputCell(input[c]));
-        line = text + line;
-        await sink.room(3 * line.length + 8);
+        for (let c = 0; c < sheet.columnCount; c++) {
+          if (c) sink.byte(COMMA);
+          sink.text(quoteIfNeeded(csvInputCell(input[c])));
+        }
       }
-      sink.text(line + CRLF);
+      const cells = plan.outputCells(i);
+      for (let k = 0; k < cells.length; k++) encode.write(sink, cells[k], k);
+      sink.byte(CR);
+      sink.byte(LF);
+      const drained = sink.drained();
+      if (drained) await drained;
       if (plan.onProgress && (i + 1) % PROGRESS_EVERY === 0) plan.onProgress(i + 1);
     }
     await sink.end();

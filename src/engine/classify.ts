@@ -17,8 +17,10 @@ import { isRhythmFading, type RhythmAnalysis } from "./rhythm/analyse";
 import { getCurrentSettings } from "./settingsStore";
 import { isTotalsLabel } from "./text";
 import {
+  checkRange,
   readCoded,
   readDates,
+  readParsed,
   readNumbers,
   readRates,
   releaseReaderTables,
@@ -186,7 +188,10 @@ export function classify(input: TableInput, options: ClassifyOptions): ClassifyR
     const out = scratch.f64(n);
     ctx.field = field;
     const len = Math.min(col.length, n);
-    if (kind === "number") readNumbers(col, len, out, ctx, lo, hi, drop);
+    if (col instanceof Float64Array) {
+      readParsed(col, len, out, ctx, kind, today);
+      if (kind === "number" && (lo !== -Infinity || hi !== Infinity)) checkRange(out, len, ctx, lo, hi, drop);
+    } else if (kind === "number") readNumbers(col, len, out, ctx, lo, hi, drop);
     else if (kind === "rate") readRates(col, len, out, ctx);
     else if (kind === "date") readDates(col, len, out, ctx, today);
     else readCoded(col, len, out, ctx, kind);

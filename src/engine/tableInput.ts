@@ -10,8 +10,11 @@ import { FIELD_KEYS, type CellValue, type FieldKey, type GroupKey, type TableInp
 /** A table as its reader holds it: the row count and each column's cells (data rows only). */
 export interface TableSource {
   rowCount: number;
-  /** Column c's data cells, or undefined for a column the reader does not have. */
-  column(c: number): ArrayLike<CellValue> | undefined;
+  /**
+   * Column c's data cells, or undefined for a column the reader does not have; `field` says
+   * which field reads it (a reader may then hand over cells as the field reads them).
+   */
+  column(c: number, field?: FieldKey): ArrayLike<CellValue> | undefined;
 }
 
 /**
@@ -27,7 +30,7 @@ export function buildTableInput(
   for (const field of FIELD_KEYS) {
     const c = mapping.columns[field];
     if (c === undefined) continue;
-    const cells = source.column(c);
+    const cells = source.column(c, field);
     if (cells) columns[field] = cells;
   }
   const input: TableInput = { rowCount: source.rowCount, columns };

@@ -125,6 +125,10 @@ export type GroupKey = "owner" | "region";
 /** A whole table, column by column: `columns[field][row]`. Missing fields are absent. */
 export interface TableInput {
   rowCount: number;
+  /**
+   * Each field's cells. A reader that parsed a number or date field itself (FIELD_READS: the
+   * CLI's CSV reader) may give a Float64Array: numbers (dates as Excel serials), NaN for a blank.
+   */
   columns: Partial<Record<FieldKey, ArrayLike<CellValue>>>;
   /** Owner and region columns when the table has them (summaries and the Worklist). */
   groups?: Partial<Record<GroupKey, ArrayLike<CellValue>>>;

@@ -1,5 +1,13 @@
 /** Unit rules behind the CSV contract: formula neutralising, plain numbers, XML-safe text. */
-import { csvSafeText, looksLikeFormula, plainNumber, xmlSafeText } from "../../src/cli/cellSafety";
+import fc from "fast-check";
+import {
+  csvSafeText,
+  looksLikeFormula,
+  PLAIN_NUMBER_MAX_BYTES,
+  plainNumber,
+  plainNumberInto,
+  xmlSafeText,
+} from "../../src/cli/cellSafety";
 import { csvInputCell, csvOutputCell } from "../../src/cli/writeCsv";
 import { xlsxOutputValue } from "../../src/cli/writeXlsx";
 import { decodeCsvBytes, detectDelimiter } from "../../src/cli/readCsv";
@@ -39,6 +47,24 @@ describe("plainNumber", () => {
   ])("%p → %s", (n, text) => {
     expect(plainNumber(n)).toBe(text);
     expect(Number(text)).toBe(n);
+    const buf = new Uint8Array(PLAIN_NUMBER_MAX_BYTES + 3);
+    const end = plainNumberInto(n, buf, 3);
+    expect(Buffer.from(buf.subarray(3, end)).toString("latin1")).toBe(text);
+  });
+
+  test("plainNumberInto writes the bytes of plainNumber for any double", () => {
+    const buf = new Uint8Array(PLAIN_NUMBER_MAX_BYTES);
+    fc.assert(
+      fc.property(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer()), (n) => {
+        const end = plainNumberInto(n, buf, 0);
+        expect(Buffer.from(buf.subarray(0, end)).toString("latin1")).toBe(plainNumber(n));
+      }),
+      { numRuns: 5000 },
+    );
+    for (const n of [-0, 5e-324, -Number.MAX_VALUE, 1e-7, 123456789012345680000, -1000, 1000, 1001])
+      expect(Buffer.from(buf.subarray(0, plainNumberInto(n, buf, 0))).toString("latin1")).toBe(
+        plainNumber(n),
+      );
   });
 });
 
@@ -75,8 +101,19 @@ describe("XLSX cells", () => {
     expect(xmlSafeText("a\u0001b")).toBe("ab"); // twice: no regex state carried over
   });
   it("isDateFormat", () => {
-    expect(["yyyy-mm-dd", "m月d日", "[$-804]yyyy\"年\"m\"月\"d\"日\"", "h:mm"].map(isDateFormat)).toEqual([true, true, true, true]);
-    expect(["General", "0.0%", "#,##0", "\"¥\"#,##0.00", undefined].map(isDateFormat)).toEqual([false, false, false, false, false]);
+    expect(["yyyy-mm-dd", "m月d日", '[$-804]yyyy"年"m"月"d"日"', "h:mm"].map(isDateFormat)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(["General", "0.0%", "#,##0", '"¥"#,##0.00', undefined].map(isDateFormat)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 

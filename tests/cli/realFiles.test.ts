@@ -8,6 +8,7 @@ import ExcelJS from "exceljs";
 import { parseXml } from "../../src/cli/xlsxParts";
 import { readXlsx } from "../../src/cli/readXlsx";
 import { readCsv } from "../../src/cli/readCsv";
+import { engineColumn, sheetColumn } from "../../src/cli/sheet";
 import { readCsvOut, readWorkbook, rowValues, runCli, tempDir } from "./helpers";
 import { n, row, ss, t, writeFixture } from "./xlsxFixture";
 
@@ -25,12 +26,16 @@ describe("stateful UTF-8 decoding", () => {
     const xml = Buffer.from(`<a>${text}</a>`, "utf8");
     for (let cut = 1; cut < xml.length; cut++) {
       let got = "";
-      await parseXml(Readable.from([xml.subarray(0, cut), xml.subarray(cut)]), (p) => p.on("text", (s) => (got += s)));
+      await parseXml(Readable.from([xml.subarray(0, cut), xml.subarray(cut)]), (p) =>
+        p.on("text", (s) => (got += s)),
+      );
       expect(got).toBe(text);
     }
     // One byte at a time.
     let got = "";
-    await parseXml(Readable.from([...xml].map((b) => Buffer.from([b]))), (p) => p.on("text", (s) => (got += s)));
+    await parseXml(Readable.from([...xml].map((b) => Buffer.from([b]))), (p) =>
+      p.on("text", (s) => (got += s)),
+    );
     expect(got).toBe(text);
   });
 });
@@ -54,7 +59,10 @@ describe("XLSX exports", () => {
     const sheet = await readXlsx(input);
     expect(sheet.headerRowNumber).toBe(3);
     expect(sheet.headers).toEqual(["客户名称", "销售额"]);
-    expect(sheet.columns).toEqual([["甲公司", "乙公司"], [600, 400]]);
+    expect(sheet.columns).toEqual([
+      ["甲公司", "乙公司"],
+      [600, 400],
+    ]);
     expect(sheet.preamble).toEqual([{ rowNumber: 1, values: ["客户销售汇总表 2026年1-10月"] }]);
     expect(sheet.preambleMerges).toEqual(["A1:B1"]);
 
@@ -72,9 +80,16 @@ describe("XLSX exports", () => {
     const input = tmp.file("book.xlsx");
     await writeFixture(input, {
       sheets: [
-        { name: "lookup", state: "hidden", body: row(1, t("A1", "客户名称"), t("B1", "销售额")) + row(2, t("A2", "假"), n("B2", 1)) },
+        {
+          name: "lookup",
+          state: "hidden",
+          body: row(1, t("A1", "客户名称"), t("B1", "销售额")) + row(2, t("A2", "假"), n("B2", 1)),
+        },
         { name: "封面", body: row(1, t("A1", "2026 年度客户报告")) + row(2, t("A2", "编制：销售部")) },
-        { name: "客户", body: row(1, t("A1", "客户名称"), t("B1", "销售额")) + row(2, t("A2", "甲公司"), n("B2", 5)) },
+        {
+          name: "客户",
+          body: row(1, t("A1", "客户名称"), t("B1", "销售额")) + row(2, t("A2", "甲公司"), n("B2", 5)),
+        },
       ],
     });
     const sheet = await readXlsx(input);
@@ -98,7 +113,8 @@ describe("XLSX exports", () => {
 
   it("cached #DIV/0! results are reported with their address and written back as errors", async () => {
     const input = tmp.file("errors.xlsx");
-    const f = (ref: string, formula: string, v: string) => `<c r="${ref}" t="e"><f>${formula}</f><v>${v}</v></c>`;
+    const f = (ref: string, formula: string, v: string) =>
+      `<c r="${ref}" t="e"><f>${formula}</f><v>${v}</v></c>`;
     await writeFixture(input, {
       sheets: [
         {
@@ -145,7 +161,14 @@ describe("XLSX exports", () => {
     await writeFixture(input, {
       date1904: flag,
       cellXfs: [0, 14],
-      sheets: [{ name: "S", body: row(1, t("A1", "客户名称"), t("B1", "销售额"), t("C1", "最近下单日期")) + row(2, t("A2", "甲"), n("B2", 1), n("C2", 44865, 1)) }],
+      sheets: [
+        {
+          name: "S",
+          body:
+            row(1, t("A1", "客户名称"), t("B1", "销售额"), t("C1", "最近下单日期")) +
+            row(2, t("A2", "甲"), n("B2", 1), n("C2", 44865, 1)),
+        },
+      ],
     });
     expect((await readXlsx(input)).columns[2]).toEqual([d("2026-11-01")]);
   });
@@ -213,7 +236,11 @@ describe("XLSX exports", () => {
     await writeFixture(input, { sharedStrings: strings, sheets: [{ name: "客户", body }] });
     const out = tmp.file("o.csv");
     expect((await runCli([input, "--out", out, ...TODAY])).code).toBe(0);
-    expect(readCsvOut(out).rows.slice(1).map((r) => r[0])).toEqual(names);
+    expect(
+      readCsvOut(out)
+        .rows.slice(1)
+        .map((r) => r[0]),
+    ).toEqual(names);
   });
 
   it("an old .xls or password-protected workbook (CFB) and a damaged zip say so", async () => {
@@ -222,7 +249,9 @@ describe("XLSX exports", () => {
     const r1 = await runCli([xls, "--out", tmp.file("o.xlsx"), ...TODAY]);
     expect(r1.stderr).toContain("不是 .xlsx 工作簿，而是旧版 .xls 文件或设置了打开密码的工作簿");
     const good = tmp.file("good.xlsx");
-    await writeFixture(good, { sheets: [{ name: "S", body: row(1, t("A1", "客户名称"), t("B1", "销售额")) }] });
+    await writeFixture(good, {
+      sheets: [{ name: "S", body: row(1, t("A1", "客户名称"), t("B1", "销售额")) }],
+    });
     const truncated = tmp.file("cut.xlsx");
     const bytes = readFileSync(good);
     writeFileSync(truncated, bytes.subarray(0, bytes.length - 200));
@@ -235,7 +264,10 @@ describe("XLSX exports", () => {
 describe("CSV exports", () => {
   it("a lone LF and a lone CR in a name and in a header are quoted: no record splits, no formula revived", async () => {
     const input = tmp.file("in.csv");
-    writeFileSync(input, '客户名称,销售额,"备注\r说明"\r\n"甲公司\n=1+1",600,"a\rb"\r\n乙公司,400,@SUM(1)\r\n');
+    writeFileSync(
+      input,
+      '客户名称,销售额,"备注\r说明"\r\n"甲公司\n=1+1",600,"a\rb"\r\n乙公司,400,@SUM(1)\r\n',
+    );
     const out = tmp.file("o.csv");
     expect((await runCli([input, "--out", out, ...TODAY])).code).toBe(0);
     const text = readFileSync(out, "utf8");
@@ -258,7 +290,9 @@ describe("CSV exports", () => {
     writeFileSync(input, Buffer.concat([Buffer.from([0xff, 0xfe]), body]));
     const sheet = await readCsv(input);
     expect(sheet.headers).toEqual(["客户名称", "销售额"]);
-    expect(sheet.columns).toEqual([["甲公司"], ["600"]]);
+    expect([sheetColumn(sheet, 0), sheetColumn(sheet, 1)]).toEqual([["甲公司"], ["600"]]);
+    // The engine's value field was parsed while reading: 600 as a number.
+    expect(engineColumn(sheet, 1, "revenue")).toEqual(Float64Array.of(600));
     expect(sheet.notes[0]).toContain("UTF-16");
   });
 
@@ -267,7 +301,7 @@ describe("CSV exports", () => {
     writeFileSync(input, '客户名称,销售额\n甲公司,600\n"乙公司,400\n丙公司,300\n');
     const r = await runCli([input, "--out", tmp.file("o.csv"), ...TODAY]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("第 3 行的引号（\"）没有配对");
+    expect(r.stderr).toContain('第 3 行的引号（"）没有配对');
     expect(r.stderr).toContain('the quote (") opened on line 3 is never closed');
   });
 

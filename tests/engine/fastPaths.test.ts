@@ -29,12 +29,25 @@ describe("scanPlainNumber", () => {
     expect(Object.is(scanPlainNumber(text), expected)).toBe(true);
   });
 
-  test.each(["", "-", "¥", ".", "1,23", "12,3456", ",123", "1,2345", "1 234", "１２", "1e5", "12%%", "1.2万元", "#N/A", "1234567890123456"])(
-    "%p is left to the full path (NaN here)",
-    (text) => {
-      expect(scanPlainNumber(text)).toBeNaN();
-    },
-  );
+  test.each([
+    "",
+    "-",
+    "¥",
+    ".",
+    "1,23",
+    "12,3456",
+    ",123",
+    "1,2345",
+    "1 234",
+    "１２",
+    "1e5",
+    "12%%",
+    "1.2万元",
+    "#N/A",
+    "1234567890123456",
+  ])("%p is left to the full path (NaN here)", (text) => {
+    expect(scanPlainNumber(text)).toBeNaN();
+  });
 
   test("a percent sign is remembered for readRate: 30% and 30 are both 0.3, 0.3 stays 0.3", () => {
     expect(readRate("30%")).toBe(0.3);
@@ -44,7 +57,17 @@ describe("scanPlainNumber", () => {
   });
 
   test("same value as the full path (which the leading space forces) on many shapes", () => {
-    const shapes = ["0.07", "19.99", "¥88,888.88", "2.5万", "99.9%", "-3.25", "$0.01", "1,000,000", "0.3333333333"];
+    const shapes = [
+      "0.07",
+      "19.99",
+      "¥88,888.88",
+      "2.5万",
+      "99.9%",
+      "-3.25",
+      "$0.01",
+      "1,000,000",
+      "0.3333333333",
+    ];
     for (const s of shapes) {
       expect(readNumber(s)).toBe(readNumber(" " + s));
       expect(readRate(s)).toBe(readRate(" " + s));
@@ -69,7 +92,8 @@ describe("fnv1a32", () => {
       for (const b of Buffer.from(t, "utf8")) h = Math.imul(h ^ b, 16777619) >>> 0;
       return h;
     };
-    for (const t of ["é", "客户1号", "😀x", "a\ud800b", "\udc00", "ߠ࠘", "贸易有限公司😀"]) expect(fnv1a32(t)).toBe(viaBytes(t));
+    for (const t of ["é", "客户1号", "😀x", "a\ud800b", "\udc00", "ߠ࠘", "贸易有限公司😀"])
+      expect(fnv1a32(t)).toBe(viaBytes(t));
     expect(fnv1a32("a\ud800b")).toBe(fnv1a32("a\ufffdb"));
   });
 });
@@ -79,7 +103,11 @@ describe("classify: remembered cells", () => {
     const r = classify(
       {
         rowCount: 5,
-        columns: { name: ["a", "b", "c", "d", "e"], revenue: [1, 2, 3, 4, 5], position: ["中", "中", "", "", 7] },
+        columns: {
+          name: ["a", "b", "c", "d", "e"],
+          revenue: [1, 2, 3, 4, 5],
+          position: ["中", "中", "", "", 7],
+        },
       },
       { today: TODAY },
     );
@@ -92,7 +120,10 @@ describe("classify: remembered cells", () => {
 
   test("an unreadable yes/no number is reported on every row (9, 9), a good one (1) read once", () => {
     const r = classify(
-      { rowCount: 4, columns: { name: ["a", "b", "c", "d"], revenue: [1, 2, 3, 4], incumbent: [9, 9, 1, 1] } },
+      {
+        rowCount: 4,
+        columns: { name: ["a", "b", "c", "d"], revenue: [1, 2, 3, 4], incumbent: [9, 9, 1, 1] },
+      },
       { today: TODAY },
     );
     expect(r.problems.map((p) => p.row)).toEqual([0, 1]);
@@ -103,7 +134,11 @@ describe("classify: remembered cells", () => {
     const r = classify(
       {
         rowCount: 4,
-        columns: { name: ["a", "b", "c", "d"], revenue: ["¥1,000", "0.1万", "1,000", "#N/A"], orders: ["3", "-1", "n/a", 2] },
+        columns: {
+          name: ["a", "b", "c", "d"],
+          revenue: ["¥1,000", "0.1万", "1,000", "#N/A"],
+          orders: ["3", "-1", "n/a", 2],
+        },
       },
       { today: TODAY },
     );
@@ -112,6 +147,34 @@ describe("classify: remembered cells", () => {
       [1, "orders", "out-of-range"],
       [2, "orders", "not-a-number"],
       [3, "revenue", "excel-error"],
+    ]);
+  });
+});
+
+describe("a parsed column (Float64Array, NaN blank) reads as the same numbers and blanks", () => {
+  test("numbers, rates, dates (Excel serials, a future one a problem), ranges (negative orders)", () => {
+    const serial = (y: number, m: number, d: number) => dayFromYmd(y, m, d) + 25569;
+    const cells = {
+      name: ["甲", "乙", "丙", "丁"],
+      revenue: [1200, null, 0, 350.5],
+      marginRate: [0.3, 35, null, 0.05],
+      orders: [3, -2, null, 0],
+      lastOrder: [serial(2026, 10, 1), null, serial(2027, 1, 1), serial(2025, 3, 5)],
+    };
+    const parsed = {
+      name: cells.name,
+      revenue: Float64Array.of(1200, NaN, 0, 350.5),
+      marginRate: Float64Array.of(0.3, 35, NaN, 0.05),
+      orders: Float64Array.of(3, -2, NaN, 0),
+      lastOrder: Float64Array.of(serial(2026, 10, 1), NaN, serial(2027, 1, 1), serial(2025, 3, 5)),
+    };
+    const a = classify({ rowCount: 4, columns: cells }, { today: TODAY });
+    const b = classify({ rowCount: 4, columns: parsed }, { today: TODAY });
+    expect({ ...b, input: undefined }).toEqual({ ...a, input: undefined });
+    // The problems are there in both: a negative order count and a date after today.
+    expect(b.problems.map((p) => [p.row, p.field, p.reason])).toEqual([
+      [1, "orders", "out-of-range"],
+      [2, "lastOrder", "future-date"],
     ]);
   });
 });

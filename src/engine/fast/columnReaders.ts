@@ -59,14 +59,7 @@ export function readNumbers(
           : numberOfCell(v, i, ctx);
   }
   if (lo === -Infinity && hi === Infinity) return;
-  for (let i = 0; i < len; i++) {
-    const x = out[i];
-    if (x < lo || x > hi) {
-      ctx.row = i;
-      ctx.report("out-of-range", String(x));
-      out[i] = drop ? NaN : x < lo ? lo : hi;
-    }
-  }
+  checkRange(out, len, ctx, lo, hi, drop);
 }
 
 /** A cell that is not a plain finite number: "¥1,234" and "1.2万" in place, the rest by readNumber. */
@@ -127,6 +120,68 @@ export function readDates(
       day = NaN;
     }
     out[i] = day;
+  }
+}
+
+/**
+ * A column a reader already parsed (a Float64Array: numbers, dates as Excel serials, NaN for a
+ * blank), read by kind as the readers above read the same numbers, with NaN a blank cell.
+ */
+export function readParsed(
+  col: Float64Array,
+  len: number,
+  out: Float64Array,
+  ctx: ReadContext,
+  kind: "number" | "rate" | "date" | Reader,
+  today: DayNumber,
+): void {
+  if (kind === "number") out.set(col.subarray(0, len));
+  else if (kind === "rate")
+    for (let i = 0; i < len; i++) out[i] = col[i] === col[i] ? rateOfNumber(col[i], false) : NaN;
+  else if (kind === "date") {
+    for (let i = 0; i < len; i++) {
+      const v = col[i];
+      if (v !== v) {
+        out[i] = NaN;
+        continue;
+      }
+      let day = serialToDay(v);
+      if (day !== day) {
+        ctx.row = i;
+        day = readDate(v, ctx.report);
+      }
+      if (day > today) {
+        ctx.row = i;
+        ctx.report("future-date", formatIsoDay(day));
+        day = NaN;
+      }
+      out[i] = day;
+    }
+  } else {
+    for (let i = 0; i < len; i++) {
+      const v = col[i];
+      ctx.row = i;
+      out[i] = v === v ? kind(v, ctx.report) : NaN;
+    }
+  }
+}
+
+/** readNumbers' range check, for a column read otherwise (readParsed). */
+export function checkRange(
+  out: Float64Array,
+  len: number,
+  ctx: ReadContext,
+  lo: number,
+  hi: number,
+  drop: boolean,
+): void {
+  for (let i = 0; i < len; i++) {
+    const x = out[i];
+    if (x < lo || x > hi) {
+      ctx.row = i;
+      ctx.report("out-of-range", String(x));
+      out[i] = drop ? NaN : x < lo ? lo : hi;
+    }
   }
 }
 

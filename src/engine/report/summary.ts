@@ -200,10 +200,19 @@ function perGroup(result: ClassifyResult, cells: ArrayLike<CellValue>, total: nu
   return lines;
 }
 
-function topCustomers(result: ClassifyResult, count: number): TopCustomer[] {
+/** The `count` rows with the highest key-account index (ties: the earlier row first). */
+export function topCustomers(result: ClassifyResult, count: number): TopCustomer[] {
+  // One pass keeping the best `count` in order (sorting a million rows for ten took 0.15 s).
+  const k = result.keyIndex;
   const rows: number[] = [];
-  for (let i = 0; i < result.rowCount; i++) if (result.keyIndex[i] === result.keyIndex[i]) rows.push(i);
-  rows.sort((a, b) => result.keyIndex[b] - result.keyIndex[a] || a - b);
+  for (let i = 0; i < result.rowCount; i++) {
+    const x = k[i];
+    if (x !== x || (rows.length === count && !(x > k[rows[count - 1]]))) continue;
+    let at = rows.length === count ? count - 1 : rows.length;
+    while (at > 0 && x > k[rows[at - 1]]) at--;
+    if (rows.length === count) rows.pop();
+    rows.splice(at, 0, i);
+  }
   const ids = result.input?.columns.id;
   const names = result.input?.columns.name;
   return rows.slice(0, count).map((row) => ({

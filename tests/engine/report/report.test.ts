@@ -14,7 +14,7 @@ import {
   TIER_FILLS,
 } from "../../../src/engine/report/columns";
 import { csvNeedsGuard, inertText } from "../../../src/engine/report/inert";
-import { summarize } from "../../../src/engine/report/summary";
+import { summarize, topCustomers } from "../../../src/engine/report/summary";
 import { worklistCells, worklistRows } from "../../../src/engine/report/worklist";
 import { DEFAULT_SETTINGS } from "../../../src/engine/settings";
 import { buildTableInput, columnNames } from "../../../src/engine/tableInput";
@@ -111,6 +111,20 @@ describe("summary: computed once, per owner and region when present", () => {
       [2, "丙", 33],
       [3, "丁", 0],
     ]);
+  });
+  test("top N: highest index first, ties in row order, unknown left out, at most N", () => {
+    // Rows:        0    1   2   3    4   5   6    7   8
+    const index = [50, NaN, 90, 50, 100, 90, 10, 50, 70];
+    const fake = {
+      rowCount: index.length,
+      keyIndex: Float64Array.from(index),
+      tier: new Uint8Array(index.length),
+      share: new Float64Array(index.length),
+    } as unknown as ClassifyResult;
+    expect(topCustomers(fake, 4).map((t) => t.row)).toEqual([4, 2, 5, 8]);
+    expect(topCustomers(fake, 6).map((t) => t.row)).toEqual([4, 2, 5, 8, 0, 3]);
+    expect(topCustomers(fake, 20).map((t) => t.row)).toEqual([4, 2, 5, 8, 0, 3, 7, 6]);
+    expect(topCustomers(fake, 1).map((t) => t.row)).toEqual([4]);
   });
   test("without owner/region columns the groups are empty", () => {
     const plain = summarize(classify({ rowCount: 1, columns: { name: ["x"], revenue: [1] } }, { today: T }));
