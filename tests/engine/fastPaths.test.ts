@@ -171,9 +171,11 @@ describe("a parsed column (Float64Array, NaN blank) reads as the same numbers an
     const a = classify({ rowCount: 4, columns: cells }, { today: TODAY });
     const b = classify({ rowCount: 4, columns: parsed }, { today: TODAY });
     expect({ ...b, input: undefined }).toEqual({ ...a, input: undefined });
-    // The problems are there in both: a negative order count and a date after today.
+    // The problems are there in both: a negative order count, the blank margin estimated by
+    // the median (§2), a date after today.
     expect(b.problems.map((p) => [p.row, p.field, p.reason])).toEqual([
       [1, "orders", "out-of-range"],
+      [2, "marginRate", "estimated-margin-median"],
       [2, "lastOrder", "future-date"],
     ]);
   });
