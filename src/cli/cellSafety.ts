@@ -73,7 +73,10 @@ function exponentInto(s: string, e: number, buf: Uint8Array, pos: number): numbe
   let p = pos;
   const neg = s.charCodeAt(0) === 45 ? 1 : 0;
   if (neg) buf[p++] = 45;
-  const exp = parseInt(s.slice(e + 1), 10);
+  // The exponent's digits after "e+" or "e-", read in place.
+  let exp = 0;
+  for (let j = e + 2; j < s.length; j++) exp = exp * 10 + (s.charCodeAt(j) - 48);
+  if (s.charCodeAt(e + 1) === 45) exp = -exp;
   // The mantissa's digits: s[neg], then s[neg + 2, e) when there is a point.
   const rest = e - neg > 1 ? e - neg - 2 : 0;
   const first = s.charCodeAt(neg);
