@@ -136,7 +136,9 @@ class ByteSink {
   private handOver(n: number): void {
     if (this.pos > 0) {
       const written = this.out.write(this.buf.subarray(0, this.pos));
-      this.pending = this.pending ? this.pending.then(() => written) : written;
+      // Promise.all watches both at once: a failed write is never an unhandled rejection, and
+      // surfaces at the next drained().
+      this.pending = this.pending ? Promise.all([this.pending, written]).then(() => undefined) : written;
     }
     this.buf = Buffer.allocUnsafe(Math.max(ByteSink.SIZE, n));
     this.pos = 0;
