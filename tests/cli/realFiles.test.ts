@@ -284,6 +284,47 @@ describe("CSV exports", () => {
     expect(rowValues(ws, 2, 3)).toEqual(["甲公司\n=1+1", 600, "a\rb"]);
   });
 
+  it("a Salesforce-style report export: every field quoted, Sales Amount is the value (not Annual Revenue), a Total row", async () => {
+    const input = tmp.file("sf.csv");
+    const lines = [
+      '"Account Name","Account ID","Account Owner","Annual Revenue","Sales Amount","Last Order Date","Billing City"',
+      '"Acme, Inc.","001A","Jane Doe","5000000","1,200.00","2026-10-01","Boston"',
+      '"Globex","001B","John Roe","90000000","300.00","2026-06-15","Springfield"',
+      '"Initech","001C","Jane Doe","","","",""',
+      '"Total","","","","1,500.00","",""',
+    ];
+    writeFileSync(input, lines.join("\r\n") + "\r\n");
+    const out = tmp.file("sf-out.csv");
+    const r = await runCli([input, "--out", out, ...TODAY]);
+    expect(r.code).toBe(0);
+    const { rows } = readCsvOut(out);
+    expect(rows[0].slice(0, 10)).toEqual([
+      "Account Name", "Account ID", "Account Owner", "Annual Revenue", "Sales Amount", "Last Order Date", "Billing City",
+      "Tier", "ABC", "Value share",
+    ]); // prettier-ignore
+    // The input cells as they were; then tier, class and share by Sales Amount: 1,200 of 1,500 is
+    // 80 % (A, a Star), 300 is B (by Annual Revenue, Globex would have been the Star).
+    expect(rows.slice(1).map((row) => row.slice(0, 10))).toEqual([
+      ["Acme, Inc.", "001A", "Jane Doe", "5000000", "1,200.00", "2026-10-01", "Boston", "Star", "A", "0.8"],
+      [
+        "Globex",
+        "001B",
+        "John Roe",
+        "90000000",
+        "300.00",
+        "2026-06-15",
+        "Springfield",
+        "Regular",
+        "B",
+        "0.2",
+      ],
+      ["Initech", "001C", "Jane Doe", "", "", "", "", "Insufficient data", "", ""],
+      ["Total", "", "", "", "1,500.00", "", "", "", "", ""],
+    ]);
+    expect(rows[4][rows[4].length - 1]).toBe("totals row, not classified");
+    expect(r.stdout).toContain("Jane Doe          2        80.0%");
+  });
+
   it("UTF-16 (Excel's Unicode text, tab-separated) is read", async () => {
     const input = tmp.file("u16.txt");
     const body = Buffer.from("客户名称\t销售额\r\n甲公司\t600\r\n", "utf16le");
