@@ -4,8 +4,9 @@
  * The delimiter (comma, semicolon or tab) is taken from the header line.
  *
  * The file is held as one UTF-8 buffer with the offsets of its data records (csvScan.ts); only
- * the columns the engine reads are decoded into strings. The writers copy the other cells'
- * bytes through (writeCsv.ts) or decode them one row at a time (writeXlsx.ts).
+ * the columns the engine and the summary read are decoded (csvColumns.ts: texts, or numbers and
+ * dates parsed from the bytes). The writers copy the other cells' bytes through (writeCsv.ts)
+ * or decode them one row at a time (writeXlsx.ts).
  */
 import { isUtf8 } from "buffer";
 import { readFileSync } from "fs";
@@ -162,8 +163,8 @@ function scanCsv(file: string, bytes: Buffer, note: string | null): SheetData {
   let width = header.values.length;
   while (width > 0 && header.values[width - 1].trim() === "") width--;
 
-  // The fields the engine and the summary read are located in this one pass (their byte spans
-  // kept, decoded on use); the others are copied through by the writer.
+  // The fields the engine and the summary read are decoded in this one pass, while each record
+  // is in cache (csvColumns.ts); the others stay bytes, which the writer copies through.
   // (An earlier run's §11 block is left out, as main.ts will: its 潜力得分 is not the input's.)
   const own = findOwnColumns(header.values) ?? { start: 0, count: 0 };
   const named = header.values.map((h, c) => (c >= own.start && c < own.start + own.count ? "" : h));
