@@ -102,25 +102,31 @@ export function readDates(
   for (let i = 0; i < len; i++) {
     const v = col[i];
     let day: number;
-    if (typeof v === "number") {
-      day = serialToDay(v);
-      if (day !== day) {
-        ctx.row = i;
-        day = readDate(v, ctx.report);
-      }
-    } else if (v === null || v === undefined) day = NaN;
+    if (typeof v === "number") day = dayOfNumber(v, i, ctx);
+    else if (v === null || v === undefined) day = NaN;
     else if (typeof v === "string") day = texts.read(v, i, ctx, readDate);
     else {
       ctx.row = i;
       day = readDate(v, ctx.report);
     }
-    if (day > today) {
-      ctx.row = i;
-      ctx.report("future-date", formatIsoDay(day));
-      day = NaN;
-    }
-    out[i] = day;
+    out[i] = notAfter(today, day, i, ctx);
   }
+}
+
+/** A number in a date column: the day of its Excel serial, else readDate's verdict (reported). */
+function dayOfNumber(v: number, row: number, ctx: ReadContext): number {
+  const day = serialToDay(v);
+  if (day === day) return day;
+  ctx.row = row;
+  return readDate(v, ctx.report);
+}
+
+/** §1: a date after today is a problem and counts as missing. */
+function notAfter(today: DayNumber, day: number, row: number, ctx: ReadContext): number {
+  if (!(day > today)) return day;
+  ctx.row = row;
+  ctx.report("future-date", formatIsoDay(day));
+  return NaN;
 }
 
 /**
@@ -141,21 +147,7 @@ export function readParsed(
   else if (kind === "date") {
     for (let i = 0; i < len; i++) {
       const v = col[i];
-      if (v !== v) {
-        out[i] = NaN;
-        continue;
-      }
-      let day = serialToDay(v);
-      if (day !== day) {
-        ctx.row = i;
-        day = readDate(v, ctx.report);
-      }
-      if (day > today) {
-        ctx.row = i;
-        ctx.report("future-date", formatIsoDay(day));
-        day = NaN;
-      }
-      out[i] = day;
+      out[i] = v === v ? notAfter(today, dayOfNumber(v, i, ctx), i, ctx) : NaN;
     }
   } else {
     for (let i = 0; i < len; i++) {
