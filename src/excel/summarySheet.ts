@@ -16,6 +16,7 @@ import type { ColumnKind } from "../engine/report/columnList";
 import { inertText } from "../engine/report/inert";
 import type { Lang } from "../engine/types";
 import { rangeA1 } from "./a1";
+import { replaceSheet } from "./ourSheet";
 import type { Capabilities } from "./requirements";
 
 export { summarySheetName, PARETO_COL };
@@ -35,13 +36,7 @@ export async function writeSummarySheet(
   warnings: string[],
 ): Promise<{ name: string; existed: boolean }> {
   const name = summarySheetName(lang);
-  const old = context.workbook.worksheets.getItemOrNullObject(name);
-  // eslint-disable-next-line office-addins/no-navigational-load -- isNullObject is a scalar flag the rule does not know; loading it is the documented *OrNullObject check
-  old.load("isNullObject");
-  await context.sync();
-  const existed = !old.isNullObject;
-  if (existed) old.delete();
-  const sheet = context.workbook.worksheets.add(name);
+  const { sheet, existed } = await replaceSheet(context, name);
   const grid = summaryGrid(summary, lang);
   const main = sheet.getRange(rangeA1(0, 0, grid.cells.length, grid.width));
   main.numberFormat = grid.kinds.map((row) => row.map(summaryFormat));

@@ -17,6 +17,7 @@ import {
 } from "../engine/report/worklist";
 import type { CellValue, Lang } from "../engine/types";
 import { rangeA1 } from "./a1";
+import { replaceSheet } from "./ourSheet";
 import { asTextConstant } from "./cellText";
 import type { Capabilities } from "./requirements";
 
@@ -102,13 +103,7 @@ export async function writeWorklistSheet(
   extra: readonly ExtraColumn[],
 ): Promise<{ name: string; existed: boolean }> {
   const name = worklistSheetName(lang);
-  const old = context.workbook.worksheets.getItemOrNullObject(name);
-  // eslint-disable-next-line office-addins/no-navigational-load -- isNullObject is a scalar flag the rule does not know; loading it is the documented *OrNullObject check
-  old.load("isNullObject");
-  await context.sync();
-  const existed = !old.isNullObject;
-  if (existed) old.delete();
-  const sheet = context.workbook.worksheets.add(name);
+  const { sheet, existed } = await replaceSheet(context, name);
   const grid = worklistGrid(result, lang, extra);
   const width = grid.cells[0].length;
   const range = sheet.getRange(rangeA1(0, 0, grid.cells.length, width));
