@@ -77,31 +77,23 @@ export function parseArgs(argv: readonly string[], out: (s: string) => void): Pa
     }
     throw e;
   }
-  const o = program.opts<{
-    out?: string;
-    sheet?: string;
-    today?: string;
-    lang?: string;
-    settings?: string;
-    input?: string;
-    customers?: string;
-  }>();
+  const o = program.opts<RawOptions>();
   const input = program.args[0];
   return { kind: "run", options: checkOptions(input, o) };
 }
 
-function checkOptions(
-  input: string,
-  o: {
-    out?: string;
-    sheet?: string;
-    today?: string;
-    lang?: string;
-    settings?: string;
-    input?: string;
-    customers?: string;
-  },
-): CliOptions {
+/** The options as commander parsed them, before they are checked. */
+interface RawOptions {
+  out?: string;
+  sheet?: string;
+  today?: string;
+  lang?: string;
+  settings?: string;
+  input?: string;
+  customers?: string;
+}
+
+function checkOptions(input: string, o: RawOptions): CliOptions {
   const inputFormat = formatOf(input);
   if (path.extname(input).toLowerCase() === ".xls") {
     throw usage(
