@@ -120,17 +120,28 @@ export function fieldOfHeader(header: string): Synonym | null {
 }
 
 /**
- * Maps a header row to fields. The first matching column wins; `overrides` (from the user)
- * then set a field to a column (taking that column away from any other field) or unmap it (null).
+ * The matching both mappings share (§1's fields and §12's): each field takes the first column
+ * whose header names it; `overrides` (from the user) then set a field to a column (taking that
+ * column from any automatic field) or unmap it (null). zh/en count the matched headers by script.
  */
-export function mapHeaders(headerRow: readonly CellValue[], overrides?: HeaderOverrides): HeaderMapping {
-  const headers = headerRow.map(headerText);
-  const matches = new Map<FieldKey, number[]>();
+function matchHeaders<F extends string>(
+  headers: readonly string[],
+  fieldOf: (h: string) => { field: F } | null,
+  fields: readonly F[],
+  overrides?: Partial<Record<F, number | null>>,
+): {
+  columns: Partial<Record<F, number>>;
+  matches: Map<F, number[]>;
+  overridden: Set<F>;
+  zh: number;
+  en: number;
+} {
+  const matches = new Map<F, number[]>();
   let zh = 0;
   let en = 0;
   headers.forEach((h, col) => {
     if (!h) return;
-    const hit = fieldOfHeader(h);
+    const hit = fieldOf(h);
     if (!hit) return;
     const list = matches.get(hit.field);
     if (list) list.push(col);
@@ -139,12 +150,12 @@ export function mapHeaders(headerRow: readonly CellValue[], overrides?: HeaderOv
     else en++;
   });
 
-  const columns: Partial<Record<FieldKey, number>> = {};
+  const columns: Partial<Record<F, number>> = {};
   for (const [field, cols] of matches) columns[field] = cols[0];
 
-  const overridden = new Set<FieldKey>();
+  const overridden = new Set<F>();
   if (overrides) {
-    for (const field of FIELD_KEYS) {
+    for (const field of fields) {
       if (!Object.prototype.hasOwnProperty.call(overrides, field)) continue;
       const col = overrides[field];
       if (col === undefined) continue;
@@ -155,12 +166,41 @@ export function mapHeaders(headerRow: readonly CellValue[], overrides?: HeaderOv
       }
       if (!Number.isInteger(col) || col < 0 || col >= headers.length) continue;
       // One column feeds one field: an explicit choice takes the column from an automatic one.
-      for (const other of FIELD_KEYS) {
+      for (const other of fields) {
         if (other !== field && columns[other] === col && !overridden.has(other)) delete columns[other];
       }
       columns[field] = col;
     }
   }
+  return { columns, matches, overridden, zh, en };
+}
+
+/** Fields several columns match (the first is used), unless the user chose the field's column. */
+function duplicatesOf<F extends string>(
+  fields: readonly F[],
+  matches: Map<F, number[]>,
+  overridden: Set<F>,
+): { field: F; columns: number[] }[] {
+  const duplicates: { field: F; columns: number[] }[] = [];
+  for (const field of fields) {
+    const cols = matches.get(field);
+    if (cols && cols.length > 1 && !overridden.has(field)) duplicates.push({ field, columns: cols.slice() });
+  }
+  return duplicates;
+}
+
+/**
+ * Maps a header row to fields. The first matching column wins; `overrides` (from the user)
+ * then set a field to a column (taking that column away from any other field) or unmap it (null).
+ */
+export function mapHeaders(headerRow: readonly CellValue[], overrides?: HeaderOverrides): HeaderMapping {
+  const headers = headerRow.map(headerText);
+  const { columns, matches, overridden, zh, en } = matchHeaders(
+    headers,
+    fieldOfHeader,
+    FIELD_KEYS,
+    overrides,
+  );
 
   const used = new Set<number>(Object.values(columns) as number[]);
   const unmapped: number[] = [];
@@ -172,11 +212,7 @@ export function mapHeaders(headerRow: readonly CellValue[], overrides?: HeaderOv
     unmapped.push(col);
   }
 
-  const duplicates: HeaderMapping["duplicates"] = [];
-  for (const field of FIELD_KEYS) {
-    const cols = matches.get(field);
-    if (cols && cols.length > 1 && !overridden.has(field)) duplicates.push({ field, columns: cols.slice() });
-  }
+  const duplicates = duplicatesOf(FIELD_KEYS, matches, overridden);
 
   const missing: HeaderMapping["missing"] = [];
   if (columns.name === undefined && columns.id === undefined) missing.push("name");
@@ -369,41 +405,13 @@ export function mapLedgerHeaders(
   overrides?: Partial<Record<LedgerField, number | null>>,
 ): LedgerMapping {
   const headers = headerRow.map(headerText);
-  const matches = new Map<LedgerField, number[]>();
-  let zh = 0;
-  let en = 0;
-  headers.forEach((h, col) => {
-    if (!h) return;
-    const hit = ledgerFieldOfHeader(h);
-    if (!hit) return;
-    const list = matches.get(hit.field);
-    if (list) list.push(col);
-    else matches.set(hit.field, [col]);
-    if (HAN.test(h)) zh++;
-    else en++;
-  });
-  const columns: Partial<Record<LedgerField, number>> = {};
-  for (const [field, cols] of matches) columns[field] = cols[0];
-  const overridden = new Set<LedgerField>();
-  for (const field of LEDGER_FIELDS) {
-    const col = overrides?.[field];
-    if (col === undefined) continue;
-    overridden.add(field);
-    if (col === null) {
-      delete columns[field];
-      continue;
-    }
-    if (!Number.isInteger(col) || col < 0 || col >= headers.length) continue;
-    for (const other of LEDGER_FIELDS) {
-      if (other !== field && columns[other] === col && !overridden.has(other)) delete columns[other];
-    }
-    columns[field] = col;
-  }
-  const duplicates: LedgerMapping["duplicates"] = [];
-  for (const field of LEDGER_FIELDS) {
-    const cols = matches.get(field);
-    if (cols && cols.length > 1 && !overridden.has(field)) duplicates.push({ field, columns: cols.slice() });
-  }
+  const { columns, matches, overridden, zh, en } = matchHeaders(
+    headers,
+    ledgerFieldOfHeader,
+    LEDGER_FIELDS,
+    overrides,
+  );
+  const duplicates = duplicatesOf(LEDGER_FIELDS, matches, overridden);
   const missing: LedgerMapping["missing"] = [];
   if (columns.id === undefined && columns.name === undefined) missing.push("key");
   if (columns.orderDate === undefined) missing.push("orderDate");
