@@ -1,19 +1,12 @@
 /** Step 3: write the result to the sheet, with progress and Cancel, then show the report. */
 import * as React from "react";
-import {
-  Button,
-  Caption1,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  ProgressBar,
-  Subtitle2,
-} from "@fluentui/react-components";
+import { Button, Caption1, MessageBar, MessageBarBody, Subtitle2 } from "@fluentui/react-components";
 import type { ClassifyResult } from "../engine/classify";
 import { formatIsoDay } from "../engine/days";
 import type { DayNumber, FieldKey } from "../engine/types";
 import type { ApplyReport, FoundTable } from "../excel/adapter";
 import { useAdapter } from "./AdapterContext";
+import { RunControls, useCancellableRun } from "./CancellableRun";
 import { errorText } from "./errors";
 import { useLang, useStrings } from "./useLang";
 import { useStyles } from "./styles";
@@ -33,40 +26,32 @@ export function ApplyPanel({ table, mapping, result, contactColumns, onFinished 
   const lang = useLang();
   const s = useStrings();
   const styles = useStyles();
-  const [progress, setProgress] = React.useState<number | null>(null);
   const [report, setReport] = React.useState<{ report: ApplyReport; today: DayNumber } | null>(null);
   const [error, setError] = React.useState<string | null>(null);
-  const [cancelling, setCancelling] = React.useState(false);
-  const controller = React.useRef<AbortController | null>(null);
+  const writing = useCancellableRun();
 
-  const busy = progress !== null;
   const apply = async () => {
     if (!result) return;
-    const abort = new AbortController();
-    controller.current = abort;
-    setProgress(0);
-    setCancelling(false);
     setReport(null);
     setError(null);
-    try {
-      const r = await adapter.apply({
-        table,
-        mapping,
-        result,
-        lang,
-        onProgress: (fraction) => setProgress(Math.max(0, Math.min(1, fraction))),
-        signal: abort.signal,
-        contactColumns,
-      });
-      setReport({ report: r, today: result.today });
-      onFinished(r);
-    } catch (err) {
-      setError(s.applyFailed + errorText(err));
-      onFinished(null);
-    } finally {
-      controller.current = null;
-      setProgress(null);
-    }
+    await writing.run(async (signal, onProgress) => {
+      try {
+        const r = await adapter.apply({
+          table,
+          mapping,
+          result,
+          lang,
+          onProgress,
+          signal,
+          contactColumns,
+        });
+        setReport({ report: r, today: result.today });
+        onFinished(r);
+      } catch (err) {
+        setError(s.applyFailed + errorText(err));
+        onFinished(null);
+      }
+    });
   };
 
   return (
@@ -74,27 +59,14 @@ export function ApplyPanel({ table, mapping, result, contactColumns, onFinished 
       <Subtitle2 as="h2" id="apply-title" style={{ margin: 0 }}>
         {s.applyTitle}
       </Subtitle2>
-      <div className={styles.row}>
-        <Button appearance="primary" disabled={!result || busy} onClick={() => void apply()}>
-          {busy ? s.applying : s.apply}
-        </Button>
-        {busy && (
-          <Button
-            disabled={cancelling}
-            onClick={() => {
-              setCancelling(true);
-              controller.current?.abort();
-            }}
-          >
-            {s.cancel}
-          </Button>
-        )}
-      </div>
-      {busy && (
-        <Field validationMessage={formatProgress(progress)} validationState="none" aria-live="polite">
-          <ProgressBar value={progress} max={1} aria-label={s.applying} />
-        </Field>
-      )}
+      <RunControls
+        state={writing}
+        label={s.apply}
+        busyLabel={s.applying}
+        cancelLabel={s.cancel}
+        disabled={!result}
+        onRun={() => void apply()}
+      />
       {error && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>{error}</MessageBarBody>
@@ -142,10 +114,6 @@ function FreezeOffer({ table, mapping }: { table: FoundTable; mapping: Partial<R
       <Caption1 className={styles.help}>{s.freezeHint}</Caption1>
     </div>
   );
-}
-
-function formatProgress(fraction: number | null): string {
-  return `${Math.round((fraction ?? 0) * 100)}%`;
 }
 
 function ReportView({ report, today }: { report: ApplyReport; today: DayNumber }) {

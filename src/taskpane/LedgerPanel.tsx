@@ -5,12 +5,10 @@
  */
 import * as React from "react";
 import {
-  Button,
   Caption1,
   Field,
   MessageBar,
   MessageBarBody,
-  ProgressBar,
   Radio,
   RadioGroup,
   Select,
@@ -22,6 +20,7 @@ import type { Settings } from "../engine/settings";
 import type { DayNumber } from "../engine/types";
 import type { FoundTable, LedgerSheetReport } from "../excel/adapter";
 import { useAdapter } from "./AdapterContext";
+import { RunControls, useCancellableRun } from "./CancellableRun";
 import { errorText } from "./errors";
 import { ledgerStrings } from "./ledgerStrings";
 import { planLedgerSheet, type TableKindChoice } from "./ledgerTable";
@@ -74,12 +73,10 @@ export function LedgerPanel({ table, settings, today: day, onFinished }: LedgerP
   const styles = useStyles();
   const [sheets, setSheets] = React.useState<string[]>([]);
   const [listSheet, setListSheet] = React.useState("");
-  const [progress, setProgress] = React.useState<number | null>(null);
-  const [cancelling, setCancelling] = React.useState(false);
   const [report, setReport] = React.useState<LedgerSheetReport | null>(null);
   const [joinLines, setJoinLines] = React.useState<string[]>([]);
   const [error, setError] = React.useState<string | null>(null);
-  const controller = React.useRef<AbortController | null>(null);
+  const writing = useCancellableRun();
 
   React.useEffect(() => {
     let live = true;
@@ -100,34 +97,25 @@ export function LedgerPanel({ table, settings, today: day, onFinished }: LedgerP
     [table, settings, lang, day],
   );
 
-  const busy = progress !== null;
+  const busy = writing.busy;
   const build = async () => {
-    const abort = new AbortController();
-    controller.current = abort;
-    setProgress(0);
-    setCancelling(false);
     setReport(null);
     setJoinLines([]);
     setError(null);
-    try {
-      const list = listSheet ? await adapter.readSheetTable(listSheet) : null;
-      const full = list ? planLedgerSheet(table, list, settings, lang, day ?? todayLocal()) : plan;
-      if (!full.ok) throw new Error(full.message);
-      if (list) setJoinLines(full.report.slice(2));
-      const r = await adapter.writeLedgerSheet({
-        ...full.request,
-        onProgress: (f) => setProgress(Math.max(0, Math.min(1, f))),
-        signal: abort.signal,
-      });
-      setReport(r);
-      onFinished(r);
-    } catch (err) {
-      setError(t.failed + errorText(err));
-      onFinished(null);
-    } finally {
-      controller.current = null;
-      setProgress(null);
-    }
+    await writing.run(async (signal, onProgress) => {
+      try {
+        const list = listSheet ? await adapter.readSheetTable(listSheet) : null;
+        const full = list ? planLedgerSheet(table, list, settings, lang, day ?? todayLocal()) : plan;
+        if (!full.ok) throw new Error(full.message);
+        if (list) setJoinLines(full.report.slice(2));
+        const r = await adapter.writeLedgerSheet({ ...full.request, onProgress, signal });
+        setReport(r);
+        onFinished(r);
+      } catch (err) {
+        setError(t.failed + errorText(err));
+        onFinished(null);
+      }
+    });
   };
 
   const ourName = lang === "zh" ? "客户汇总" : "Customer summary";
@@ -180,27 +168,13 @@ export function LedgerPanel({ table, settings, today: day, onFinished }: LedgerP
               ))}
             </Select>
           </Field>
-          <div className={styles.row}>
-            <Button appearance="primary" disabled={busy} onClick={() => void build()}>
-              {busy ? t.building : t.build}
-            </Button>
-            {busy && (
-              <Button
-                disabled={cancelling}
-                onClick={() => {
-                  setCancelling(true);
-                  controller.current?.abort();
-                }}
-              >
-                {t.cancel}
-              </Button>
-            )}
-          </div>
-          {busy && (
-            <Field validationMessage={`${Math.round((progress ?? 0) * 100)}%`} validationState="none">
-              <ProgressBar value={progress} max={1} aria-label={t.building} />
-            </Field>
-          )}
+          <RunControls
+            state={writing}
+            label={t.build}
+            busyLabel={t.building}
+            cancelLabel={t.cancel}
+            onRun={() => void build()}
+          />
         </>
       )}
       {error && (
