@@ -6,14 +6,12 @@
  * range selected past the data) are left out; a formula cannot list skipped lines (the CLI and
  * the pane do).
  */
-import { classify } from "../engine/classify";
 import { excelSerialFromDay } from "../engine/days";
-import { mapHeaders, mapSummaryColumns } from "../engine/headers";
-import { buildLedgerTable, detectLedger, ledgerRhythm } from "../engine/ledger";
+import { buildLedgerTable, classifyBuiltLedger, detectLedger } from "../engine/ledger";
 import { outputRow, reportColumns, reportHeaders } from "../engine/report/columns";
 import { inertText } from "../engine/report/inert";
 import { getCurrentSettings } from "../engine/settingsStore";
-import { buildTableInput, columnNames } from "../engine/tableInput";
+import { columnNames } from "../engine/tableInput";
 import type { CellValue, DayNumber } from "../engine/types";
 import { invalidValue } from "./errors";
 import { normalizeCell } from "./ranges";
@@ -53,14 +51,7 @@ export function classifyLedgerTable(
   });
   if (!built.ok) throw invalidValue(`${built.message.zh} / ${built.message.en}`);
   const t = built.table;
-  const mapping = mapHeaders(t.headers);
-  const input = buildTableInput(
-    { rowCount: t.rowCount, column: (c) => t.columns[c] },
-    mapping,
-    mapSummaryColumns(t.headers),
-  );
-  const rhythm = ledgerRhythm(built, today, settings);
-  const result = classify(input, { today, settings, rhythm });
+  const { mapping, result } = classifyBuiltLedger(built, today, settings);
 
   const lang = built.lang;
   const columnName = columnNames(mapping);

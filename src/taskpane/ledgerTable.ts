@@ -2,19 +2,17 @@
  * The pane's §12 path, pure: is the read table a ledger (detected, or the user's switch), and
  * from the ledger (and the picked customer list) to the classified customer sheet to write.
  */
-import { classify } from "../engine/classify";
-import { mapHeaders, mapLedgerHeaders, mapSummaryColumns } from "../engine/headers";
+import { mapLedgerHeaders } from "../engine/headers";
 import {
   buildLedgerTable,
   chooseTableKind,
+  classifyBuiltLedger,
   detectLedger,
-  ledgerRhythm,
   rhythmStatusLine,
   type LedgerDetection,
   type TableKind,
 } from "../engine/ledger";
 import type { Settings } from "../engine/settings";
-import { buildTableInput } from "../engine/tableInput";
 import type { DayNumber, Lang } from "../engine/types";
 import type { FoundTable, LedgerSheetRequest, SheetTable } from "../excel/adapter";
 
@@ -68,15 +66,8 @@ export function planLedgerSheet(
   });
   if (!built.ok) return { ok: false, message: built.message[lang] };
   const table = built.table;
-  const mapping = mapHeaders(table.headers);
-  const input = buildTableInput(
-    { rowCount: table.rowCount, column: (c) => table.columns[c] },
-    mapping,
-    mapSummaryColumns(table.headers),
-  );
   // §13: the rhythm from the ledger's purchase dates, exactly as the CLI computes it.
-  const rhythm = ledgerRhythm(built, today, settings);
-  const result = classify(input, { today, settings, rhythm });
+  const { mapping, rhythm, result } = classifyBuiltLedger(built, today, settings);
   return {
     ok: true,
     report: built.report,

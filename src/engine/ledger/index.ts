@@ -7,6 +7,7 @@
  *   derivedSheet(derived, lang) / joinCustomerList(derived, list, lang) → the customer table
  *   ledgerReadMessage, ledgerProblemText            → what the user is told
  *   ledgerHistories / ledgerRhythm(built, today, s)  → §13's x, t, T per row and the BG/NBD analysis
+ *   classifyBuiltLedger(built, today, s)            → the built table's mapping, rhythm and classification
  */
 import type { LedgerField, LedgerMapping } from "../headers";
 import type { CellValue } from "../types";
@@ -20,6 +21,7 @@ export * from "./detect";
 export * from "./messages";
 export * from "./build";
 export * from "./rhythm";
+export * from "./classifyBuilt";
 
 /** A ledger's columns by field, from a header mapping and the sheet's columns (`columns[c][row]`). */
 export function ledgerInputFromColumns(
