@@ -596,6 +596,32 @@ describe("stable radix sort behind ABC and RFM", () => {
     const want = Array.from(v.keys()).sort((a, b) => v[a] - v[b] || a - b);
     expect(Array.from(sortOrder(v))).toEqual(want);
   });
+  test("matches a comparison sort on random bit patterns, so every digit of the radix sort counts", () => {
+    // Random 64-bit patterns cover every exponent and mantissa bit; neighbours that differ only
+    // in the lowest bits and repeats are mixed in. NaN patterns are left out (as the sort does).
+    let s = 11;
+    const word = (): number => (s = (s * 1103515245 + 12345) % 2147483648) * 2 + (s & 1);
+    const bits = new Uint32Array(2);
+    const asDouble = new Float64Array(bits.buffer);
+    const v: number[] = [];
+    while (v.length < 6000) {
+      bits[0] = word();
+      bits[1] = word();
+      const x = asDouble[0];
+      if (x !== x) continue;
+      v.push(x);
+      if (v.length % 7 === 0) v.push(x); // a repeat
+      if (v.length % 5 === 0) {
+        bits[0] ^= 1 << (v.length % 32); // a neighbour: one low or middle bit apart
+        if (asDouble[0] === asDouble[0]) v.push(asDouble[0]);
+      }
+    }
+    const values = Float64Array.from(v);
+    const want = Array.from(values.keys()).sort((a, b) => values[a] - values[b] || a - b);
+    expect(Array.from(sortOrder(values))).toEqual(want);
+    const down = Array.from(values.keys()).sort((a, b) => values[b] - values[a] || a - b);
+    expect(Array.from(sortOrder(values, { descending: true }))).toEqual(down);
+  });
   test("RFM on fractional metrics takes the sort path and agrees with the definition", () => {
     const m = f64([0.5, 0.25, 0.25, 2.75, NaN, 1e-9]);
     // n = 5: 1e-9 (k1 → 1), 0.25 ×2 (k2 → 2), 0.5 (k4 → 4), 2.75 (k5 → 5)
