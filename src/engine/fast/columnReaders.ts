@@ -16,7 +16,6 @@ const serialToDay = days.dayFromExcelSerial;
 
 /** Distinct texts remembered per column (bounded: a column of unique texts gains nothing). */
 const MEMO_MAX = 4096;
-const RECENT = 8;
 /** Whole numbers 0 ≤ v < INT_MEMO are remembered in coded columns (covers date serials to 2079). */
 const INT_MEMO = 65536;
 
@@ -190,10 +189,20 @@ export function readCoded(
   // a table allocated on first use (NaN = not yet read); an unreadable number is never
   // remembered, so it is reported on every row.
   let ints: Float64Array | null = null;
+  // A one-character text already read (是, 否, 强 …) is looked up here, in the loop itself.
+  const { charSeen, charValue } = texts;
   for (let i = 0; i < len; i++) {
     const v = col[i];
-    if (v === null || v === undefined) out[i] = NaN;
-    else if (typeof v === "string") out[i] = texts.read(v, i, ctx, reader);
+    if (typeof v === "string") {
+      if (v.length <= 1) {
+        const c = v.length === 0 ? EMPTY_SLOT : v.charCodeAt(0);
+        if (charSeen[c] === 1) {
+          out[i] = charValue[c];
+          continue;
+        }
+      }
+      out[i] = texts.read(v, i, ctx, reader);
+    } else if (v === null || v === undefined) out[i] = NaN;
     else if (typeof v === "number" && v >= 0 && v < INT_MEMO && (v | 0) === v) {
       ints ??= (intMemoTable ??= new Float64Array(INT_MEMO)).fill(NaN);
       let x = ints[v];
@@ -215,19 +224,42 @@ export function readCoded(
 let intMemoTable: Float64Array | null = null;
 
 /**
- * What each text of a column read as (是/否, 强/平/弱, 30%, 3月5日 repeat): a few recent
- * texts compared with ===, then a bounded map. Good reads and blanks are remembered; an
- * unreadable text is not, so it is reported on every row.
+ * What each text of a column read as (是/否, 强/平/弱, 30%, 3月5日 repeat). One-character
+ * texts and "" by character code; others in a small direct-mapped cache (by a hash of the
+ * text's characters, checked with ===), then a bounded map. Good reads and blanks are
+ * remembered; an unreadable text is not, so it is reported on every row.
  */
 class TextMemo {
-  private readonly recentKey: (string | null)[] = new Array<string | null>(RECENT).fill(null);
-  private readonly recentValue = new Float64Array(RECENT);
-  private slot = 0;
+  private readonly cacheKey: (string | null)[] = new Array<string | null>(CACHE_SLOTS).fill(null);
+  private readonly cacheValue = new Float64Array(CACHE_SLOTS);
   private readonly map = new Map<string, number>();
+  /** One-character texts (是 否 Y N 强 平 弱 √ ×: most coded cells) by character code, and "". */
+  readonly charSeen: Uint8Array;
+  readonly charValue: Float64Array;
+
+  constructor() {
+    const tables = (charTables ??= {
+      seen: new Uint8Array(EMPTY_SLOT + 1),
+      value: new Float64Array(EMPTY_SLOT + 1),
+    });
+    this.charSeen = tables.seen.fill(0); // shared: one column is read at a time
+    this.charValue = tables.value;
+  }
 
   read(v: string, row: number, ctx: ReadContext, reader: Reader): number {
-    const keys = this.recentKey;
-    for (let k = 0; k < RECENT; k++) if (keys[k] === v) return this.recentValue[k];
+    const len = v.length;
+    const short = len <= 1;
+    let slot = -1;
+    if (short) {
+      const c = len === 0 ? EMPTY_SLOT : v.charCodeAt(0);
+      if (this.charSeen[c] === 1) return this.charValue[c];
+    } else if (len <= CACHE_MAX_LENGTH) {
+      // A hash of every character: "3月5日" and "3月15日" must not share a slot.
+      let h = len;
+      for (let k = 0; k < len; k++) h = Math.imul(h ^ v.charCodeAt(k), 0x9e3779b1);
+      slot = (h >>> 22) & (CACHE_SLOTS - 1);
+      if (this.cacheKey[slot] === v) return this.cacheValue[slot];
+    }
     let x = this.map.get(v);
     if (x === undefined) {
       ctx.row = row;
@@ -236,16 +268,34 @@ class TextMemo {
       // Unreadable (readPosition gives Unknown, the others NaN): not remembered, so it is
       // reported on every row. A good read or a blank ("", " ") is remembered.
       if (ctx.reports !== before) return x;
+      if (short) {
+        const c = len === 0 ? EMPTY_SLOT : v.charCodeAt(0);
+        this.charSeen[c] = 1;
+        this.charValue[c] = x;
+        return x;
+      }
       if (this.map.size < MEMO_MAX) this.map.set(v, x);
     }
-    keys[this.slot] = v;
-    this.recentValue[this.slot] = x;
-    this.slot = (this.slot + 1) % RECENT;
+    if (slot >= 0) {
+      this.cacheKey[slot] = v;
+      this.cacheValue[slot] = x;
+    }
     return x;
   }
 }
 
+/** TextMemo's direct-mapped cache: 1,024 slots, for texts up to 24 characters (dates, rates, 3月5日). */
+const CACHE_SLOTS = 1024;
+const CACHE_MAX_LENGTH = 24;
+
+/** Where the empty text is remembered in those tables: after every UTF-16 code unit. */
+const EMPTY_SLOT = 0x10000;
+
+/** TextMemo's tables of one-character texts, kept between calls (one column is read at a time). */
+let charTables: { seen: Uint8Array; value: Float64Array } | null = null;
+
 /** Frees the tables kept between calls. */
 export function releaseReaderTables(): void {
   intMemoTable = null;
+  charTables = null;
 }

@@ -168,3 +168,39 @@ describe("fast column readers = the cell rules, on random columns", () => {
     );
   });
 });
+
+describe("remembered texts: many distinct texts share the memo's slots", () => {
+  // Every birthday text (3月5日, 12月31日 …) and 2,000 ISO dates, each several times in a
+  // shuffled order: far more texts than the direct-mapped cache has slots, so texts share a
+  // slot and the cache must tell them apart (a slot holding another text is a miss).
+  const shuffled = <T>(xs: T[]): T[] => {
+    let s = 3;
+    const a = xs.slice();
+    for (let i = a.length - 1; i > 0; i--) {
+      s = (s * 1103515245 + 12345) % 2147483648;
+      const j = s % (i + 1);
+      [a[i], a[j]] = [a[j], a[i]];
+    }
+    return a;
+  };
+  const birthdays: string[] = [];
+  for (let m = 1; m <= 12; m++) for (let d = 1; d <= 31; d++) birthdays.push(`${m}月${d}日`);
+  test("birthdays", () => {
+    const col = shuffled([...birthdays, ...birthdays, ...birthdays]);
+    same(
+      viaColumn(col, (out, ctx) => readCoded(col, col.length, out, ctx, readBirthday)),
+      viaRule(col, readBirthday),
+    );
+  });
+  test("date texts", () => {
+    const dates = Array.from({ length: 2000 }, (_, k) => {
+      const day = new Date(Date.UTC(2020, 0, 1 + k));
+      return day.toISOString().slice(0, 10);
+    });
+    const col = shuffled([...dates, ...dates, ...dates]);
+    same(
+      viaColumn(col, (out, ctx) => readDates(col, col.length, out, ctx, 1e9)),
+      viaRule(col, readDate),
+    );
+  });
+});
