@@ -147,3 +147,32 @@ describe("summarize", () => {
     expect(paretoPoints(Float64Array.from([0, 0, NaN]))).toEqual([]);
   });
 });
+
+describe("Pareto from §2's cumShare = Pareto by sorting the values", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const summary =
+    require("../../src/engine/report/summary") as typeof import("../../src/engine/report/summary");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { abcClasses } = require("../../src/engine/rules") as typeof import("../../src/engine/rules");
+  let seed = 5;
+  const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  test.each([1, 2, 3, 7, 199, 200, 201, 1000, 20000])("%i rows: ties, zeros, blanks, a long tail", (n) => {
+    for (let round = 0; round < 4; round++) {
+      const value = Float64Array.from({ length: n }, () => {
+        const r = rnd();
+        if (r < 0.05) return NaN;
+        if (r < 0.1 + round * 0.1) return 0; // up to a third zero: many equal cumShares
+        if (r < 0.3) return Math.floor(rnd() * 5) * 100; // ties
+        return Math.round(1e6 * Math.pow(rnd(), 4)) / 100; // Pareto-like tail
+      });
+      const { cumShare } = abcClasses(value, { abcCutA: 0.8, abcCutB: 0.95 });
+      expect(summary.paretoOfResult({ value, cumShare }, 200)).toEqual(summary.paretoCurve(value, 200));
+      expect(summary.paretoOfResult({ value, cumShare }, 5)).toEqual(summary.paretoCurve(value, 5));
+    }
+  });
+  test("all zero or blank: no curve", () => {
+    const value = Float64Array.from([0, NaN, 0]);
+    const { cumShare } = abcClasses(value, { abcCutA: 0.8, abcCutB: 0.95 });
+    expect(summary.paretoOfResult({ value, cumShare }, 200)).toEqual({ points: [], top20Share: NaN });
+  });
+});

@@ -132,7 +132,7 @@ export function summarize(result: ClassifyResult): Summary {
     if (result.problemStart[i + 1] > result.problemStart[i]) problemRows++;
   }
   const shareOf = (x: number): number => (total > 0 ? x / total : 0);
-  const curve = paretoCurve(result.value, PARETO_MAX_POINTS);
+  const curve = paretoOfResult(result, PARETO_MAX_POINTS);
   const groups = result.input?.groups;
   return {
     headline: {
@@ -178,14 +178,36 @@ export function groupKeys(result: ClassifyResult): GroupKey[] {
   return (["owner", "region"] as const).filter((k) => g?.[k] !== undefined);
 }
 
+const RECENT_GROUPS = 8;
+/** Never === a cell. */
+const NO_CELL = Symbol("no cell");
+
 function perGroup(result: ClassifyResult, cells: ArrayLike<CellValue>, total: number): PeopleSummary[] {
   const byName = new Map<string, PeopleSummary>();
   const n = result.rowCount;
+  // Owners and regions repeat: the last few cells seen (compared with ===) skip reading the
+  // text and the map.
+  const recentCell: unknown[] = new Array<unknown>(RECENT_GROUPS).fill(NO_CELL);
+  const recentGroup: PeopleSummary[] = new Array<PeopleSummary>(RECENT_GROUPS);
+  let slot = 0;
   for (let i = 0; i < n; i++) {
     if (result.tier[i] === NOT_CLASSIFIED) continue;
-    const name = i < cells.length ? readText(cells[i]) : "";
-    let g = byName.get(name);
-    if (!g) byName.set(name, (g = { name, count: 0, value: 0, share: 0, stars: 0, fading: 0, overdue: 0 }));
+    const cell = i < cells.length ? cells[i] : null;
+    let g: PeopleSummary | undefined;
+    for (let k = 0; k < RECENT_GROUPS; k++) {
+      if (recentCell[k] === cell) {
+        g = recentGroup[k];
+        break;
+      }
+    }
+    if (!g) {
+      const name = readText(cell);
+      g = byName.get(name);
+      if (!g) byName.set(name, (g = { name, count: 0, value: 0, share: 0, stars: 0, fading: 0, overdue: 0 }));
+      recentCell[slot] = cell;
+      recentGroup[slot] = g;
+      slot = (slot + 1) % RECENT_GROUPS;
+    }
     g.count++;
     const v = result.value[i];
     if (v === v) g.value += v;
@@ -233,7 +255,84 @@ export function paretoPoints(values: Float64Array, maxPoints: number = PARETO_MA
   return paretoCurve(values, maxPoints).points;
 }
 
-function paretoCurve(values: Float64Array, maxPoints: number): { points: ParetoPoint[]; top20Share: number } {
+/**
+ * paretoCurve of a classified table, from what §2 already worked out: the cumulative share of
+ * the customer at rank t (best first) is that row's cumShare, summed in the same order as the
+ * curve sums, so the points are the same numbers. Only the cumShares at the curve's ranks are
+ * needed, so instead of sorting a million values it finds those order statistics: a histogram
+ * of cumShare, then a sort of the few buckets holding a wanted rank.
+ */
+export function paretoOfResult(
+  result: Pick<ClassifyResult, "value" | "cumShare">,
+  maxPoints: number,
+): { points: ParetoPoint[]; top20Share: number } {
+  const { value, cumShare } = result;
+  let n = 0;
+  let positive = false;
+  for (let i = 0; i < value.length; i++) {
+    const v = value[i];
+    if (v === v) {
+      n++;
+      if (v > 0) positive = true;
+    }
+  }
+  if (n === 0 || !positive) return { points: [], top20Share: NaN };
+  const m = Math.min(n, Math.max(1, maxPoints - 1));
+  const ranks: number[] = [];
+  for (let j = 1; j <= m; j++) ranks.push(Math.ceil((j * n) / m));
+  const top20 = Math.ceil(n * 0.2);
+  const at = cumShareAtRanks(cumShare, n, [...ranks, top20]);
+  const points: ParetoPoint[] = [{ customers: 0, value: 0 }];
+  for (let j = 1; j <= m; j++) points.push({ customers: ranks[j - 1] / n, value: j === m ? 1 : at[j - 1] });
+  return { points, top20Share: at[m] };
+}
+
+const PARETO_BUCKETS = 1 << 16;
+
+/** The t-th smallest known cumShare (1-based) for each t in `ranks` (n = how many are known). */
+function cumShareAtRanks(cumShare: ArrayLike<number>, n: number, ranks: readonly number[]): number[] {
+  const bucketOf = (c: number): number =>
+    Math.min(PARETO_BUCKETS - 1, Math.max(0, Math.floor(c * PARETO_BUCKETS)));
+  const count = new Int32Array(PARETO_BUCKETS + 1);
+  for (let i = 0; i < cumShare.length; i++) {
+    const c = cumShare[i];
+    if (c === c) count[bucketOf(c) + 1]++;
+  }
+  for (let b = 0; b < PARETO_BUCKETS; b++) count[b + 1] += count[b]; // count[b] = known cumShares below bucket b
+  // The bucket of each wanted rank: the first b with count[b + 1] ≥ t.
+  const bucketOfRank = ranks.map((t) => {
+    let lo = 0;
+    let hi = PARETO_BUCKETS - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (count[mid + 1] >= Math.min(t, n)) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  });
+  // Those buckets' values, gathered in one pass and sorted (a few hundred buckets, small).
+  const wanted = new Map<number, number[]>();
+  for (const b of bucketOfRank) wanted.set(b, []);
+  const isWanted = new Uint8Array(PARETO_BUCKETS);
+  for (const b of wanted.keys()) isWanted[b] = 1;
+  for (let i = 0; i < cumShare.length; i++) {
+    const c = cumShare[i];
+    if (c === c) {
+      const b = bucketOf(c);
+      if (isWanted[b] === 1) wanted.get(b)!.push(c);
+    }
+  }
+  for (const list of wanted.values()) list.sort((a, b) => a - b);
+  return ranks.map((t, k) => {
+    const b = bucketOfRank[k];
+    return wanted.get(b)![Math.min(t, n) - 1 - count[b]];
+  });
+}
+
+export function paretoCurve(
+  values: Float64Array,
+  maxPoints: number,
+): { points: ParetoPoint[]; top20Share: number } {
   let n = 0;
   for (let i = 0; i < values.length; i++) if (values[i] === values[i]) n++;
   const sorted = new Float64Array(n);
