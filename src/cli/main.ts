@@ -16,12 +16,13 @@ import { buildTableInput, columnNames } from "../engine/tableInput";
 import type { Lang } from "../engine/types";
 import { parseArgs, type CliOptions } from "./args";
 import { ledgerToCustomers } from "./ledgerInput";
-import { outputPlan } from "./outputPlan";
+import { outputKinds, outputPlan } from "./outputPlan";
 import { readCsv } from "./readCsv";
 import { readXlsx } from "./readXlsx";
 import { withoutOwnBlock } from "./ownColumns";
 import { bilingual, CliError, engineColumn, sheetColumn, type SheetData } from "./sheet";
 import { formatSummary, summarizeRun } from "./summary";
+import { RowTails, tailsJob } from "./rowTails";
 import { writeCsv } from "./writeCsv";
 import { writeXlsx } from "./writeXlsx";
 
@@ -112,6 +113,12 @@ async function classifyFile(opts: CliOptions, io: CliIo): Promise<void> {
   timing?.("engine columns");
   const result = classify(input, { today, settings, rhythm });
   timing?.("classifying");
+  // A CSV's last rows are encoded on a worker thread; started now, it is ready by the time the
+  // writer reaches them (the summary comes first).
+  const tails =
+    opts.outFormat === "csv"
+      ? RowTails.start(tailsJob(result, lang, columnNames(mapping), outputKinds(result)), sheet.rowCount)
+      : null;
   const summary = summarizeRun(result, lang);
   const plan = outputPlan(sheet, result, lang, columnNames(mapping), summary, {
     onProgress: io.isTTY
@@ -122,7 +129,7 @@ async function classifyFile(opts: CliOptions, io: CliIo): Promise<void> {
   progress(`正在写出 ${opts.out}…`, `writing ${opts.out}…`);
   try {
     if (opts.outFormat === "xlsx") await writeXlsx(opts.out, plan);
-    else await writeCsv(opts.out, plan);
+    else await writeCsv(opts.out, plan, { tails });
   } catch (e) {
     throw new CliError(
       1,

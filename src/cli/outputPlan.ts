@@ -20,6 +20,7 @@ import {
   worklistRows,
 } from "../engine/report/worklist";
 import type { DayNumber, Lang } from "../engine/types";
+import { tailsJob, type TailsJob } from "./rowTails";
 import type { SheetData } from "./sheet";
 import type { CliSummary } from "./summary";
 
@@ -38,6 +39,8 @@ export interface OutputPlan {
   kinds: OutputKind[];
   /** Row i's 14 cells: dates as DayNumber, the share as a fraction, unknown as null. */
   outputCells(i: number): (string | number | null)[];
+  /** What a worker thread needs to make any row's §11 cells itself (rowTails.ts). */
+  tailsJob(): TailsJob;
   /** Tier of row i (for the fill colour). */
   tierOf(i: number): number;
   /** Fill of output column k in row i ("#RRGGBB"), or null. */
@@ -58,6 +61,11 @@ export interface OutputPlan {
 
 export const PROGRESS_EVERY = 50_000;
 
+/** How each output column of this result is written, in order. */
+export function outputKinds(result: ClassifyResult): OutputKind[] {
+  return reportColumns(result).map((c) => c.kind);
+}
+
 /** The plan for a classified table: every output decision comes from engine/report. */
 export function outputPlan(
   sheet: SheetData,
@@ -75,8 +83,9 @@ export function outputPlan(
     today: result.today,
     columns,
     outHeaders: columns.map((c) => pick(c.header, lang)),
-    kinds: columns.map((c) => c.kind),
+    kinds: outputKinds(result),
     outputCells: (i) => outputRow(result, i, lang, columnName),
+    tailsJob: () => tailsJob(result, lang, columnName, outputKinds(result)),
     tierOf: (i) => result.tier[i],
     fillOf: (k, i) => cellFill(columns[k], result, i),
     summary,

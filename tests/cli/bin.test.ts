@@ -1,7 +1,8 @@
 /** The installed command: bin/crm-classify.js run as a real process (the only spawn test). */
 import { spawnSync } from "child_process";
+import { existsSync, readFileSync, writeFileSync } from "fs";
 import * as path from "path";
-import { fixture, readCsvOut, tempDir } from "./helpers";
+import { fixture, largeTableCsv, readCsvOut, runCli, tempDir } from "./helpers";
 
 // Workbooks are zipped and unzipped; leave room on a busy 2-core machine.
 jest.setTimeout(30_000);
@@ -21,6 +22,30 @@ it("bin/crm-classify.js classifies a file and exits 0", () => {
 
     const bad = spawnSync(process.execPath, [bin, fixture("small-zh.csv"), "--out", out, "--today", "tomorrow"], { encoding: "utf8" });
     expect(bad.status).toBe(2);
+  } finally {
+    tmp.cleanup();
+  }
+});
+
+it("a large table through the bundled command (its worker encodes the last rows) = the same run in-process", async () => {
+  const tmp = tempDir();
+  try {
+    const input = tmp.file("in.csv");
+    writeFileSync(input, largeTableCsv(70_000));
+    const bin = path.join(__dirname, "..", "..", "bin", "crm-classify.js");
+    const bundle = path.join(__dirname, "..", "..", "build", "crm-classify.js");
+    // The bundle ships its worker beside it (npm run build:cli builds both).
+    if (existsSync(bundle))
+      expect(existsSync(path.join(path.dirname(bundle), "rowTailsWorker.js"))).toBe(true);
+    const viaBin = tmp.file("bin.csv");
+    const r = spawnSync(process.execPath, [bin, input, "--out", viaBin, "--today", "2026-11-22"], {
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(0);
+    const inProcess = tmp.file("in-process.csv");
+    expect((await runCli([input, "--out", inProcess, "--today", "2026-11-22"])).code).toBe(0);
+    expect(readFileSync(viaBin).equals(readFileSync(inProcess))).toBe(true);
   } finally {
     tmp.cleanup();
   }

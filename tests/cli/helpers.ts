@@ -55,3 +55,18 @@ export function rowValues(ws: ExcelJS.Worksheet, r: number, columns: number): Ex
   const row = ws.getRow(r);
   return Array.from({ length: columns }, (_, c) => row.getCell(c + 1).value);
 }
+
+/** A customer table with what makes §11 cells differ: problems (quoted), ties, blanks, duplicates. */
+export function largeTableCsv(n: number): string {
+  const lines = ["客户名称,销售额,上期销售额,毛利率,订单数,最近下单日期,最近联系日期,熟悉程度,负责销售"];
+  for (let i = 0; i < n; i++) {
+    const revenue = i % 97 === 0 ? "abc" : i % 89 === 0 ? "" : String(1000 + ((i * 7919) % 50000));
+    const prev = i % 5 === 0 ? "" : String(800 + ((i * 104729) % 60000));
+    const margin = i % 11 === 0 ? "" : `0.${10 + (i % 30)}`;
+    const last = `2026-${String(1 + (i % 11)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}`;
+    const contact = i % 3 === 0 ? "" : `2026-${String(1 + (i % 10)).padStart(2, "0")}-15`;
+    const name = i % 1000 === 999 ? "客户1号" : `客户${i}号`; // some duplicates
+    lines.push([name, revenue, prev, margin, i % 40, last, contact, i % 6, `销售${i % 7}`].join(","));
+  }
+  return lines.join("\r\n") + "\r\n";
+}
