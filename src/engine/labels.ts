@@ -195,9 +195,22 @@ export function holidayLabel(key: HolidayHit["key"], lang: Lang): string {
  * METHOD v2 §8 — v1's `逾期N天` read as late payment).
  */
 export function overdueLabel(days: number, lang: Lang): string {
-  if (lang === "zh") return `超期未联系${days}天`;
-  return days === 1 ? "contact overdue 1 day" : `contact overdue ${days} days`;
+  // Day counts repeat from row to row (the Why line is built once per row): each text made once.
+  const memo = lang === "zh" ? OVERDUE_ZH : OVERDUE_EN;
+  const known = days >= 0 && days < OVERDUE_MEMO && (days | 0) === days ? memo[days] : undefined;
+  if (known !== undefined) return known;
+  const text =
+    lang === "zh"
+      ? `超期未联系${days}天`
+      : days === 1
+        ? "contact overdue 1 day"
+        : `contact overdue ${days} days`;
+  if (days >= 0 && days < OVERDUE_MEMO && (days | 0) === days) memo[days] = text;
+  return text;
 }
+const OVERDUE_MEMO = 4096;
+const OVERDUE_ZH: (string | undefined)[] = new Array<string | undefined>(OVERDUE_MEMO);
+const OVERDUE_EN: (string | undefined)[] = new Array<string | undefined>(OVERDUE_MEMO);
 
 /** A field's display name: its first header synonym. */
 export function fieldLabel(field: FieldKey, lang: Lang): string {
