@@ -1,16 +1,18 @@
 /**
- * The columns of a CSV the engine and the summary read, decoded in the reading pass while each
- * record is still in the CPU's cache (decoding column by column afterwards went back to every
- * record once per column: a cache miss per cell, a second per column on a 1 M-row file).
+ * The columns of a CSV the engine and the summary read, decoded chunk by chunk as splitRecords
+ * (csvRecords.ts) delivers them: a chunk's records are still in the CPU's cache (decoding column
+ * by column over the whole file went back to every record once per column: a cache miss per
+ * cell, a second per column on a 1 M-row file).
  *
  *   - a text column: each field's text; a text equal byte for byte to one of the last few is
  *     that same string (regions, owners, 熟悉程度 repeat), not decoded again;
- *   - a number or date field (FIELD_READS): the numbers of its plain texts (csvCells.ts) in a
- *     Float64Array, NaN for a blank; a field that is not plain keeps its text for the engine.
+ *   - a number or date field (FIELD_READS): the numbers splitRecords parsed from its plain texts
+ *     (csvCells.ts) in a Float64Array, NaN for a blank; a field that is not plain keeps its text
+ *     for the engine.
  */
 import type { FieldRead } from "../engine/fieldReads";
-import { isoDateSerialOfBytes, plainNumberOfBytes } from "./csvCells";
-import { spanText, type FieldSpans } from "./csvScan";
+import type { KeptField, RecordChunk } from "./csvRecords";
+import { spanText } from "./csvScan";
 
 /** A number or date column as read: the numbers, and the texts of the cells that were not plain. */
 export interface ParsedColumn {
@@ -75,27 +77,36 @@ class TextColumn {
 class NumberColumn {
   values = new Float64Array(1 << 16);
   readonly texts = new Map<number, string>();
-  private readonly parse: (bytes: Uint8Array, s: number, e: number) => number;
 
   constructor(
     private readonly bytes: Buffer,
     readonly read: FieldRead,
-  ) {
-    this.parse = read === "date" ? isoDateSerialOfBytes : plainNumberOfBytes;
-  }
+  ) {}
 
-  add(row: number, s: number, e: number, quoted: number): void {
-    if (row === this.values.length) {
-      const grown = new Float64Array(row * 2);
+  /**
+   * Rows [first, first + rows): their numbers as splitRecords parsed them; a cell that was not
+   * plain (NaN, not empty) keeps its text for the engine.
+   */
+  addParsed(
+    first: number,
+    rows: number,
+    numbers: Float64Array,
+    start: Int32Array,
+    end: Int32Array,
+    quoted: Uint8Array,
+  ): void {
+    if (first + rows > this.values.length) {
+      const grown = new Float64Array(Math.max(2 * this.values.length, first + rows));
       grown.set(this.values);
       this.values = grown;
     }
-    let x = NaN;
-    if (s !== e) {
-      if (!quoted) x = this.parse(this.bytes, s, e);
-      if (x !== x) this.texts.set(row, spanText(this.bytes, s, e, quoted));
+    this.values.set(numbers.subarray(0, rows), first);
+    for (let r = 0; r < rows; r++) {
+      const x = numbers[r];
+      const s = start[r];
+      if (x !== x && s >= 0 && s !== end[r])
+        this.texts.set(first + r, spanText(this.bytes, s, end[r], quoted[r]));
     }
-    this.values[row] = x;
   }
 }
 
@@ -122,16 +133,28 @@ export class KeptColumns {
     });
   }
 
-  /** Decodes data row `row` (rows come in order, from 0). */
-  add(row: number, spans: FieldSpans): void {
-    for (let j = 0; j < this.fields.length; j++) {
-      const k = this.fields[j];
+  /** The kept fields in the order addChunk expects them (splitRecords' `kept`). */
+  keptFields(): KeptField[] {
+    return this.fields.map((field, j) => {
       const col = this.columns[j];
+      return { field, read: col instanceof NumberColumn ? col.read : undefined };
+    });
+  }
+
+  /** Decodes a chunk of records (splitRecords with keptFields()), its first row being data row `first`. */
+  addChunk(chunk: RecordChunk, first: number): void {
+    for (let j = 0; j < this.columns.length; j++) {
+      const col = this.columns[j];
+      const start = chunk.spanStart[j];
+      const end = chunk.spanEnd[j];
+      const quoted = chunk.spanQuoted[j];
       if (col instanceof TextColumn) {
-        if (k < spans.count) col.add(spans.start[k], spans.end[k], spans.quoted[k]);
-        else col.cells.push(null);
-      } else if (k < spans.count) col.add(row, spans.start[k], spans.end[k], spans.quoted[k]);
-      else col.add(row, 0, 0, 0);
+        for (let r = 0; r < chunk.rows; r++) {
+          const s = start[r];
+          if (s < 0) col.cells.push(null);
+          else col.add(s, end[r], quoted[r]);
+        }
+      } else col.addParsed(first, chunk.rows, chunk.numbers[j]!, start, end, quoted);
     }
   }
 

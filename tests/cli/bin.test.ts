@@ -1,7 +1,8 @@
 /** The installed command: bin/crm-classify.js run as a real process (the only spawn test). */
 import { spawnSync } from "child_process";
-import { existsSync, readFileSync, writeFileSync } from "fs";
+import { existsSync, readFileSync, statSync, writeFileSync } from "fs";
 import * as path from "path";
+import { WORKER_MIN_BYTES } from "../../src/cli/csvRecordsReader";
 import { fixture, largeTableCsv, readCsvOut, runCli, tempDir } from "./helpers";
 
 // Workbooks are zipped and unzipped; leave room on a busy 2-core machine.
@@ -27,11 +28,12 @@ it("bin/crm-classify.js classifies a file and exits 0", () => {
   }
 });
 
-it("a large table through the bundled command (its worker encodes the last rows) = the same run in-process", async () => {
+it("a large table through the bundled command (its workers split the records and encode the last rows) = the same run in-process", async () => {
   const tmp = tempDir();
   try {
     const input = tmp.file("in.csv");
-    writeFileSync(input, largeTableCsv(70_000));
+    writeFileSync(input, largeTableCsv(150_000));
+    expect(statSync(input).size).toBeGreaterThan(WORKER_MIN_BYTES);
     const bin = path.join(__dirname, "..", "..", "bin", "crm-classify.js");
     const bundle = path.join(__dirname, "..", "..", "build", "crm-classify.js");
     // The bundle ships its worker beside it (npm run build:cli builds both).
