@@ -139,6 +139,8 @@ export class ByteSink {
   private buf = Buffer.allocUnsafe(ByteSink.SIZE);
   private pos = 0;
   private readonly inFlight: Promise<void>[] = [];
+  /** Buffers of chunks already written, to fill again. */
+  private readonly spare: Buffer<ArrayBuffer>[] = [];
   static readonly SIZE = 1 << 20;
   private static readonly IN_FLIGHT = 4;
   /** `out`: the file chunks go to; null keeps every byte in memory (see taken()). */
@@ -167,12 +169,25 @@ export class ByteSink {
       this.buf = grown;
       return;
     }
+    let next: Buffer<ArrayBuffer> | undefined;
     if (this.pos > 0) {
-      const sent = this.out.send(this.buf.subarray(0, this.pos));
-      sent.catch(() => undefined); // awaited by drained() or end(); never an unhandled rejection
+      const full = this.buf;
+      const sent = this.out.send(full.subarray(0, this.pos));
+      // Once written, the chunk's buffer is used again: a fresh megabyte per chunk is external
+      // memory that keeps V8 running full collections while a large file is written.
+      sent.then(
+        () =>
+          void (
+            full.length === ByteSink.SIZE &&
+            this.spare.length < ByteSink.IN_FLIGHT + 2 &&
+            this.spare.push(full)
+          ),
+        () => undefined, // the error is seen by drained() or end(): never an unhandled rejection
+      );
       this.inFlight.push(sent);
+      if (n <= ByteSink.SIZE) next = this.spare.pop();
     }
-    this.buf = Buffer.allocUnsafe(Math.max(ByteSink.SIZE, n));
+    this.buf = next ?? Buffer.allocUnsafe(Math.max(ByteSink.SIZE, n));
     this.pos = 0;
   }
   /** The oldest chunk's write, when too many are on their way (else undefined: go on). */
