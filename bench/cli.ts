@@ -10,7 +10,10 @@
  *     streaming reader + writer.
  *
  * Wall time, rows/s and peak memory (max RSS, GNU time) of each in a child process. Inputs are
- * generated deterministically into a temp dir, removed afterwards.
+ * generated deterministically into a temp dir, removed afterwards. Each run starts after `sync`,
+ * so no run pays for writing back the previous run's output or the generated inputs (since
+ * 2026-12-04; before, the CLI ran right after 335 MB of inputs were written and pandas right
+ * after the CLI's 380 MB output).
  *
  *   npm run bench:cli [-- --rows 100000] [-- --keep] [-- --exceljs | --no-exceljs] [-- --csv-only]
  *   (the exceljs baseline runs by default only up to 200,000 rows; --csv-only: CLI and pandas
@@ -146,6 +149,9 @@ interface Measure {
 
 /** Runs a command in a child process under GNU time (max RSS) when present. */
 function measure(label: string, cmd: string, args: string[]): Measure {
+  // Every run starts with nothing waiting to be written back: otherwise a run pays for the disk
+  // writes of the one before it (or of the generated inputs), whichever tool that was.
+  spawnSync("sync");
   const haveTime = existsSync("/usr/bin/time");
   const t0 = process.hrtime.bigint();
   const r = spawnSync(haveTime ? "/usr/bin/time" : cmd, haveTime ? ["-v", cmd, ...args] : args, {

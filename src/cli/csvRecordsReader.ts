@@ -4,17 +4,19 @@
  * Reading a million-row file is about 40 % splitting and parsing numbers, 60 % making strings:
  * run side by side, the reading phase takes little more than the longer of the two.
  *
- * The worker reads the file's bytes in shared memory (readShared), so nothing is copied; a worker
- * that fails (or a file the worker cannot share, e.g. one re-encoded from UTF-16) leaves the rest
- * to the main thread, from where the worker stopped: the records are the same either way.
+ * The worker is started before the main thread reads the file and reads it too (its own copy:
+ * shared memory made memchr and every copy out of it about three times slower); it splits only
+ * when its copy has the size and modification time the main thread's has. A worker that fails
+ * or differs (or a file re-encoded from UTF-16 or GB18030) leaves the rest to the main thread,
+ * from where the worker stopped: the records are the same either way.
  */
-import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } from "fs";
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, statSync } from "fs";
 import * as path from "path";
 import { Worker } from "worker_threads";
 import { splitRecords, type KeptField, type RecordChunk } from "./csvRecords";
 import { FieldSpans, RecordSplitter, UnclosedQuote } from "./csvScan";
 
-/** A file this large is read into shared memory and split on a worker (smaller: not worth a thread). */
+/** A file this large is split on a worker (smaller: not worth a thread). */
 export const WORKER_MIN_BYTES = 8 << 20;
 /** Records per chunk: the main thread's chunks stay in the CPU's cache (~1 MB); the worker's are fewer messages. */
 const MAIN_CHUNK_ROWS = 4096;
@@ -23,49 +25,85 @@ const WORKER_CHUNK_ROWS = 16384;
 /** The bundled worker (build/csvRecordsWorker.js, beside build/crm-classify.js). */
 export const BUNDLED_RECORDS_WORKER = path.join(__dirname, "csvRecordsWorker.js");
 
-/** The file's bytes; a large file in a SharedArrayBuffer, which a worker can read without a copy. */
-export function readShared(file: string): Buffer {
+/** What tells two reads of a file apart. */
+export interface FileVersion {
+  size: number;
+  mtimeMs: number;
+}
+
+/** What the worker is told once the main thread has found the data. */
+export interface RecordsJob {
+  version: FileVersion;
+  /** The data's bytes within the file (after a byte-order mark). */
+  offset: number;
+  length: number;
+  delimiter: number;
+  /** Where the first data record starts, within the data. */
+  pos: number;
+  kept: KeptField[];
+  chunkRows: number;
+}
+
+/** The file's bytes (one synchronous read: readFile's 512 KB round trips took ~20 % longer) and version. */
+export function readWhole(file: string): { raw: Buffer; version: FileVersion } {
   const fd = openSync(file, "r");
   try {
-    const size = fstatSync(fd).size;
-    // One synchronous read: readFile's 512 KB round trips through the thread pool took ~20 % longer.
-    if (size < WORKER_MIN_BYTES) return readFileSync(fd);
-    const bytes = Buffer.from(new SharedArrayBuffer(size));
-    let done = 0;
-    while (done < size) {
-      const n = readSync(fd, bytes, done, size - done, done);
-      if (n === 0) break; // the file shrank while being read
-      done += n;
-    }
-    return done === size ? bytes : bytes.subarray(0, done);
+    const raw = readFileSync(fd);
+    const st = fstatSync(fd);
+    return { raw, version: { size: st.size, mtimeMs: st.mtimeMs } };
   } finally {
     closeSync(fd);
   }
 }
 
-/** The records from byte `pos` on, in chunks (see the module comment). */
+/**
+ * A worker for a large file, started now so that it reads the file while the main thread does;
+ * null for a small file or without a worker file. Hand it to dataRecords, or close() it.
+ */
+export function startRecordsWorker(file: string, workerFile: string): RecordsWorker | null {
+  try {
+    if (statSync(file).size < WORKER_MIN_BYTES || !existsSync(workerFile)) return null;
+    return new RecordsWorker(workerFile, file);
+  } catch {
+    return null; // unreadable: the main thread's read says why
+  }
+}
+
+/**
+ * The records from byte `pos` of `bytes` on, in chunks (see the module comment). `at` says where
+ * `bytes` are in the file as `version` (null when they are not the file's own bytes).
+ */
 export async function* dataRecords(
   bytes: Buffer,
   delimiter: number,
   pos: number,
   kept: readonly KeptField[],
-  workerFile: string,
+  worker: RecordsWorker | null,
+  at: { version: FileVersion; offset: number } | null,
 ): AsyncGenerator<RecordChunk> {
-  const shared = bytes.buffer instanceof SharedArrayBuffer ? bytes.buffer : null;
-  if (shared && bytes.length >= WORKER_MIN_BYTES && existsSync(workerFile)) {
-    const fromWorker = new WorkerRecords(workerFile, shared, bytes, delimiter, pos, kept);
+  if (worker && at) {
+    worker.start({
+      version: at.version,
+      offset: at.offset,
+      length: bytes.length,
+      delimiter,
+      pos,
+      kept: [...kept],
+      chunkRows: WORKER_CHUNK_ROWS,
+    });
     try {
       for (;;) {
-        const chunk = await fromWorker.next();
+        const chunk = await worker.next();
         if (!chunk) break;
         pos = chunk.next;
         yield chunk;
       }
-      if (fromWorker.done) return;
+      if (worker.done) return;
     } finally {
-      fromWorker.close();
+      worker.close();
     }
   }
+  worker?.close();
   // Here without a worker, or after one failed: the rest on this thread.
   const splitter = new RecordSplitter(bytes, delimiter);
   const spans = new FieldSpans();
@@ -76,35 +114,18 @@ export async function* dataRecords(
   }
 }
 
-type Message = { chunk: RecordChunk } | { done: true } | { unclosedQuote: number };
+type Message = { chunk: RecordChunk } | { done: true } | { differs: true } | { unclosedQuote: number };
 
-/** The worker's chunks in order; null after the last one, or when the worker failed (done says which). */
-class WorkerRecords {
+/** The worker's chunks in order; null after the last one, or when the worker failed or differed (done says which). */
+export class RecordsWorker {
   private readonly queue: Message[] = [];
   private wake: (() => void) | null = null;
   private ended = false;
   done = false;
   private readonly worker: Worker;
 
-  constructor(
-    file: string,
-    shared: SharedArrayBuffer,
-    bytes: Buffer,
-    delimiter: number,
-    pos: number,
-    kept: readonly KeptField[],
-  ) {
-    this.worker = new Worker(file, {
-      workerData: {
-        shared,
-        offset: bytes.byteOffset,
-        length: bytes.length,
-        delimiter,
-        pos,
-        kept,
-        chunkRows: WORKER_CHUNK_ROWS,
-      },
-    });
+  constructor(workerFile: string, file: string) {
+    this.worker = new Worker(workerFile, { workerData: { file } });
     this.worker.unref(); // never keeps the process alive
     this.worker.on("message", (m: Message) => {
       this.queue.push(m);
@@ -118,6 +139,11 @@ class WorkerRecords {
     this.worker.on("exit", end);
   }
 
+  /** Tells the worker where the data is; it splits from there. */
+  start(job: RecordsJob): void {
+    this.worker.postMessage(job);
+  }
+
   private notify(): void {
     const wake = this.wake;
     this.wake = null;
@@ -128,7 +154,7 @@ class WorkerRecords {
     while (this.queue.length === 0 && !this.ended)
       await new Promise<void>((resolve) => (this.wake = resolve));
     const m = this.queue.shift();
-    if (!m) return null; // the worker ended without saying it was done: failed
+    if (!m || "differs" in m) return null; // failed, or its copy of the file is not ours
     if ("unclosedQuote" in m) throw new UnclosedQuote(m.unclosedQuote);
     if ("done" in m) {
       this.done = true;

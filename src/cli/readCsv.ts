@@ -13,7 +13,14 @@ import * as path from "path";
 import { isHeaderRow, mapHeaders, mapSummaryColumns } from "../engine/headers";
 import type { CellValue } from "../engine/types";
 import { fieldText, FieldSpans, isBlankRecord, lineOf, scanRecord, UnclosedQuote } from "./csvScan";
-import { BUNDLED_RECORDS_WORKER, dataRecords, readShared } from "./csvRecordsReader";
+import type { KeptField, RecordChunk } from "./csvRecords";
+import {
+  BUNDLED_RECORDS_WORKER,
+  dataRecords,
+  readWhole,
+  startRecordsWorker,
+  type FileVersion,
+} from "./csvRecordsReader";
 import { KeptColumns } from "./csvColumns";
 import { FIELD_READS, type FieldRead } from "../engine/fieldReads";
 import type { FieldKey } from "../engine/types";
@@ -92,36 +99,54 @@ export interface ReadCsvOptions {
 }
 
 export async function readCsv(file: string, options: ReadCsvOptions = {}): Promise<SheetData> {
-  let raw: Buffer;
+  // A large file's records are split on a worker, which reads the file meanwhile.
+  const worker = startRecordsWorker(file, options.recordsWorker ?? BUNDLED_RECORDS_WORKER);
   try {
-    raw = readShared(file);
-  } catch (e) {
-    throw unreadable(file, e);
-  }
-  const { bytes, note } = decodeCsvBuffer(raw);
-  raw = Buffer.alloc(0); // the decoded copy (if any) is all we keep
-  try {
-    return await scanCsv(file, bytes, note, options.recordsWorker ?? BUNDLED_RECORDS_WORKER);
-  } catch (e) {
-    if (e instanceof UnclosedQuote) {
-      const line = lineOf(bytes, e.offset);
-      throw new CliError(
-        1,
-        bilingual(
-          `无法读取 CSV 文件 ${file}：第 ${line} 行的引号（"）没有配对，直到文件末尾；请检查这一行的单元格`,
-          `cannot read the CSV file ${file}: the quote (") opened on line ${line} is never closed; check that line's cells`,
-        ),
-      );
+    let raw: Buffer;
+    let version: FileVersion;
+    try {
+      ({ raw, version } = readWhole(file));
+    } catch (e) {
+      throw unreadable(file, e);
     }
-    throw e;
+    const { bytes, note } = decodeCsvBuffer(raw);
+    // The worker can split only the file's own bytes (not a copy re-encoded from UTF-16 or GBK).
+    const at = bytes.buffer === raw.buffer ? { version, offset: bytes.byteOffset - raw.byteOffset } : null;
+    raw = Buffer.alloc(0); // the decoded copy (if any) is all we keep
+    try {
+      return await scanCsv(file, bytes, note, (records) =>
+        dataRecords(bytes, records.delimiter, records.pos, records.kept, worker, at),
+      );
+    } catch (e) {
+      if (e instanceof UnclosedQuote) {
+        const line = lineOf(bytes, e.offset);
+        throw new CliError(
+          1,
+          bilingual(
+            `无法读取 CSV 文件 ${file}：第 ${line} 行的引号（"）没有配对，直到文件末尾；请检查这一行的单元格`,
+            `cannot read the CSV file ${file}: the quote (") opened on line ${line} is never closed; check that line's cells`,
+          ),
+        );
+      }
+      throw e;
+    }
+  } finally {
+    worker?.close();
   }
 }
+
+/** Where the data records start and what of them to keep: the source of their chunks. */
+type RecordSource = (records: {
+  delimiter: number;
+  pos: number;
+  kept: KeptField[];
+}) => AsyncIterable<RecordChunk>;
 
 async function scanCsv(
   file: string,
   bytes: Buffer,
   note: string | null,
-  workerFile: string,
+  records: RecordSource,
 ): Promise<SheetData> {
   // The delimiter from the first non-blank line.
   let first = 0;
@@ -183,7 +208,7 @@ async function scanCsv(
   let rowFields = new Uint16Array(1 << 16);
   let rowCount = 0;
   let maxFields = width;
-  for await (const chunk of dataRecords(bytes, delimiter, pos, keptColumns.keptFields(), workerFile)) {
+  for await (const chunk of records({ delimiter, pos, kept: keptColumns.keptFields() })) {
     while (rowCount + chunk.rows > rowStart.length) {
       rowStart = grown(rowStart);
       rowEnd = grown(rowEnd);

@@ -1,8 +1,8 @@
 /**
  * A large CSV's records split on a worker thread (csvRecordsReader.ts) read exactly as when the
  * main thread splits them: the same rows, offsets, texts, parsed numbers and kept texts; a worker
- * that fails leaves the rest to the main thread with the same result, and a quote never closed is
- * reported with its line either way. The worker runs from the TypeScript sources here
+ * that fails, or whose copy of the file is not the main thread's, leaves the rest to the main
+ * thread with the same result, and a quote never closed is reported with its line either way. The worker runs from the TypeScript sources here
  * (tests/cli/fixtures/workers/csvRecords.js); bin.test.ts runs the bundled one.
  */
 import { statSync, writeFileSync } from "fs";
@@ -81,6 +81,7 @@ test("records split on the worker = records split on the main thread", async () 
 test.each([
   ["fails before its first chunk", "failsAtOnce.js"],
   ["fails after one chunk", "csvRecordsFailsAfterOneChunk.js"],
+  ["read another version of the file", "csvRecordsReadsAnotherFile.js"],
 ])("a worker that %s: the main thread reads the rest, the same records", async (_what, worker) => {
   expect(comparable(await readCsv(file, { recordsWorker: path.join(WORKERS, worker) }))).toEqual(expected);
 });
