@@ -158,6 +158,51 @@ describe("records split fast as scanRecord splits them", () => {
   });
 });
 
+describe("long plain records split four bytes a step as byte by byte", () => {
+  // Plain records (no quote, no CR) go through the word loop; the buffer starts at every offset
+  // mod 4 inside its memory, and fields hold multi-byte text and bytes next to the delimiter's.
+  const pieces = ["a", "中文", ",", ";", "\t", "=", "-", " ", "1", "+", "@", "-,", ",,", "\n"];
+  test("random long records at every alignment: the same fields, flags and next offset", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 200 }),
+        fc.constantFrom(0x2c, 0x3b, 0x09),
+        fc.integer({ min: 0, max: 7 }),
+        (parts, delimiter, shift) => {
+          const text = bytesOf(parts.join(""));
+          const memory = Buffer.alloc(text.length + 16, 0x2c); // delimiters around: never read
+          text.copy(memory, shift);
+          const bytes = memory.subarray(shift, shift + text.length);
+          const splitter = new RecordSplitter(bytes, delimiter);
+          const fast = new FieldSpans();
+          const slow = new FieldSpans();
+          let pos = 0;
+          while (pos < bytes.length) {
+            const want = scanRecord(bytes, pos, delimiter, slow);
+            const got = splitter.split(pos, fast);
+            expect(got).toBe(want);
+            const fields = (s: FieldSpans) =>
+              Array.from({ length: s.count }, (_, k) => [s.start[k], s.end[k], s.quoted[k]]);
+            expect([fields(fast), fast.special]).toEqual([fields(slow), slow.special]);
+            pos = got;
+          }
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+  test("a known record: each field where the delimiters are", () => {
+    const memory = Buffer.from("xx" + "ab,中文,,=1,-2,last\nz", "utf8");
+    const bytes = memory.subarray(2);
+    const spans = new FieldSpans();
+    const next = new RecordSplitter(bytes, 0x2c).split(0, spans);
+    const texts = Array.from({ length: spans.count }, (_, k) =>
+      bytes.subarray(spans.start[k], spans.end[k]).toString("utf8"),
+    );
+    expect([next, texts, spans.special]).toEqual([22, ["ab", "中文", "", "=1", "-2", "last"], 1]);
+  });
+});
+
 describe("a CSV classified from parsed columns is classified as from its texts", () => {
   const numberTexts = [
     "1200",
