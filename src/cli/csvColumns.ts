@@ -4,8 +4,8 @@
  * by column over the whole file went back to every record once per column: a cache miss per
  * cell, a second per column on a 1 M-row file).
  *
- *   - a text column: each field's text; a text equal byte for byte to one of the last few is
- *     that same string (regions, owners, 熟悉程度 repeat), not decoded again;
+ *   - a text column: each field's text; a text equal byte for byte to the one remembered in its
+ *     slot is that same string (regions, owners, 熟悉程度 repeat), not decoded again;
  *   - a number or date field (FIELD_READS): the numbers splitRecords parsed from its plain texts
  *     (csvCells.ts) in a Float64Array, NaN for a blank; a field that is not plain keeps its text
  *     for the engine.
@@ -23,18 +23,17 @@ export interface ParsedColumn {
   texts: Map<number, string>;
 }
 
-/** Distinct texts a text column remembers. */
-const RECENT_TEXTS = 8;
+/** Texts a text column remembers (direct-mapped by length and end bytes; a power of two). */
+const TEXT_SLOTS = 64;
 /** Rows after which a column whose texts rarely repeat (names, IDs) stops looking for repeats. */
 const MEMO_TRIAL = 4096;
 
 class TextColumn {
   readonly cells: (string | null)[] = [];
-  private readonly keyStart = new Int32Array(RECENT_TEXTS).fill(-1);
-  private readonly keyEnd = new Int32Array(RECENT_TEXTS);
-  private readonly keyQuoted = new Uint8Array(RECENT_TEXTS);
-  private readonly texts: string[] = new Array<string>(RECENT_TEXTS).fill("");
-  private slot = 0;
+  private readonly keyStart = new Int32Array(TEXT_SLOTS).fill(-1);
+  private readonly keyEnd = new Int32Array(TEXT_SLOTS);
+  private readonly keyQuoted = new Uint8Array(TEXT_SLOTS);
+  private readonly texts: string[] = new Array<string>(TEXT_SLOTS).fill("");
   private seen = 0;
   private hits = 0;
   private memo = true;
@@ -47,30 +46,30 @@ class TextColumn {
       return;
     }
     const bytes = this.bytes;
-    if (this.memo) {
-      for (let k = 0; k < RECENT_TEXTS; k++) {
-        const ks = this.keyStart[k];
-        if (ks < 0 || this.keyEnd[k] - ks !== e - s || this.keyQuoted[k] !== quoted) continue;
-        let p = 0;
-        while (p < e - s && bytes[ks + p] === bytes[s + p]) p++;
-        if (p === e - s) {
-          this.hits++;
-          this.cells.push(this.texts[k]);
-          return;
-        }
-      }
-      if (++this.seen === MEMO_TRIAL && this.hits < MEMO_TRIAL / 2) this.memo = false;
+    if (!this.memo) {
+      this.cells.push(spanText(bytes, s, e, quoted));
+      return;
     }
+    // One slot to look at: regions and owners differ in their length or last bytes (华东/华南).
+    const len = e - s;
+    const slot = (len * 31 + bytes[s] * 7 + bytes[e - 1] * 3 + bytes[e - 2] + quoted) & (TEXT_SLOTS - 1);
+    const ks = this.keyStart[slot];
+    if (ks >= 0 && this.keyEnd[slot] - ks === len && this.keyQuoted[slot] === quoted) {
+      let p = len - 1; // from the end: texts with one prefix differ there
+      while (p >= 0 && bytes[ks + p] === bytes[s + p]) p--;
+      if (p < 0) {
+        this.hits++;
+        this.cells.push(this.texts[slot]);
+        return;
+      }
+    }
+    if (++this.seen === MEMO_TRIAL && this.hits < MEMO_TRIAL / 2) this.memo = false;
     const text = spanText(bytes, s, e, quoted);
     this.cells.push(text);
-    if (this.memo) {
-      const k = this.slot;
-      this.keyStart[k] = s;
-      this.keyEnd[k] = e;
-      this.keyQuoted[k] = quoted;
-      this.texts[k] = text;
-      this.slot = (k + 1) % RECENT_TEXTS;
-    }
+    this.keyStart[slot] = s;
+    this.keyEnd[slot] = e;
+    this.keyQuoted[slot] = quoted;
+    this.texts[slot] = text;
   }
 }
 
