@@ -257,7 +257,9 @@ export class ByteSink {
   copy(src: Uint8Array, start: number, end: number): void {
     const n = end - start;
     this.room(n);
-    if (n > 64) this.buf.set(src.subarray(start, end), this.pos);
+    // A plain Uint8Array view: Buffer's subarray goes through its class constructor, and a
+    // million rows' input records copied this way took 75 ms instead of 45.
+    if (n > 64) this.buf.set(new Uint8Array(src.buffer, src.byteOffset + start, n), this.pos);
     else {
       // A few bytes (a share, a field): a loop, cheaper than a view and a call into C++.
       const buf = this.buf;

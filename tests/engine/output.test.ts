@@ -3,6 +3,7 @@ import { classify } from "../../src/engine/classify";
 import { dayFromYmd } from "../../src/engine/days";
 import { OUTPUT_COLUMNS } from "../../src/engine/labels";
 import { outputRow, paretoPoints, problemsText, rfmText, summarize, whyText } from "../../src/engine/output";
+import { DEFAULT_SETTINGS } from "../../src/engine/settings";
 import { Abc, Tier } from "../../src/engine/types";
 import type { CellValue, FieldKey } from "../../src/engine/types";
 
@@ -48,6 +49,27 @@ describe("outputRow", () => {
     expect(outputRow(r, 0, "en")[12]).toBe(
       `Class A: top 80% cumulative; +35% YoY; ordered 9 days ago; contact overdue ${overdue} days`,
     );
+  });
+  test("the class reason follows each table's own cuts, in either language, from one run to the next", () => {
+    // Shares 68.5 %, 27.4 %, 4.1 %; a row is in a class while the share before it is under the cut
+    // (§2): cuts 60/97 → A, B, B; cuts 80/95 → A, A, C (95.9 % before the third row).
+    const rows = { name: ["甲", "乙", "丙"], revenue: [1000000, 400000, 60000] };
+    const run = (abcCutA: number, abcCutB: number) =>
+      classify({ rowCount: 3, columns: rows }, { today: T, settings: { ...DEFAULT_SETTINGS, abcCutA, abcCutB } });
+    const a = run(0.6, 0.97);
+    const b = run(0.8, 0.95);
+    expect([whyText(a, 0, "zh"), whyText(a, 1, "zh"), whyText(a, 2, "en")]).toEqual([
+      "A类：累计前60%",
+      "B类：累计前97%",
+      "Class B: top 97% cumulative",
+    ]);
+    expect([whyText(b, 0, "zh"), whyText(b, 1, "en"), whyText(b, 2, "zh"), whyText(b, 2, "en")]).toEqual([
+      "A类：累计前80%",
+      "Class A: top 80% cumulative",
+      "C类",
+      "Class C",
+    ]);
+    expect(whyText(a, 0, "en")).toBe("Class A: top 60% cumulative");
   });
   test("Insufficient data: blanks where unknown, the problem named, RFM unknown", () => {
     const row = outputRow(r, 4, "zh");

@@ -59,7 +59,7 @@ const YOY_ZH = new Map<number, string>();
 const YOY_EN = new Map<number, string>();
 
 /** What decided the tier (and whether the growth phrase is already part of it), from the reasons §4 returned. */
-function tierReason(result: ClassifyResult, i: number, lang: Lang): { text: string; saysGrowth: boolean } {
+function tierReason(result: ClassifyResult, i: number, lang: Lang): Reason {
   const zh = lang === "zh";
   const s = result.settings;
   const t = result.tier[i];
@@ -85,10 +85,7 @@ function tierReason(result: ClassifyResult, i: number, lang: Lang): { text: stri
       return { text: (zh ? "明日黄花：" : "Fading: ") + parts.join(zh ? "，" : ", "), saysGrowth: dropped };
     }
     case Tier.Star:
-      return {
-        text: zh ? `A类：累计前${percent(s.abcCutA)}` : `Class A: top ${percent(s.abcCutA)} cumulative`,
-        saysGrowth: false,
-      };
+      return classReason(Abc.A, s.abcCutA, lang);
     case Tier.Rising: {
       const growthSays = (why & (TierReason.New | TierReason.Grew)) !== 0;
       const reason = growthSays
@@ -98,19 +95,37 @@ function tierReason(result: ClassifyResult, i: number, lang: Lang): { text: stri
           : `potential ${result.potential[i]}`;
       return { text: (zh ? "后起之秀：" : "Rising: ") + reason, saysGrowth: growthSays };
     }
-    default: {
-      const text =
-        abc === Abc.B
-          ? zh
-            ? `B类：累计前${percent(s.abcCutB)}`
-            : `Class B: top ${percent(s.abcCutB)} cumulative`
-          : zh
-            ? `${abcLabel(abc)}类`
-            : `Class ${abcLabel(abc)}`;
-      return { text, saysGrowth: false };
-    }
+    default:
+      return classReason(abc, abc === Abc.B ? s.abcCutB : NaN, lang);
   }
 }
+
+type Reason = { text: string; saysGrowth: boolean };
+
+/**
+ * The class reason of a Star (A) or a Regular row: `A类：累计前80%`, `B类：累计前95%`, `C类`.
+ * The same few texts for every row of a table: each is made once per class, cut and language
+ * (a million rows built them a million times).
+ */
+function classReason(abc: number, cut: number, lang: Lang): Reason {
+  const slot = abc * 2 + (lang === "zh" ? 0 : 1);
+  const kept = CLASS_REASONS[slot];
+  if (kept !== undefined && (kept.cut === cut || (kept.cut !== kept.cut && cut !== cut))) return kept.reason;
+  const zh = lang === "zh";
+  const label = abcLabel(abc);
+  const text =
+    cut === cut
+      ? zh
+        ? `${label}类：累计前${percent(cut)}`
+        : `Class ${label}: top ${percent(cut)} cumulative`
+      : zh
+        ? `${label}类`
+        : `Class ${label}`;
+  const reason = { text, saysGrowth: false };
+  CLASS_REASONS[slot] = { cut, reason };
+  return reason;
+}
+const CLASS_REASONS: ({ cut: number; reason: Reason } | undefined)[] = [];
 
 /** Why this action (empty when the tier or the overdue note already says it). */
 function actionReason(result: ClassifyResult, i: number, lang: Lang): string {
