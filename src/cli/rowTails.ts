@@ -78,8 +78,9 @@ export class TailsEncoder {
 export const WORKER_MIN_ROWS = 50_000;
 /**
  * The share of the rows the main thread encodes itself (the first ones). The main thread also
- * copies every row's input bytes (~0.45 µs a row), the worker only encodes (~1.8 µs): 40 % / 60 %
- * makes them finish together.
+ * makes the summary and copies every row's input bytes, the worker only encodes (~1.8 µs a row).
+ * Measured on 1 M rows (2 cores, alternating runs): 0.30–0.45 all within the machine's noise
+ * (0.35 vs 0.42 over ten pairs: 4.06 vs 3.96 s, a difference smaller than its spread).
  */
 export const MAIN_SHARE = 0.35;
 export const CHUNK_ROWS = 1 << 15;
