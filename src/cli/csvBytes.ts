@@ -5,6 +5,7 @@
  * same whichever thread made them.
  */
 import { formatIsoDay } from "../engine/days";
+import { WHY_COLUMN, type OutputCell, type WhyPieces } from "../engine/report/columns";
 import { csvSafeText, PLAIN_NUMBER_MAX_BYTES, plainNumber, plainNumberInto } from "./cellSafety";
 import type { OutputKind } from "./outputPlan";
 import type { OutputFile } from "./outputFile";
@@ -47,6 +48,45 @@ export class CellBytes {
       if (v - v === 0) this.columns[k].number(sink, v); // NaN and ±Infinity: empty
     } else this.columns[k].text(sink, v);
   }
+
+  /** Writes a row's ",cell" for each output cell; with `why`, the Why cell from its pieces (outputRow's whyOut). */
+  writeRow(sink: ByteSink, cells: readonly OutputCell[], why?: WhyPieces): void {
+    for (let k = 0; k < cells.length; k++) {
+      if (why && k === WHY_COLUMN) this.writePieces(sink, why.pieces, why.count, k);
+      else this.write(sink, cells[k], k);
+    }
+  }
+
+  /**
+   * Writes ",cell" for a text given as pieces (joined, they are the text): each piece's bytes are
+   * remembered by identity and copied (the Why line is a few of the same pieces row after row), so
+   * the line is neither joined nor encoded. A text that starts like a formula, or a piece that must
+   * be quoted, is written whole as text() writes it, so the bytes are the same either way.
+   */
+  writePieces(sink: ByteSink, pieces: readonly string[], count: number, k: number): void {
+    sink.byte(COMMA);
+    let length = 0;
+    let first = -1;
+    for (let j = 0; j < count; j++) {
+      const n = pieces[j].length;
+      if (first < 0 && n > 0) first = pieces[j].charCodeAt(0);
+      length += n;
+    }
+    if (length === 0) return;
+    const col = this.columns[k];
+    if (!(first < 128 && TRIGGER[first])) {
+      // Room for all of it now, so no chunk is handed over mid-cell and the cell can be taken back.
+      sink.room(3 * length);
+      const start = sink.length;
+      let j = 0;
+      while (j < count && col.piece(sink, pieces[j])) j++;
+      if (j === count) return;
+      sink.rewind(start);
+    }
+    let text = "";
+    for (let j = 0; j < count; j++) text += pieces[j];
+    col.text(sink, text);
+  }
 }
 
 /** One output column's remembered cells (see CellBytes). */
@@ -59,6 +99,9 @@ class ColumnBytes {
   private lookups = 0;
   private hits = 0;
   private remember = true;
+  /** Pieces of texts (writePieces): each one's bytes, or null when it must be quoted. */
+  private pieceKeys: (string | null)[] | null = null;
+  private readonly pieceBytes: (Uint8Array | null)[] = [];
 
   constructor(private readonly isDate: boolean) {}
 
@@ -102,7 +145,36 @@ class ColumnBytes {
     this.texts[slot] = bytes;
     sink.bytes(bytes);
   }
+
+  /**
+   * A piece of a text cell (CellBytes.writePieces), its UTF-8 written as is; false, with nothing
+   * written, when it holds `"`, `,`, CR, LF or a surrogate. Its bytes (or that it failed) are
+   * remembered by identity in a direct-mapped table: the labels are the same string objects.
+   */
+  piece(sink: ByteSink, v: string): boolean {
+    const n = v.length;
+    if (n === 0) return true;
+    const keys = (this.pieceKeys ??= new Array<string | null>(PIECE_SLOTS).fill(null));
+    // Every character counts: 超期未联系12天 and 超期未联系13天 differ in one digit in the middle.
+    let h = n;
+    for (let j = 0; j < n; j++) h = (h * 31 + v.charCodeAt(j)) | 0;
+    const slot = (h ^ (h >>> 13)) & (PIECE_SLOTS - 1);
+    if (keys[slot] === v) {
+      const known = this.pieceBytes[slot];
+      if (known === null) return false;
+      sink.bytes(known);
+      return true;
+    }
+    const start = sink.length;
+    const plain = sink.plainUtf8(v);
+    keys[slot] = v;
+    this.pieceBytes[slot] = plain ? sink.copyOf(start, sink.length) : null;
+    return plain;
+  }
 }
+
+/** Pieces a column remembers (direct-mapped; a Why column has a few thousand: day counts, percents). */
+const PIECE_SLOTS = 8192;
 
 /** Whole numbers a column remembers: a range of 65,536 values (179 years of dates) from the first. */
 const INT_SLOTS = 1 << 16;
@@ -146,9 +218,19 @@ export class ByteSink {
   /** `out`: the file chunks go to; null keeps every byte in memory (see taken()). */
   constructor(private readonly out: OutputFile | null) {}
 
-  /** Bytes written since the last taken() (memory sink). */
+  /** Bytes in the current chunk (a memory sink: written since the last taken()). */
   get length(): number {
     return this.pos;
+  }
+
+  /** Takes back what was written after `length` was `at` (within one chunk: see writePieces). */
+  rewind(at: number): void {
+    this.pos = at;
+  }
+
+  /** A copy of bytes [start, end) of the current chunk (Buffer's own slice would share its memory). */
+  copyOf(start: number, end: number): Uint8Array {
+    return Uint8Array.prototype.slice.call(this.buf, start, end);
   }
 
   /** The bytes in memory, and a fresh start (memory sink). */

@@ -11,6 +11,7 @@ import {
   type ColumnKind,
   type ColumnName,
   type ReportColumn,
+  type WhyPieces,
 } from "../engine/report/columns";
 import {
   WORKLIST_COLUMNS,
@@ -37,8 +38,8 @@ export interface OutputPlan {
   outHeaders: string[];
   /** Kind of each §11 column (OUTPUT_COLUMNS order). */
   kinds: OutputKind[];
-  /** Row i's 14 cells: dates as DayNumber, the share as a fraction, unknown as null. */
-  outputCells(i: number): (string | number | null)[];
+  /** Row i's 14 cells: dates as DayNumber, the share as a fraction, unknown as null; with `why`, the Why cell in pieces (outputRow). */
+  outputCells(i: number, why?: WhyPieces): (string | number | null)[];
   /** What a worker thread needs to make any row's §11 cells itself (rowTails.ts). */
   tailsJob(): TailsJob;
   /** Tier of row i (for the fill colour). */
@@ -84,7 +85,7 @@ export function outputPlan(
     columns,
     outHeaders: columns.map((c) => pick(c.header, lang)),
     kinds: outputKinds(result),
-    outputCells: (i) => outputRow(result, i, lang, columnName),
+    outputCells: (i, why) => outputRow(result, i, lang, columnName, why),
     tailsJob: () => tailsJob(result, lang, columnName, outputKinds(result)),
     tierOf: (i) => result.tier[i],
     fillOf: (k, i) => cellFill(columns[k], result, i),

@@ -15,7 +15,7 @@ import { existsSync } from "fs";
 import * as path from "path";
 import { Worker } from "worker_threads";
 import type { ClassifyResult } from "../engine/classify";
-import { outputRow } from "../engine/report/columns";
+import { outputRow, type WhyPieces } from "../engine/report/columns";
 import { FIELD_KEYS, type FieldKey, type Lang } from "../engine/types";
 import { ByteSink, CellBytes } from "./csvBytes";
 import type { OutputKind } from "./outputPlan";
@@ -55,6 +55,8 @@ export function tailsJob(
 export class TailsEncoder {
   private readonly encode: CellBytes;
   private readonly sink = new ByteSink(null);
+  /** The Why line's pieces of the row at hand (encoded piece by piece). */
+  private readonly why: WhyPieces = { pieces: [], count: 0 };
   private readonly columnName: (f: FieldKey) => string;
 
   constructor(private readonly job: TailsJob) {
@@ -66,8 +68,8 @@ export class TailsEncoder {
     const { result, lang } = this.job;
     const ends = new Uint32Array(end - start);
     for (let i = start; i < end; i++) {
-      const cells = outputRow(result as ClassifyResult, i, lang, this.columnName);
-      for (let k = 0; k < cells.length; k++) this.encode.write(this.sink, cells[k], k);
+      const cells = outputRow(result as ClassifyResult, i, lang, this.columnName, this.why);
+      this.encode.writeRow(this.sink, cells, this.why);
       ends[i - start] = this.sink.length;
     }
     return { start, bytes: this.sink.taken(), ends };

@@ -8,6 +8,7 @@
  * the input's text is neither decoded nor re-encoded.
  */
 import { formatIsoDay } from "../engine/days";
+import type { WhyPieces } from "../engine/report/columns";
 import type { CellValue } from "../engine/types";
 import { csvSafeText, plainNumber } from "./cellSafety";
 import { ByteSink, CellBytes, COMMA, CR, LF, NEEDS_QUOTES, QUOTE, quoteIfNeeded, TRIGGER } from "./csvBytes";
@@ -76,6 +77,7 @@ export async function writeCsv(file: string, plan: OutputPlan, options: WriteCsv
     // Records the reader found plain are copied whole when the columns are the file's, in order.
     const copyWhole = csv !== undefined && csv.delimiter === COMMA && csv.fields.every((f, c) => f === c);
     const encode = new CellBytes(plan.kinds);
+    const why: WhyPieces = { pieces: [], count: 0 }; // the row's Why line, encoded piece by piece
     // The last rows' §11 cells are encoded on a worker thread meanwhile (large tables only).
     tails =
       options.tails !== undefined
@@ -107,8 +109,7 @@ export async function writeCsv(file: string, plan: OutputPlan, options: WriteCsv
       if (at >= 0 && at < chunk!.ends.length) {
         sink.copy(chunk!.bytes, at === 0 ? 0 : chunk!.ends[at - 1], chunk!.ends[at]);
       } else {
-        const cells = plan.outputCells(i);
-        for (let k = 0; k < cells.length; k++) encode.write(sink, cells[k], k);
+        encode.writeRow(sink, plan.outputCells(i, why), why);
       }
       sink.byte(CR);
       sink.byte(LF);

@@ -19,7 +19,9 @@ export * from "./columnList";
 // Module-local copies (outputRow runs once per row; transpiled CommonJS would otherwise read
 // each imported binding through a getter on every use).
 const { abcLabel, actionText, levelLabel, riskLabel, strategyLabel, tierLabel } = labels;
-const { problemsText, whyText } = why;
+const { problemsText, whyPieces, whyText } = why;
+import type { WhyPieces } from "./why";
+export type { WhyPieces };
 const NO_ACTION = 0; // ActionKind.None
 
 export type OutputCell = string | number | null;
@@ -73,12 +75,19 @@ function numOrNull(x: number): number | null {
   return x === x ? x : null;
 }
 
-/** §11's 14 cells of row i (dates as DayNumbers, the share a fraction, unknown null). */
+/** The index of §11's Why column among the output columns. */
+export const WHY_COLUMN = CORE_COLUMNS.findIndex((c) => c.key === "why");
+
+/**
+ * §11's 14 cells of row i (dates as DayNumbers, the share a fraction, unknown null). With `why`,
+ * the Why cell is null and its pieces are in `whyOut` instead (for a writer that encodes pieces).
+ */
 export function coreCells(
   result: ClassifyResult,
   i: number,
   lang: Lang,
   columnName?: ColumnName,
+  whyOut?: WhyPieces,
 ): OutputCell[] {
   const kind = result.action[i];
   return [
@@ -94,7 +103,9 @@ export function coreCells(
     textOrNull(riskLabel(result.risk[i], lang)),
     textOrNull(strategyLabel(result.strategy[i], lang)),
     rfmText(result.rfmR[i], result.rfmF[i], result.rfmM[i]),
-    textOrNull(whyText(result, i, lang)),
+    whyOut
+      ? ((whyOut.count = whyPieces(result, i, lang, whyOut.pieces)), null)
+      : textOrNull(whyText(result, i, lang)),
     textOrNull(problemsText(result, i, lang, columnName)),
   ];
 }
@@ -115,15 +126,17 @@ export function reportHeaders(lang: Lang, result?: ClassifyResult): string[] {
 /**
  * Row i's output cells, in reportColumns(result) order: §11's 14, then the optional groups'.
  * Dates are DayNumbers, percents fractions, unknown null. Texts come out as they are: keeping
- * them inert is the medium's job (report/inert.ts).
+ * them inert is the medium's job (report/inert.ts). With `whyOut`, the Why cell (WHY_COLUMN) is
+ * null and its pieces are in `whyOut` (see WhyPieces).
  */
 export function outputRow(
   result: ClassifyResult,
   i: number,
   lang: Lang,
   columnName?: ColumnName,
+  whyOut?: WhyPieces,
 ): OutputCell[] {
-  const row = coreCells(result, i, lang, columnName);
+  const row = coreCells(result, i, lang, columnName, whyOut);
   for (const g of OPTIONAL_GROUPS) if (g.present(result)) row.push(...g.cells(result, i, lang));
   return row;
 }

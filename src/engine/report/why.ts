@@ -58,59 +58,77 @@ function yoy(g: number, lang: Lang): string {
 const YOY_ZH = new Map<number, string>();
 const YOY_EN = new Map<number, string>();
 
-/** What decided the tier (and whether the growth phrase is already part of it), from the reasons §4 returned. */
-function tierReason(result: ClassifyResult, i: number, lang: Lang): Reason {
+/**
+ * The Why line as pieces that, joined with nothing between them, are its text: a writer may encode
+ * each piece once (most are the same few texts row after row: class reasons, growth, labels,
+ * separators, each made once here) instead of the line of every row.
+ */
+export interface WhyPieces {
+  pieces: string[];
+  count: number;
+}
+
+/** What decided the tier, as pieces from `n` on; sets tierSaysGrowth. From the reasons §4 returned. */
+function tierPieces(result: ClassifyResult, i: number, lang: Lang, out: string[], n: number): number {
   const zh = lang === "zh";
   const s = result.settings;
   const t = result.tier[i];
   const abc = result.abc[i];
   const why = result.tierWhy[i];
+  tierSaysGrowth = false;
   switch (t) {
     case Tier.Insufficient:
-      return {
-        text: zh ? "数据不足：无销售额或毛利" : "Insufficient data: no revenue or profit",
-        saysGrowth: false,
-      };
+      out[n++] = zh ? "数据不足：无销售额或毛利" : "Insufficient data: no revenue or profit";
+      return n;
     case Tier.Fading: {
-      const parts: string[] = [];
+      out[n++] = zh ? "明日黄花：" : "Fading: ";
+      const first = n;
       const dropped = (why & TierReason.Dropped) !== 0;
-      if (dropped) parts.push(yoy(result.growth[i], lang));
-      const rec = result.recency[i];
+      if (dropped) out[n++] = yoy(result.growth[i], lang);
       const rhythm = why & TierReason.Rhythm ? result.rhythm : undefined;
+      let last = "";
       if (rhythm) {
         // §13 in the rep's words; it names the days without an order, so Lapsed is not repeated.
         const { t, T } = rhythm.histories;
-        parts.push(rhythmWhy(rhythm.interval[i], T[i] - t[i], rhythm.pAlive[i], lang));
-      } else if (why & TierReason.Lapsed) parts.push(zh ? `${rec}天未下单` : `no order for ${rec} days`);
-      return { text: (zh ? "明日黄花：" : "Fading: ") + parts.join(zh ? "，" : ", "), saysGrowth: dropped };
+        last = rhythmWhy(rhythm.interval[i], T[i] - t[i], rhythm.pAlive[i], lang);
+      } else if (why & TierReason.Lapsed)
+        last = numbered(zh ? LAPSED_ZH : LAPSED_EN, result.recency[i], lang, lapsedText);
+      if (last !== "") {
+        if (n > first) out[n++] = zh ? "，" : ", ";
+        out[n++] = last;
+      }
+      tierSaysGrowth = dropped;
+      return n;
     }
     case Tier.Star:
-      return classReason(Abc.A, s.abcCutA, lang);
+      out[n++] = classReason(Abc.A, s.abcCutA, lang);
+      return n;
     case Tier.Rising: {
       const growthSays = (why & (TierReason.New | TierReason.Grew)) !== 0;
-      const reason = growthSays
+      out[n++] = zh ? "后起之秀：" : "Rising: ";
+      out[n++] = growthSays
         ? growthPhrase(result, i, lang)
-        : zh
-          ? `潜力${result.potential[i]}分`
-          : `potential ${result.potential[i]}`;
-      return { text: (zh ? "后起之秀：" : "Rising: ") + reason, saysGrowth: growthSays };
+        : numbered(zh ? POTENTIAL_ZH : POTENTIAL_EN, result.potential[i], lang, potentialText);
+      tierSaysGrowth = growthSays;
+      return n;
     }
     default:
-      return classReason(abc, abc === Abc.B ? s.abcCutB : NaN, lang);
+      out[n++] = classReason(abc, abc === Abc.B ? s.abcCutB : NaN, lang);
+      return n;
   }
 }
-
-type Reason = { text: string; saysGrowth: boolean };
+/** Whether the tier pieces just made already say the growth (tierPieces' second result). */
+let tierSaysGrowth = false;
 
 /**
  * The class reason of a Star (A) or a Regular row: `A类：累计前80%`, `B类：累计前95%`, `C类`.
  * The same few texts for every row of a table: each is made once per class, cut and language
  * (a million rows built them a million times).
  */
-function classReason(abc: number, cut: number, lang: Lang): Reason {
+function classReason(abc: number, cut: number, lang: Lang): string {
   const slot = abc * 2 + (lang === "zh" ? 0 : 1);
   const kept = CLASS_REASONS[slot];
-  if (kept !== undefined && (kept.cut === cut || (kept.cut !== kept.cut && cut !== cut))) return kept.reason;
+  if (kept !== undefined && (kept.cut === cut || (kept.cut !== kept.cut && cut !== cut))) return kept.text;
   const zh = lang === "zh";
   const label = abcLabel(abc);
   const text =
@@ -121,11 +139,37 @@ function classReason(abc: number, cut: number, lang: Lang): Reason {
       : zh
         ? `${label}类`
         : `Class ${label}`;
-  const reason = { text, saysGrowth: false };
-  CLASS_REASONS[slot] = { cut, reason };
-  return reason;
+  CLASS_REASONS[slot] = { cut, text };
+  return text;
 }
-const CLASS_REASONS: ({ cut: number; reason: Reason } | undefined)[] = [];
+const CLASS_REASONS: ({ cut: number; text: string } | undefined)[] = [];
+
+/**
+ * A text of a small whole number (days, a gap, a potential), made once per number and language:
+ * the same few numbers come back row after row. Other numbers: made each time.
+ */
+function numbered(
+  memo: (string | undefined)[],
+  x: number,
+  lang: Lang,
+  make: (x: number, lang: Lang) => string,
+): string {
+  if (!(x >= 0 && x < NUMBERED_MAX && (x | 0) === x)) return make(x, lang);
+  return (memo[x] ??= make(x, lang));
+}
+const NUMBERED_MAX = 4096;
+const LAPSED_ZH: (string | undefined)[] = [];
+const LAPSED_EN: (string | undefined)[] = [];
+const POTENTIAL_ZH: (string | undefined)[] = [];
+const POTENTIAL_EN: (string | undefined)[] = [];
+const ORDERED_ZH: (string | undefined)[] = [];
+const ORDERED_EN: (string | undefined)[] = [];
+const GAP_ZH: (string | undefined)[] = [];
+const GAP_EN: (string | undefined)[] = [];
+const lapsedText = (d: number, lang: Lang) => (lang === "zh" ? `${d}天未下单` : `no order for ${d} days`);
+const potentialText = (p: number, lang: Lang) => (lang === "zh" ? `潜力${p}分` : `potential ${p}`);
+const orderedText = (d: number, lang: Lang) => (lang === "zh" ? `${d}天前下单` : `ordered ${d} days ago`);
+const gapText = (g: number, lang: Lang) => (lang === "zh" ? `关系差距${g}` : `familiarity gap ${g}`);
 
 /** Why this action (empty when the tier or the overdue note already says it). */
 function actionReason(result: ClassifyResult, i: number, lang: Lang): string {
@@ -140,36 +184,56 @@ function actionReason(result: ClassifyResult, i: number, lang: Lang): string {
       return `${holidayLabel(h.key, lang)}${zh ? "" : " "}${monthDay(h.day, lang)}`;
     }
     case ActionKind.AfterSale:
-      return zh ? `${result.recency[i]}天前下单` : `ordered ${result.recency[i]} days ago`;
+      return numbered(zh ? ORDERED_ZH : ORDERED_EN, result.recency[i], lang, orderedText);
     case ActionKind.Referral:
       return zh ? "关系熟悉，尚无转介绍" : "familiar, no referrals yet";
     case ActionKind.Deepen:
-      return zh ? `关系差距${result.gap[i]}` : `familiarity gap ${result.gap[i]}`;
+      return numbered(zh ? GAP_ZH : GAP_EN, result.gap[i], lang, gapText);
     default:
       return "";
   }
 }
 
 /**
- * One short line: what decided the tier, the growth, what decided the action, and
- * `超期未联系N天` / `contact overdue N days` at the end when the regular contact is overdue.
- * E.g. `A类：累计前80%；同比+35%；超期未联系12天`.
+ * Row i's Why line as pieces (see WhyPieces) into `out`; returns their count (0: no line).
+ * What decided the tier, the growth, what decided the action, and `超期未联系N天` /
+ * `contact overdue N days` at the end when the regular contact is overdue, joined with "；"/"; ".
  */
-export function whyText(result: ClassifyResult, i: number, lang: Lang): string {
-  if (result.tier[i] === NOT_CLASSIFIED) return ""; // a totals row: Problems says why
+export function whyPieces(result: ClassifyResult, i: number, lang: Lang, out: string[]): number {
+  if (result.tier[i] === NOT_CLASSIFIED) return 0; // a totals row: Problems says why
   const sep = lang === "zh" ? "；" : "; ";
-  // Joined as it goes (one line per output row: no array per row).
-  const tier = tierReason(result, i, lang);
-  let text = tier.text;
-  if (!tier.saysGrowth) {
+  let n = tierPieces(result, i, lang, out, 0);
+  if (!tierSaysGrowth) {
     const g = growthPhrase(result, i, lang);
-    if (g) text += sep + g;
+    if (g) {
+      out[n++] = sep;
+      out[n++] = g;
+    }
   }
   const a = actionReason(result, i, lang);
-  if (a) text += sep + a;
-  if (result.overdue[i] > 0) text += sep + overdueLabel(result.overdue[i], lang);
+  if (a) {
+    out[n++] = sep;
+    out[n++] = a;
+  }
+  if (result.overdue[i] > 0) {
+    out[n++] = sep;
+    out[n++] = overdueLabel(result.overdue[i], lang);
+  }
+  return n;
+}
+
+/**
+ * One short line: what decided the tier, the growth, what decided the action, and
+ * `超期未联系N天` / `contact overdue N days` at the end when the regular contact is overdue.
+ * E.g. `A类：累计前80%；同比+35%；超期未联系12天`. (whyPieces joined.)
+ */
+export function whyText(result: ClassifyResult, i: number, lang: Lang): string {
+  const n = whyPieces(result, i, lang, PIECES);
+  let text = "";
+  for (let k = 0; k < n; k++) text += PIECES[k];
   return text;
 }
+const PIECES: string[] = [];
 
 /** The row's problems as sentences joined with "；" ("" when none). */
 export function problemsText(
