@@ -158,14 +158,16 @@ function numbered(
   return (memo[x] ??= make(x, lang));
 }
 const NUMBERED_MAX = 4096;
-const LAPSED_ZH: (string | undefined)[] = [];
-const LAPSED_EN: (string | undefined)[] = [];
-const POTENTIAL_ZH: (string | undefined)[] = [];
-const POTENTIAL_EN: (string | undefined)[] = [];
-const ORDERED_ZH: (string | undefined)[] = [];
-const ORDERED_EN: (string | undefined)[] = [];
-const GAP_ZH: (string | undefined)[] = [];
-const GAP_EN: (string | undefined)[] = [];
+// Allocated at full length: an empty array written at index 3,000 would turn into a dictionary.
+const numberedMemo = () => new Array<string | undefined>(NUMBERED_MAX);
+const LAPSED_ZH = numberedMemo();
+const LAPSED_EN = numberedMemo();
+const POTENTIAL_ZH = numberedMemo();
+const POTENTIAL_EN = numberedMemo();
+const ORDERED_ZH = numberedMemo();
+const ORDERED_EN = numberedMemo();
+const GAP_ZH = numberedMemo();
+const GAP_EN = numberedMemo();
 const lapsedText = (d: number, lang: Lang) => (lang === "zh" ? `${d}天未下单` : `no order for ${d} days`);
 const potentialText = (p: number, lang: Lang) => (lang === "zh" ? `潜力${p}分` : `potential ${p}`);
 const orderedText = (d: number, lang: Lang) => (lang === "zh" ? `${d}天前下单` : `ordered ${d} days ago`);
