@@ -163,7 +163,7 @@ export class RecordSplitter {
     const end = lf > pos && this.nextCr === lf - 1 ? lf - 1 : lf; // CRLF, or a CR ending the file
     if (this.nextQuote < lf || this.nextCr < end) return scanRecord(bytes, pos, this.delimiter, spans);
     spans.reserve(end - pos + 1);
-    const k = this.words ? this.fieldsByWord(pos, end, spans) : this.fieldsByByte(pos, end, spans);
+    const k = this.fields(pos, end, spans);
     spans.quoted.fill(0, 0, k);
     spans.count = k;
     return lf < n ? lf + 1 : n;
@@ -174,14 +174,14 @@ export class RecordSplitter {
    * found with the exact zero-byte test (no false positives) on word ^ pattern, then taken lowest
    * first. Fields average a few bytes, so about every other word holds one; still 1.5× faster than
    * a byte loop (V8 reads about one byte a nanosecond that way). The bytes before the first whole
-   * word and after the last go byte by byte. As scanRecord: `special` when a field's first byte
-   * (or, empty, the byte after it) may start a formula. Returns the field count.
+   * word and after the last go byte by byte, as all of them do on a big-endian machine (no words).
+   * As scanRecord: `special` when a field's first byte (or, empty, the byte after it) may start a
+   * formula. Returns the field count.
    */
-  private fieldsByWord(pos: number, end: number, spans: FieldSpans): number {
+  private fields(pos: number, end: number, spans: FieldSpans): number {
     const bytes = this.bytes;
-    const words = this.words!;
+    const words = this.words;
     const base = this.base;
-    const pattern = this.pattern;
     const d = this.delimiter;
     const starts = spans.start;
     const ends = spans.end;
@@ -189,7 +189,7 @@ export class RecordSplitter {
     let s = pos;
     let special = FORMULA_START[bytes[pos]];
     let p = pos;
-    for (; p < end && ((base + p) & 3) !== 0; p++) {
+    for (; p < end && (words === null || ((base + p) & 3) !== 0); p++) {
       if (bytes[p] === d) {
         starts[k] = s;
         ends[k++] = p;
@@ -197,44 +197,24 @@ export class RecordSplitter {
         special |= FORMULA_START[bytes[s]];
       }
     }
-    const lastWord = (base + end) >> 2;
-    for (let w = (base + p) >> 2; w < lastWord; w++) {
-      const x = words[w] ^ pattern;
-      let found = ~(((x & 0x7f7f7f7f) + 0x7f7f7f7f) | x | 0x7f7f7f7f); // 0x80 in each delimiter byte
-      while (found !== 0) {
-        const at = (w << 2) - base + ((31 - Math.clz32(found & -found)) >> 3);
-        starts[k] = s;
-        ends[k++] = at;
-        s = at + 1;
-        special |= FORMULA_START[bytes[s]];
-        found &= found - 1;
+    if (words !== null) {
+      const pattern = this.pattern;
+      const lastWord = (base + end) >> 2;
+      for (let w = (base + p) >> 2; w < lastWord; w++) {
+        const x = words[w] ^ pattern;
+        let found = ~(((x & 0x7f7f7f7f) + 0x7f7f7f7f) | x | 0x7f7f7f7f); // 0x80 in each delimiter byte
+        while (found !== 0) {
+          const at = (w << 2) - base + ((31 - Math.clz32(found & -found)) >> 3);
+          starts[k] = s;
+          ends[k++] = at;
+          s = at + 1;
+          special |= FORMULA_START[bytes[s]];
+          found &= found - 1;
+        }
       }
+      p = Math.max(p, (lastWord << 2) - base);
     }
-    p = Math.max(p, (lastWord << 2) - base);
     for (; p < end; p++) {
-      if (bytes[p] === d) {
-        starts[k] = s;
-        ends[k++] = p;
-        s = p + 1;
-        special |= FORMULA_START[bytes[s]];
-      }
-    }
-    starts[k] = s;
-    ends[k++] = end;
-    spans.special = special;
-    return k;
-  }
-
-  /** fieldsByWord byte by byte (a big-endian machine). */
-  private fieldsByByte(pos: number, end: number, spans: FieldSpans): number {
-    const bytes = this.bytes;
-    const d = this.delimiter;
-    const starts = spans.start;
-    const ends = spans.end;
-    let k = 0;
-    let s = pos;
-    let special = FORMULA_START[bytes[pos]];
-    for (let p = pos; p < end; p++) {
       if (bytes[p] === d) {
         starts[k] = s;
         ends[k++] = p;
@@ -249,7 +229,7 @@ export class RecordSplitter {
   }
 }
 
-/** Whether this machine stores words low byte first (fieldsByWord reads bytes in that order). */
+/** Whether this machine stores words low byte first (RecordSplitter.fields reads bytes in that order). */
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /**

@@ -120,6 +120,31 @@ describe("ISO date text parsed from bytes", () => {
   });
 });
 
+/** RecordSplitter splits every record of `bytes` as scanRecord does: fields, flags, next offset, errors. */
+function expectSplitAsScanned(bytes: Buffer, delimiter: number): void {
+  const splitter = new RecordSplitter(bytes, delimiter);
+  const fast = new FieldSpans();
+  const slow = new FieldSpans();
+  const fields = (s: FieldSpans) => Array.from({ length: s.count }, (_, k) => [s.start[k], s.end[k], s.quoted[k]]);
+  let pos = 0;
+  while (pos < bytes.length) {
+    let want: number | UnclosedQuote;
+    try {
+      want = scanRecord(bytes, pos, delimiter, slow);
+    } catch (e) {
+      want = e as UnclosedQuote;
+    }
+    if (typeof want !== "number") {
+      expect(() => splitter.split(pos, fast)).toThrow(UnclosedQuote);
+      return;
+    }
+    const got = splitter.split(pos, fast);
+    expect(got).toBe(want);
+    expect([fields(fast), fast.special]).toEqual([fields(slow), slow.special]);
+    pos = got;
+  }
+}
+
 describe("records split fast as scanRecord splits them", () => {
   const pieces = ["a", "中文", ",", ";", '"', '""', "\n", "\r", "\r\n", "=", "-", " ", "\t", "1"];
   test("random CSV text: the same fields, flags and next offset, record by record", () => {
@@ -128,29 +153,7 @@ describe("records split fast as scanRecord splits them", () => {
         fc.array(fc.constantFrom(...pieces), { maxLength: 40 }),
         fc.constantFrom(0x2c, 0x3b),
         (parts, delimiter) => {
-          const bytes = bytesOf(parts.join(""));
-          const splitter = new RecordSplitter(bytes, delimiter);
-          const fast = new FieldSpans();
-          const slow = new FieldSpans();
-          let pos = 0;
-          while (pos < bytes.length) {
-            let want: number | UnclosedQuote;
-            try {
-              want = scanRecord(bytes, pos, delimiter, slow);
-            } catch (e) {
-              want = e as UnclosedQuote;
-            }
-            if (typeof want !== "number") {
-              expect(() => splitter.split(pos, fast)).toThrow(UnclosedQuote);
-              return;
-            }
-            const got = splitter.split(pos, fast);
-            expect(got).toBe(want);
-            const fields = (s: FieldSpans) =>
-              Array.from({ length: s.count }, (_, k) => [s.start[k], s.end[k], s.quoted[k]]);
-            expect([fields(fast), fast.special]).toEqual([fields(slow), slow.special]);
-            pos = got;
-          }
+          expectSplitAsScanned(bytesOf(parts.join("")), delimiter);
         },
       ),
       { numRuns: 5000 },
@@ -172,20 +175,7 @@ describe("long plain records split four bytes a step as byte by byte", () => {
           const text = bytesOf(parts.join(""));
           const memory = Buffer.alloc(text.length + 16, 0x2c); // delimiters around: never read
           text.copy(memory, shift);
-          const bytes = memory.subarray(shift, shift + text.length);
-          const splitter = new RecordSplitter(bytes, delimiter);
-          const fast = new FieldSpans();
-          const slow = new FieldSpans();
-          let pos = 0;
-          while (pos < bytes.length) {
-            const want = scanRecord(bytes, pos, delimiter, slow);
-            const got = splitter.split(pos, fast);
-            expect(got).toBe(want);
-            const fields = (s: FieldSpans) =>
-              Array.from({ length: s.count }, (_, k) => [s.start[k], s.end[k], s.quoted[k]]);
-            expect([fields(fast), fast.special]).toEqual([fields(slow), slow.special]);
-            pos = got;
-          }
+          expectSplitAsScanned(memory.subarray(shift, shift + text.length), delimiter);
         },
       ),
       { numRuns: 3000 },
