@@ -191,26 +191,39 @@ export function holidayLabel(key: HolidayHit["key"], lang: Lang): string {
 }
 
 /**
+ * Texts of small whole numbers (day counts, gaps, potentials) in both languages, each made once:
+ * the Why line is built once per row, and the same few numbers come back row after row. Other
+ * numbers (negative, fractional, 4,096 and over) are made each time.
+ */
+export class CountTexts {
+  // Allocated at full length: an empty array written at index 3,000 would turn into a dictionary.
+  private readonly zh = new Array<string | undefined>(COUNT_MEMO);
+  private readonly en = new Array<string | undefined>(COUNT_MEMO);
+
+  constructor(private readonly make: (x: number, lang: Lang) => string) {}
+
+  of(x: number, lang: Lang): string {
+    if (!(x >= 0 && x < COUNT_MEMO && (x | 0) === x)) return this.make(x, lang);
+    const memo = lang === "zh" ? this.zh : this.en;
+    return (memo[x] ??= this.make(x, lang));
+  }
+}
+const COUNT_MEMO = 4096;
+
+/**
  * `超期未联系N天` / `contact overdue N days` (the end of Why for an overdue regular contact;
  * METHOD v2 §8 — v1's `逾期N天` read as late payment).
  */
 export function overdueLabel(days: number, lang: Lang): string {
-  // Day counts repeat from row to row (the Why line is built once per row): each text made once.
-  const memo = lang === "zh" ? OVERDUE_ZH : OVERDUE_EN;
-  const known = days >= 0 && days < OVERDUE_MEMO && (days | 0) === days ? memo[days] : undefined;
-  if (known !== undefined) return known;
-  const text =
-    lang === "zh"
-      ? `超期未联系${days}天`
-      : days === 1
-        ? "contact overdue 1 day"
-        : `contact overdue ${days} days`;
-  if (days >= 0 && days < OVERDUE_MEMO && (days | 0) === days) memo[days] = text;
-  return text;
+  return OVERDUE.of(days, lang);
 }
-const OVERDUE_MEMO = 4096;
-const OVERDUE_ZH: (string | undefined)[] = new Array<string | undefined>(OVERDUE_MEMO);
-const OVERDUE_EN: (string | undefined)[] = new Array<string | undefined>(OVERDUE_MEMO);
+const OVERDUE = new CountTexts((days, lang) =>
+  lang === "zh"
+    ? `超期未联系${days}天`
+    : days === 1
+      ? "contact overdue 1 day"
+      : `contact overdue ${days} days`,
+);
 
 /** A field's display name: its first header synonym. */
 export function fieldLabel(field: FieldKey, lang: Lang): string {

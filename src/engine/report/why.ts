@@ -13,7 +13,7 @@ import type { FieldKey, HolidayHit, Lang } from "../types";
 // Module-local copies (called once per output row; CommonJS transpilers would otherwise go
 // through a getter on every use).
 const { ymdFromDay } = days;
-const { abcLabel, holidayLabel, overdueLabel, problemMessage } = labels;
+const { abcLabel, CountTexts, holidayLabel, overdueLabel, problemMessage } = labels;
 const { Abc, ActionKind, NOT_CLASSIFIED, Tier } = types;
 const { TierReason } = rules;
 
@@ -68,14 +68,13 @@ export interface WhyPieces {
   count: number;
 }
 
-/** What decided the tier, as pieces from `n` on; sets tierSaysGrowth. From the reasons §4 returned. */
+/** What decided the tier, as pieces from `n` on; returns the new count. From the reasons §4 returned. */
 function tierPieces(result: ClassifyResult, i: number, lang: Lang, out: string[], n: number): number {
   const zh = lang === "zh";
   const s = result.settings;
   const t = result.tier[i];
   const abc = result.abc[i];
   const why = result.tierWhy[i];
-  tierSaysGrowth = false;
   switch (t) {
     case Tier.Insufficient:
       out[n++] = zh ? "数据不足：无销售额或毛利" : "Insufficient data: no revenue or profit";
@@ -83,33 +82,28 @@ function tierPieces(result: ClassifyResult, i: number, lang: Lang, out: string[]
     case Tier.Fading: {
       out[n++] = zh ? "明日黄花：" : "Fading: ";
       const first = n;
-      const dropped = (why & TierReason.Dropped) !== 0;
-      if (dropped) out[n++] = yoy(result.growth[i], lang);
+      if (tierSaysGrowth(t, why)) out[n++] = yoy(result.growth[i], lang);
       const rhythm = why & TierReason.Rhythm ? result.rhythm : undefined;
       let last = "";
       if (rhythm) {
         // §13 in the rep's words; it names the days without an order, so Lapsed is not repeated.
         const { t, T } = rhythm.histories;
         last = rhythmWhy(rhythm.interval[i], T[i] - t[i], rhythm.pAlive[i], lang);
-      } else if (why & TierReason.Lapsed)
-        last = numbered(zh ? LAPSED_ZH : LAPSED_EN, result.recency[i], lang, lapsedText);
+      } else if (why & TierReason.Lapsed) last = LAPSED.of(result.recency[i], lang);
       if (last !== "") {
         if (n > first) out[n++] = zh ? "，" : ", ";
         out[n++] = last;
       }
-      tierSaysGrowth = dropped;
       return n;
     }
     case Tier.Star:
       out[n++] = classReason(Abc.A, s.abcCutA, lang);
       return n;
     case Tier.Rising: {
-      const growthSays = (why & (TierReason.New | TierReason.Grew)) !== 0;
       out[n++] = zh ? "后起之秀：" : "Rising: ";
-      out[n++] = growthSays
+      out[n++] = tierSaysGrowth(t, why)
         ? growthPhrase(result, i, lang)
-        : numbered(zh ? POTENTIAL_ZH : POTENTIAL_EN, result.potential[i], lang, potentialText);
-      tierSaysGrowth = growthSays;
+        : POTENTIAL.of(result.potential[i], lang);
       return n;
     }
     default:
@@ -117,8 +111,11 @@ function tierPieces(result: ClassifyResult, i: number, lang: Lang, out: string[]
       return n;
   }
 }
-/** Whether the tier pieces just made already say the growth (tierPieces' second result). */
-let tierSaysGrowth = false;
+/** Whether what decided the tier already says the growth (a drop, a new or grown customer): then the line does not repeat it. */
+function tierSaysGrowth(tier: number, why: number): boolean {
+  if (tier === Tier.Fading) return (why & TierReason.Dropped) !== 0;
+  return tier === Tier.Rising && (why & (TierReason.New | TierReason.Grew)) !== 0;
+}
 
 /**
  * The class reason of a Star (A) or a Regular row: `A类：累计前80%`, `B类：累计前95%`, `C类`.
@@ -144,34 +141,11 @@ function classReason(abc: number, cut: number, lang: Lang): string {
 }
 const CLASS_REASONS: ({ cut: number; text: string } | undefined)[] = [];
 
-/**
- * A text of a small whole number (days, a gap, a potential), made once per number and language:
- * the same few numbers come back row after row. Other numbers: made each time.
- */
-function numbered(
-  memo: (string | undefined)[],
-  x: number,
-  lang: Lang,
-  make: (x: number, lang: Lang) => string,
-): string {
-  if (!(x >= 0 && x < NUMBERED_MAX && (x | 0) === x)) return make(x, lang);
-  return (memo[x] ??= make(x, lang));
-}
-const NUMBERED_MAX = 4096;
-// Allocated at full length: an empty array written at index 3,000 would turn into a dictionary.
-const numberedMemo = () => new Array<string | undefined>(NUMBERED_MAX);
-const LAPSED_ZH = numberedMemo();
-const LAPSED_EN = numberedMemo();
-const POTENTIAL_ZH = numberedMemo();
-const POTENTIAL_EN = numberedMemo();
-const ORDERED_ZH = numberedMemo();
-const ORDERED_EN = numberedMemo();
-const GAP_ZH = numberedMemo();
-const GAP_EN = numberedMemo();
-const lapsedText = (d: number, lang: Lang) => (lang === "zh" ? `${d}天未下单` : `no order for ${d} days`);
-const potentialText = (p: number, lang: Lang) => (lang === "zh" ? `潜力${p}分` : `potential ${p}`);
-const orderedText = (d: number, lang: Lang) => (lang === "zh" ? `${d}天前下单` : `ordered ${d} days ago`);
-const gapText = (g: number, lang: Lang) => (lang === "zh" ? `关系差距${g}` : `familiarity gap ${g}`);
+// The day counts, gaps and potentials of the Why line, each text made once (labels.ts CountTexts).
+const LAPSED = new CountTexts((d, lang) => (lang === "zh" ? `${d}天未下单` : `no order for ${d} days`));
+const POTENTIAL = new CountTexts((p, lang) => (lang === "zh" ? `潜力${p}分` : `potential ${p}`));
+const ORDERED = new CountTexts((d, lang) => (lang === "zh" ? `${d}天前下单` : `ordered ${d} days ago`));
+const GAP = new CountTexts((g, lang) => (lang === "zh" ? `关系差距${g}` : `familiarity gap ${g}`));
 
 /** Why this action (empty when the tier or the overdue note already says it). */
 function actionReason(result: ClassifyResult, i: number, lang: Lang): string {
@@ -186,11 +160,11 @@ function actionReason(result: ClassifyResult, i: number, lang: Lang): string {
       return `${holidayLabel(h.key, lang)}${zh ? "" : " "}${monthDay(h.day, lang)}`;
     }
     case ActionKind.AfterSale:
-      return numbered(zh ? ORDERED_ZH : ORDERED_EN, result.recency[i], lang, orderedText);
+      return ORDERED.of(result.recency[i], lang);
     case ActionKind.Referral:
       return zh ? "关系熟悉，尚无转介绍" : "familiar, no referrals yet";
     case ActionKind.Deepen:
-      return numbered(zh ? GAP_ZH : GAP_EN, result.gap[i], lang, gapText);
+      return GAP.of(result.gap[i], lang);
     default:
       return "";
   }
@@ -205,7 +179,7 @@ export function whyPieces(result: ClassifyResult, i: number, lang: Lang, out: st
   if (result.tier[i] === NOT_CLASSIFIED) return 0; // a totals row: Problems says why
   const sep = lang === "zh" ? "；" : "; ";
   let n = tierPieces(result, i, lang, out, 0);
-  if (!tierSaysGrowth) {
+  if (!tierSaysGrowth(result.tier[i], result.tierWhy[i])) {
     const g = growthPhrase(result, i, lang);
     if (g) {
       out[n++] = sep;
