@@ -7,16 +7,21 @@
 import { CellValue, FieldKey, FIELD_KEYS, Lang } from "./types";
 import { halfWidth as toHalfWidth } from "./text";
 
-/** METHOD.md §1's header words; the first of each list is the field's display label. */
+/**
+ * METHOD.md §1's header words; the first of each list is the field's display label. After §1's
+ * own words, a few a HubSpot company export uses (docs/METHOD-NOTES.md, "Headers"): Record ID,
+ * Total revenue (its closed-won deals: sales to us, unlike Annual revenue), Recent deal close
+ * date, Last contacted.
+ */
 export const HEADER_SYNONYMS: Readonly<Record<FieldKey, { zh: string[]; en: string[] }>> = {
-  id: { zh: ["客户编号", "客户代码", "编号"], en: ["Customer ID", "Account ID", "ID"] },
+  id: { zh: ["客户编号", "客户代码", "编号"], en: ["Customer ID", "Account ID", "ID", "Record ID"] },
   name: {
     zh: ["客户名称", "客户", "客户名", "公司名称", "名称"],
     en: ["Customer", "Customer name", "Account name", "Account", "Company", "Company name", "Name"],
   },
   revenue: {
     zh: ["本期销售额", "销售额", "销售金额", "年销售额", "购买金额"],
-    en: ["Revenue", "Sales", "Sales amount", "Total sales", "Amount"],
+    en: ["Revenue", "Sales", "Sales amount", "Total sales", "Amount", "Total revenue"],
   },
   prevRevenue: {
     zh: ["上期销售额", "去年销售额", "上年同期金额", "上年同期"],
@@ -30,7 +35,7 @@ export const HEADER_SYNONYMS: Readonly<Record<FieldKey, { zh: string[]; en: stri
   firstOrder: { zh: ["首次合作日期", "首次购买日期"], en: ["First order", "Customer since"] },
   lastOrder: {
     zh: ["最近下单日期", "最近购买日期", "最后交易日期"],
-    en: ["Last order", "Last order date", "Last purchase"],
+    en: ["Last order", "Last order date", "Last purchase", "Recent deal close date"],
   },
   overdueDays: { zh: ["平均逾期天数", "回款逾期天数"], en: ["Days late", "Overdue days"] },
   c1: { zh: ["成长性"], en: ["Growth"] },
@@ -42,7 +47,7 @@ export const HEADER_SYNONYMS: Readonly<Record<FieldKey, { zh: string[]; en: stri
   c7: { zh: ["客户关系"], en: ["Relationship"] },
   potential: { zh: ["潜力得分"], en: ["Potential"] },
   familiarity: { zh: ["熟悉程度", "关系程度"], en: ["Familiarity"] },
-  lastContact: { zh: ["最近联系日期", "上次拜访日期"], en: ["Last contact"] },
+  lastContact: { zh: ["最近联系日期", "上次拜访日期"], en: ["Last contact", "Last contacted"] },
   birthday: { zh: ["生日", "负责人生日"], en: ["Birthday"] },
   referrals: { zh: ["转介绍数"], en: ["Referrals"] },
   incumbent: { zh: ["现有供应商"], en: ["Incumbent"] },
@@ -298,7 +303,11 @@ export function mappingMessages(
 export type SummaryField = "owner" | "region";
 
 export const SUMMARY_HEADER_SYNONYMS: Readonly<Record<SummaryField, { zh: string[]; en: string[] }>> = {
-  owner: { zh: ["负责销售", "业务员", "销售员", "客户经理"], en: ["Owner", "Sales rep", "Account owner"] },
+  // "Company owner": HubSpot's (see HEADER_SYNONYMS).
+  owner: {
+    zh: ["负责销售", "业务员", "销售员", "客户经理"],
+    en: ["Owner", "Sales rep", "Account owner", "Company owner"],
+  },
   region: { zh: ["区域", "地区", "片区"], en: ["Region", "Territory"] },
 };
 

@@ -325,6 +325,37 @@ describe("CSV exports", () => {
     expect(r.stdout).toContain("Jane Doe          2        80.0%");
   });
 
+  it("a HubSpot company export: Total Revenue is the value (not Annual Revenue), date-times, Last Contacted", async () => {
+    const input = tmp.file("hubspot.csv");
+    const lines = [
+      '"Record ID","Company name","Company owner","Create Date","Last Activity Date","Annual Revenue","Total Revenue","Recent Deal Close Date","Last Contacted"',
+      '"5001","Acme, Inc.","Jane Doe","2024-01-05 10:00","2026-11-20 14:30","5000000","1200","2026-10-01 09:30","2026-11-20 14:30"',
+      '"5002","Globex","John Roe","2024-02-01 09:00","","90000000","300","2026-06-15 11:00",""',
+      '"5003","Initech","Jane Doe","2025-03-01 08:00","","","","",""',
+    ];
+    writeFileSync(input, lines.join("\n") + "\n");
+    const out = tmp.file("hubspot-out.csv");
+    const r = await runCli([input, "--out", out, ...TODAY]);
+    expect(r.code).toBe(0);
+    const { rows } = readCsvOut(out);
+    expect(rows[0].slice(9, 12)).toEqual(["Tier", "ABC", "Value share"]);
+    // The input cells as they were; then tier, class and share by Total Revenue: 1,200 of 1,500 is
+    // 80 % (A, a Star), 300 is B (by Annual Revenue, Globex would have been the Star).
+    expect(rows.slice(1).map((row) => row.slice(0, 12))).toEqual([
+      ["5001", "Acme, Inc.", "Jane Doe", "2024-01-05 10:00", "2026-11-20 14:30", "5000000", "1200", "2026-10-01 09:30", "2026-11-20 14:30", "Star", "A", "0.8"],
+      ["5002", "Globex", "John Roe", "2024-02-01 09:00", "", "90000000", "300", "2026-06-15 11:00", "", "Regular", "B", "0.2"],
+      ["5003", "Initech", "Jane Doe", "2025-03-01 08:00", "", "", "", "", "", "Insufficient data", "", ""],
+    ]); // prettier-ignore
+    // Last deal closed → RFM recency (Acme 2026-10-01: 5, Globex 2026-06-15: 3); last contacted →
+    // next contact (Acme, contacted 2026-11-20, is due later; Globex, never, today).
+    expect(rows.slice(1, 3).map((row) => [row[17], row[20]])).toEqual([
+      ["2026-12-05", "5_5"],
+      ["2026-11-22", "3_3"],
+    ]);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toContain("Jane Doe          2        80.0%");
+  });
+
   it("UTF-16 (Excel's Unicode text, tab-separated) is read", async () => {
     const input = tmp.file("u16.txt");
     const body = Buffer.from("客户名称\t销售额\r\n甲公司\t600\r\n", "utf16le");

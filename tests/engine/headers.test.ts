@@ -185,6 +185,14 @@ describe("METHOD v2 §1 synonyms (real exports)", () => {
     // The account's own turnover in a CRM export, not sales to us (§1).
     ["Annual revenue", null],
     ["Annual Revenue", null],
+    // A HubSpot company export (METHOD-NOTES "Headers"): Total Revenue is its closed-won deals.
+    ["Record ID", "id"],
+    ["Total Revenue", "revenue"],
+    ["Recent Deal Close Date", "lastOrder"],
+    ["Last Contacted", "lastContact"],
+    ["Last Activity Date", null], // notes and tasks too, not only contacts
+    ["Recent Deal Amount", null],
+    ["Create Date", null],
   ])("%j → %s", (header, field) => {
     expect(fieldOfHeader(header)?.field ?? null).toBe(field);
   });
@@ -196,6 +204,21 @@ describe("METHOD v2 §1 synonyms (real exports)", () => {
     expect(m.missing).toEqual([]);
     expect(m.lang).toBe("en");
   });
+});
+
+test("a HubSpot company export's header row maps its id, name, value, last deal and last contacted", () => {
+  // HubSpot's own column names and order (a companies export with the deal columns added).
+  const m = mapHeaders([
+    "Record ID", "Company name", "Company owner", "Create Date", "Phone Number", "Last Activity Date", "City",
+    "Country/Region", "Industry", "Annual Revenue", "Total Revenue", "Number of Associated Deals",
+    "Recent Deal Amount", "Recent Deal Close Date", "Last Contacted",
+  ]); // prettier-ignore
+  expect(m.columns).toEqual({ id: 0, name: 1, revenue: 10, lastOrder: 13, lastContact: 14 });
+  expect(m.duplicates).toEqual([]);
+  expect(m.unmapped).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 11, 12]);
+  expect(m.missing).toEqual([]);
+  expect(m.lang).toBe("en");
+  expect(mapSummaryColumns(m.headers)).toEqual({ owner: 2 });
 });
 
 describe("owner and region (summaries only)", () => {
