@@ -186,7 +186,18 @@ function pythonWithPandas(): string | null {
   return null;
 }
 
+/**
+ * Builds the bundle first: bin/crm-classify.js runs the TypeScript sources through tsx, without
+ * its worker threads, when a source is newer than the bundle, and a bench right after an edit
+ * measured that (5.4 s instead of 3.9 s on 1 M rows, 2026-12-05). Measured is what `npm ci` builds.
+ */
+function buildCli(): void {
+  const r = spawnSync("npm", ["run", "--silent", "build:cli"], { cwd: path.join(__dirname, ".."), stdio: "inherit" });
+  if (r.status !== 0) throw new Error("npm run build:cli failed: the CLI's bundle is needed to measure it");
+}
+
 async function main(): Promise<void> {
+  buildCli();
   const i = process.argv.indexOf("--rows");
   const n = i > 0 ? Number(process.argv[i + 1]) : MAX_ROWS;
   const keep = process.argv.includes("--keep");
