@@ -111,7 +111,9 @@ async function classifyFile(opts: CliOptions, io: CliIo): Promise<void> {
     mapSummaryColumns(mapping.headers),
   );
   timing?.("engine columns");
-  const result = classify(input, { today, settings, rhythm });
+  // A CSV's result in shared memory: its encoding worker (below) reads it without a copy.
+  const resultMemory = opts.outFormat === "csv" ? (bytes: number) => new SharedArrayBuffer(bytes) : undefined;
+  const result = classify(input, { today, settings, rhythm, resultMemory });
   timing?.("classifying");
   // A CSV's last rows are encoded on a worker thread; started now, it is ready by the time the
   // writer reaches them (the summary comes first).

@@ -5,9 +5,12 @@
  * shortest digits alone half a microsecond); a second core halves the writing time of a
  * million rows.
  *
- * The worker runs encodeTails, the same code the main thread would run, on a copy of the result
- * (its typed arrays, problems and settings: the input table stays behind), so the bytes are the
- * same whichever thread made them (tests/cli/rowTails.test.ts). Without the worker (a small
+ * The worker runs encodeTails, the same code the main thread would run, on the result (its typed
+ * arrays, problems and settings: the input table stays behind), so the bytes are the same whichever
+ * thread made them (tests/cli/rowTails.test.ts). The CLI classifies into shared memory for a CSV
+ * output, so the arrays reach the worker without a copy (postMessage shares a SharedArrayBuffer;
+ * copying the 88 MB of a million rows took 50 ms here and as long again to take apart there);
+ * any other result is copied. Without the worker (a small
  * table, the TypeScript sources, where no bundled worker file exists, or a worker that fails)
  * the main thread encodes every row itself.
  */

@@ -132,6 +132,11 @@ export interface ClassifyOptions {
   settings?: Settings;
   /** §13, for a table derived from a ledger: analyseRhythm of its rows' purchase dates. */
   rhythm?: RhythmAnalysis;
+  /**
+   * Where the result's arrays live (one buffer of the given size): the CLI passes shared memory,
+   * so that its encoding worker reads the result without a copy. Default: the pooled buffer.
+   */
+  resultMemory?: (bytes: number) => ArrayBufferLike;
 }
 
 const CRITERIA = ["c1", "c2", "c3", "c4", "c5", "c6", "c7"] as const;
@@ -153,7 +158,8 @@ export function classify(input: TableInput, options: ClassifyOptions): ClassifyR
   for (const f of FLOAT_FIELDS) if (cols[f]) present++;
   let hasC = false;
   for (const c of CRITERIA) if (cols[c]) hasC = true;
-  const r = carveOutputs(new Arena(takeResultBuffer(n * RESULT_BYTES_PER_ROW + 64)), n);
+  const resultBytes = n * RESULT_BYTES_PER_ROW + 64;
+  const r = carveOutputs(new Arena(options.resultMemory?.(resultBytes) ?? takeResultBuffer(resultBytes)), n);
   const scratchBuffer = takeScratch(n * (8 * (present + 2 + (hasC ? 1 : 0)) + 6 * 4 + 2 * 4 + 4 + 1) + 64);
   const scratch = new Arena(scratchBuffer);
 
@@ -714,7 +720,7 @@ export function releaseClassifyWorkspace(): void {
 /** Typed arrays carved out of one ArrayBuffer, in the order f64 → f32/i32/u32 → u8 (aligned). */
 class Arena {
   private offset = 0;
-  constructor(private readonly buffer: ArrayBuffer) {}
+  constructor(private readonly buffer: ArrayBufferLike) {}
   private take(bytes: number, align: number): number {
     const at = Math.ceil(this.offset / align) * align;
     this.offset = at + bytes;

@@ -26,6 +26,7 @@ const ROWS = 70_000; // ≥ WORKER_MIN_ROWS; the worker takes rows from 32,768 o
 let tmp: ReturnType<typeof tempDir>;
 let plan: OutputPlan;
 let expected: Buffer;
+let sharedPlan: OutputPlan;
 
 beforeAll(async () => {
   tmp = tempDir();
@@ -43,6 +44,13 @@ beforeAll(async () => {
   );
   const result = classify(tableInput, { today: dayFromYmd(2026, 11, 22), settings: { ...DEFAULT_SETTINGS } });
   plan = outputPlan(sheet, result, "zh", columnNames(mapping), summarizeRun(result, "zh"));
+  // As the CLI classifies for a CSV output: the result in shared memory (main.ts).
+  const shared = classify(tableInput, {
+    today: dayFromYmd(2026, 11, 22),
+    settings: { ...DEFAULT_SETTINGS },
+    resultMemory: (bytes) => new SharedArrayBuffer(bytes),
+  });
+  sharedPlan = outputPlan(sheet, shared, "zh", columnNames(mapping), summarizeRun(shared, "zh"));
   const out = tmp.file("main-thread.csv");
   await writeCsv(out, plan, { tails: null });
   expected = readFileSync(out);
@@ -62,6 +70,16 @@ test("rows encoded by the worker are the main thread's bytes", async () => {
   const out = tmp.file("worker.csv");
   await writeCsv(out, plan, { tails });
   expect(tails!.taken).toBe(2); // rows 32,768–65,535 and 65,536–69,999
+  expect(readFileSync(out).equals(expected)).toBe(true);
+});
+
+test("a result in shared memory (the CLI's): the worker's rows are the same bytes", async () => {
+  // postMessage shares a SharedArrayBuffer instead of copying it: the job's arrays are in one.
+  expect(sharedPlan.tailsJob().result.tier.buffer).toBeInstanceOf(SharedArrayBuffer);
+  const tails = RowTails.start(sharedPlan.tailsJob(), ROWS, path.join(WORKERS, "rowTails.js"));
+  const out = tmp.file("shared.csv");
+  await writeCsv(out, sharedPlan, { tails });
+  expect(tails!.taken).toBe(2);
   expect(readFileSync(out).equals(expected)).toBe(true);
 });
 

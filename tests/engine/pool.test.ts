@@ -52,3 +52,23 @@ test("without a hand-back every result has its own buffer", () => {
   const b = classify(table(10, 1), { today: T });
   expect(a.value.buffer).not.toBe(b.value.buffer);
 });
+
+test("resultMemory: every array of the result lives in the memory given, and the result is the same", () => {
+  const asked: number[] = [];
+  let given: SharedArrayBuffer | null = null;
+  const shared = classify(table(300, 2), {
+    today: T,
+    resultMemory: (bytes) => {
+      asked.push(bytes);
+      return (given = new SharedArrayBuffer(bytes));
+    },
+  });
+  expect(asked).toHaveLength(1);
+  const views = Object.values(shared).filter((v) => ArrayBuffer.isView(v)) as Uint8Array[];
+  expect(views.length).toBeGreaterThan(20);
+  for (const v of views) expect(v.buffer).toBe(given);
+  expect(plain(shared)).toEqual(plain(classify(table(300, 2), { today: T })));
+  // Handing it back does not put shared memory in the pool.
+  releaseResult(shared);
+  expect(classify(table(300, 2), { today: T }).value.buffer).not.toBe(given);
+});
