@@ -262,6 +262,16 @@ describe("XLSX exports", () => {
 });
 
 describe("CSV exports", () => {
+  /** A CRM export's lines (ending each with `eol`) through the CLI into a CSV: the run and the output's rows. */
+  async function exportThroughCli(name: string, lines: string[], eol: string) {
+    const input = tmp.file(`${name}.csv`);
+    writeFileSync(input, lines.join(eol) + eol);
+    const out = tmp.file(`${name}-out.csv`);
+    const r = await runCli([input, "--out", out, ...TODAY]);
+    expect(r.code).toBe(0);
+    return { r, rows: readCsvOut(out).rows };
+  }
+
   it("a lone LF and a lone CR in a name and in a header are quoted: no record splits, no formula revived", async () => {
     const input = tmp.file("in.csv");
     writeFileSync(
@@ -285,7 +295,6 @@ describe("CSV exports", () => {
   });
 
   it("a Salesforce-style report export: every field quoted, Sales Amount is the value (not Annual Revenue), a Total row", async () => {
-    const input = tmp.file("sf.csv");
     const lines = [
       '"Account Name","Account ID","Account Owner","Annual Revenue","Sales Amount","Last Order Date","Billing City"',
       '"Acme, Inc.","001A","Jane Doe","5000000","1,200.00","2026-10-01","Boston"',
@@ -293,11 +302,7 @@ describe("CSV exports", () => {
       '"Initech","001C","Jane Doe","","","",""',
       '"Total","","","","1,500.00","",""',
     ];
-    writeFileSync(input, lines.join("\r\n") + "\r\n");
-    const out = tmp.file("sf-out.csv");
-    const r = await runCli([input, "--out", out, ...TODAY]);
-    expect(r.code).toBe(0);
-    const { rows } = readCsvOut(out);
+    const { r, rows } = await exportThroughCli("sf", lines, "\r\n");
     expect(rows[0].slice(0, 10)).toEqual([
       "Account Name", "Account ID", "Account Owner", "Annual Revenue", "Sales Amount", "Last Order Date", "Billing City",
       "Tier", "ABC", "Value share",
@@ -326,18 +331,13 @@ describe("CSV exports", () => {
   });
 
   it("a HubSpot company export: Total Revenue is the value (not Annual Revenue), date-times, Last Contacted", async () => {
-    const input = tmp.file("hubspot.csv");
     const lines = [
       '"Record ID","Company name","Company owner","Create Date","Last Activity Date","Annual Revenue","Total Revenue","Recent Deal Close Date","Last Contacted"',
       '"5001","Acme, Inc.","Jane Doe","2024-01-05 10:00","2026-11-20 14:30","5000000","1200","2026-10-01 09:30","2026-11-20 14:30"',
       '"5002","Globex","John Roe","2024-02-01 09:00","","90000000","300","2026-06-15 11:00",""',
       '"5003","Initech","Jane Doe","2025-03-01 08:00","","","","",""',
     ];
-    writeFileSync(input, lines.join("\n") + "\n");
-    const out = tmp.file("hubspot-out.csv");
-    const r = await runCli([input, "--out", out, ...TODAY]);
-    expect(r.code).toBe(0);
-    const { rows } = readCsvOut(out);
+    const { r, rows } = await exportThroughCli("hubspot", lines, "\n");
     expect(rows[0].slice(9, 12)).toEqual(["Tier", "ABC", "Value share"]);
     // The input cells as they were; then tier, class and share by Total Revenue: 1,200 of 1,500 is
     // 80 % (A, a Star), 300 is B (by Annual Revenue, Globex would have been the Star).
