@@ -10,9 +10,8 @@
  * thread made them (tests/cli/rowTails.test.ts). The CLI classifies into shared memory for a CSV
  * output, so the arrays reach the worker without a copy (postMessage shares a SharedArrayBuffer;
  * copying the 88 MB of a million rows took 50 ms here and as long again to take apart there);
- * any other result is copied. Without the worker (a small
- * table, the TypeScript sources, where no bundled worker file exists, or a worker that fails)
- * the main thread encodes every row itself.
+ * any other result is copied. Without the worker (a small table, the TypeScript sources, where no
+ * bundled worker file exists, or a worker that fails) the main thread encodes every row itself.
  */
 import { existsSync } from "fs";
 import * as path from "path";
