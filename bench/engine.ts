@@ -24,6 +24,7 @@ import { classify, releaseResult } from "../src/engine/classify";
 import { dayFromYmd } from "../src/engine/days";
 import { outputRow } from "../src/engine/output";
 import type { CellValue, FieldKey, TableInput } from "../src/engine/types";
+import { cellAt } from "../src/engine/utf8Texts";
 import { mulberry32 } from "../scripts/prng";
 import { vmHwmMb } from "./memory";
 
@@ -123,7 +124,7 @@ export function floor(input: TableInput): number {
   for (const col of Object.values(input.columns)) {
     if (!col) continue;
     for (let i = 0; i < n; i++) {
-      const v = col[i];
+      const v = cellAt(col, i);
       if (typeof v === "number") touched += v;
       else if (v !== null && v !== undefined) touched++;
     }

@@ -8,9 +8,13 @@
  *     slot is that same string (regions, owners, 熟悉程度 repeat), not decoded again;
  *   - a number or date field (FIELD_READS): the numbers splitRecords parsed from its plain texts
  *     (csvCells.ts) in a Float64Array, NaN for a blank; a field that is not plain keeps its text
- *     for the engine.
+ *     for the engine;
+ *   - the customer's id and name: only each field's place in the file (CsvTexts), never decoded
+ *     here. The engine reads them as UTF-8 bytes (engine/utf8Texts.ts): a million ids and a
+ *     million names as strings cost 0.27 s to decode, and as much again in garbage collection.
  */
 import type { FieldRead } from "../engine/fieldReads";
+import type { Utf8Texts } from "../engine/utf8Texts";
 import type { KeptField, RecordChunk } from "./csvRecords";
 import { spanText } from "./csvScan";
 
@@ -109,18 +113,97 @@ class NumberColumn {
   }
 }
 
+/**
+ * A CSV column of texts as its fields' places in the file: cell i is bytes[start[i], end[i]),
+ * decoded only when asked for (cell). `escaped` marks a quoted field with doubled quotes inside.
+ */
+export class CsvTexts implements Utf8Texts {
+  readonly kind = "utf8";
+  constructor(
+    readonly bytes: Buffer,
+    readonly start: Int32Array,
+    readonly end: Int32Array,
+    readonly escaped: Uint8Array,
+    readonly length: number,
+  ) {}
+
+  /** As TextColumn would have held it: the text, "" for an empty field, null past a short record's end. */
+  cell(i: number): string | null {
+    const s = this.start[i];
+    return s < 0 ? null : spanText(this.bytes, s, this.end[i], this.escaped[i]);
+  }
+}
+
+/** The places of a key column's fields, chunk by chunk (no text decoded). */
+class SpanColumn {
+  start = new Int32Array(1 << 16);
+  end = new Int32Array(1 << 16);
+  escaped = new Uint8Array(1 << 16);
+
+  constructor(private readonly bytes: Buffer) {}
+
+  addSpans(first: number, rows: number, start: Int32Array, end: Int32Array, quoted: Uint8Array): void {
+    if (first + rows > this.start.length) {
+      const size = Math.max(2 * this.start.length, first + rows);
+      this.start = grownTo(this.start, new Int32Array(size));
+      this.end = grownTo(this.end, new Int32Array(size));
+      this.escaped = grownTo(this.escaped, new Uint8Array(size));
+    }
+    this.start.set(start.subarray(0, rows), first);
+    this.end.set(end.subarray(0, rows), first);
+    const bytes = this.bytes;
+    for (let r = 0; r < rows; r++) {
+      let escaped = 0;
+      if (quoted[r])
+        for (let p = start[r]; p < end[r]; p++) if (bytes[p] === QUOTE) ((escaped = 1), (p = end[r]));
+      this.escaped[first + r] = escaped;
+    }
+  }
+
+  texts(rowCount: number): CsvTexts {
+    const { start, end, escaped } = this;
+    return new CsvTexts(
+      this.bytes,
+      start.subarray(0, rowCount),
+      end.subarray(0, rowCount),
+      escaped,
+      rowCount,
+    );
+  }
+}
+
+const QUOTE = 0x22;
+
+function grownTo<T extends Int32Array | Uint8Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
+
 /** The kept fields of every data row, decoded as they are read. */
 export class KeptColumns {
   private readonly text = new Map<number, TextColumn>();
   private readonly number = new Map<number, NumberColumn>();
+  private readonly spans = new Map<number, SpanColumn>();
   private readonly fields: number[];
-  private readonly columns: (TextColumn | NumberColumn)[];
+  private readonly columns: (TextColumn | NumberColumn | SpanColumn)[];
 
-  /** `fields`: record field → how the engine reads it (undefined: as text). */
-  constructor(bytes: Buffer, fields: Map<number, FieldRead | undefined>) {
+  /**
+   * `fields`: record field → how the engine reads it (undefined: as text); `keys`: the fields
+   * of the customer's id and name, kept as places in the file (CsvTexts).
+   */
+  constructor(
+    bytes: Buffer,
+    fields: Map<number, FieldRead | undefined>,
+    keys: ReadonlySet<number> = new Set(),
+  ) {
     this.fields = [...fields.keys()];
     this.columns = this.fields.map((k) => {
       const read = fields.get(k);
+      if (keys.has(k) && !read) {
+        const col = new SpanColumn(bytes);
+        this.spans.set(k, col);
+        return col;
+      }
       if (read) {
         const col = new NumberColumn(bytes, read);
         this.number.set(k, col);
@@ -136,7 +219,10 @@ export class KeptColumns {
   keptFields(): KeptField[] {
     return this.fields.map((field, j) => {
       const col = this.columns[j];
-      return { field, read: col instanceof NumberColumn ? col.read : undefined };
+      return {
+        field,
+        read: col instanceof NumberColumn ? col.read : undefined,
+      };
     });
   }
 
@@ -147,7 +233,8 @@ export class KeptColumns {
       const start = chunk.spanStart[j];
       const end = chunk.spanEnd[j];
       const quoted = chunk.spanQuoted[j];
-      if (col instanceof TextColumn) {
+      if (col instanceof SpanColumn) col.addSpans(first, chunk.rows, start, end, quoted);
+      else if (col instanceof TextColumn) {
         for (let r = 0; r < chunk.rows; r++) {
           const s = start[r];
           if (s < 0) col.cells.push(null);
@@ -157,13 +244,23 @@ export class KeptColumns {
     }
   }
 
-  /** The text columns (field → cells) and the parsed ones (field → column) over rowCount rows. */
-  done(rowCount: number): { texts: Map<number, (string | null)[]>; parsed: Map<number, ParsedColumn> } {
+  /** The text columns (field → cells), the parsed ones and the key columns (field → column) over rowCount rows. */
+  done(rowCount: number): {
+    texts: Map<number, (string | null)[]>;
+    parsed: Map<number, ParsedColumn>;
+    keys: Map<number, CsvTexts>;
+  } {
     const texts = new Map<number, (string | null)[]>();
     for (const [k, col] of this.text) texts.set(k, col.cells);
     const parsed = new Map<number, ParsedColumn>();
     for (const [k, col] of this.number)
-      parsed.set(k, { read: col.read, values: col.values.subarray(0, rowCount), texts: col.texts });
-    return { texts, parsed };
+      parsed.set(k, {
+        read: col.read,
+        values: col.values.subarray(0, rowCount),
+        texts: col.texts,
+      });
+    const keys = new Map<number, CsvTexts>();
+    for (const [k, col] of this.spans) keys.set(k, col.texts(rowCount));
+    return { texts, parsed, keys };
   }
 }

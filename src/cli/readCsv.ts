@@ -202,7 +202,11 @@ async function scanCsv(
     kept.set(c, kept.has(c) && kept.get(c) !== read ? undefined : read);
   }
   for (const c of Object.values(mapSummaryColumns(named)) as number[]) kept.set(c, undefined);
-  const keptColumns = new KeptColumns(bytes, kept);
+  // The id and name stay bytes: the engine hashes them without decoding (CsvTexts).
+  const keys = new Set(
+    [mapping.columns.id, mapping.columns.name].filter((c): c is number => c !== undefined),
+  );
+  const keptColumns = new KeptColumns(bytes, kept, keys);
   let rowStart = new Uint32Array(1 << 16);
   let rowEnd = new Uint32Array(1 << 16);
   let rowFields = new Uint16Array(1 << 16);
@@ -233,6 +237,7 @@ async function scanCsv(
     plainFields: rowFields.subarray(0, rowCount),
     fields: Array.from({ length: columnCount }, (_, c) => c),
     parsed: decoded.parsed,
+    keyTexts: decoded.keys,
   };
   const preamble = candidates.slice(0, headerIndex);
   const notes = note ? [note] : [];

@@ -4,8 +4,9 @@
  */
 import { FIELD_READS } from "../engine/fieldReads";
 import type { CellValue, FieldKey } from "../engine/types";
+import type { TextCells } from "../engine/utf8Texts";
 import { fieldText, FieldSpans, scanRecord } from "./csvScan";
-import type { ParsedColumn } from "./csvColumns";
+import type { CsvTexts, ParsedColumn } from "./csvColumns";
 
 /** An input cell to write back unchanged: rich text, an Excel error, a hyperlink. */
 export type OriginalCell = unknown;
@@ -59,6 +60,8 @@ export interface CsvSource {
   fields: number[];
   /** The number and date fields the engine reads (by field), parsed while reading (csvColumns.ts). */
   parsed?: Map<number, ParsedColumn>;
+  /** The id and name fields (by field), as their places in the file, never decoded (csvColumns.ts). */
+  keyTexts?: Map<number, CsvTexts>;
 }
 
 /**
@@ -87,13 +90,19 @@ export function inputRowReader(sheet: SheetData): (i: number, out: unknown[]) =>
 
 /**
  * Column c's data cells as text. A CSV input's text columns the engine and the summary read were
- * decoded while reading; another is decoded here, on first use, by scanning the records again.
+ * decoded while reading; another is decoded here, on first use: an id or name column from the
+ * places kept, any other by scanning the records again.
  */
 export function sheetColumn(sheet: SheetData, c: number): CellValue[] | undefined {
   if (c < 0 || c >= sheet.columnCount) return undefined;
   const csv = sheet.csv;
   if (csv && sheet.columns[c].length !== sheet.rowCount) {
     const field = csv.fields[c];
+    const keyTexts = csv.keyTexts?.get(field);
+    if (keyTexts) {
+      sheet.columns[c] = Array.from({ length: sheet.rowCount }, (_, i) => keyTexts.cell(i));
+      return sheet.columns[c];
+    }
     const cells: CellValue[] = new Array(sheet.rowCount);
     const spans = new FieldSpans();
     for (let i = 0; i < sheet.rowCount; i++) {
@@ -109,10 +118,14 @@ export function sheetColumn(sheet: SheetData, c: number): CellValue[] | undefine
  * Column c's data cells for the engine's field `field`. A CSV input's number and date fields
  * (FIELD_READS) were parsed while reading: when every cell was blank or plain, the column is
  * that Float64Array (NaN: blank), which the engine reads as it would the texts; else the plain
- * cells are numbers and the others their texts, for the engine's readers. Any other column is
- * sheetColumn's.
+ * cells are numbers and the others their texts, for the engine's readers. A CSV's id and name
+ * columns are their places in the file (CsvTexts), which the engine reads as UTF-8 bytes. Any
+ * other column is sheetColumn's.
  */
-export function engineColumn(sheet: SheetData, c: number, field: FieldKey): ArrayLike<CellValue> | undefined {
+export function engineColumn(sheet: SheetData, c: number, field: FieldKey): TextCells | undefined {
+  const keyTexts =
+    c >= 0 && c < sheet.columnCount ? sheet.csv?.keyTexts?.get(sheet.csv.fields[c]) : undefined;
+  if (keyTexts && (field === "id" || field === "name")) return keyTexts;
   const parsed = c >= 0 && c < sheet.columnCount ? sheet.csv?.parsed?.get(sheet.csv.fields[c]) : undefined;
   if (!parsed || parsed.read !== FIELD_READS[field]) return sheetColumn(sheet, c);
   const { values, texts } = parsed;

@@ -16,6 +16,8 @@ import type { Settings } from "./settings";
 import { isRhythmFading, type RhythmAnalysis } from "./rhythm/analyse";
 import { getCurrentSettings } from "./settingsStore";
 import { isTotalsLabel } from "./text";
+import * as utf8 from "./utf8Texts";
+import type { TextCells, Utf8Texts } from "./utf8Texts";
 import {
   checkRange,
   readCoded,
@@ -34,6 +36,7 @@ import type {
   DayNumber,
   FieldKey,
   HolidayHit,
+  KeyField,
   ProblemReason,
   TableInput,
 } from "./types";
@@ -43,6 +46,7 @@ import type {
 const { Abc, ActionKind, FIELD_KEYS, NOT_CLASSIFIED, Position } = types;
 const { TIER_BITS, TIER_MASK, ValueEstimate } = rules;
 type ValueMeasure = rules.ValueMeasure;
+const { cellAt, firstCodePoint, isUtf8Texts, lastCodePoint } = utf8;
 type Abc = types.Abc;
 type Position = types.Position;
 const { readBirthday, readFamiliarity, readPosition, readText: text, readYesNo } = cells;
@@ -50,6 +54,7 @@ const {
   abcClasses,
   familiarityGap,
   fnv1a32Int,
+  fnv1a32IntOfBytes,
   growthOf,
   hasHistory,
   jitterOfHash,
@@ -160,7 +165,9 @@ export function classify(input: TableInput, options: ClassifyOptions): ClassifyR
   for (const c of CRITERIA) if (cols[c]) hasC = true;
   const resultBytes = n * RESULT_BYTES_PER_ROW + 64;
   const r = carveOutputs(new Arena(options.resultMemory?.(resultBytes) ?? takeResultBuffer(resultBytes)), n);
-  const scratchBuffer = takeScratch(n * (8 * (present + 2 + (hasC ? 1 : 0)) + 6 * 4 + 2 * 4 + 4 + 1) + 64);
+  // Per row: the Float64 columns, the sort's work area (6 u32), jitter and two key hashes (3 i32),
+  // one more u32, criteriaYes and the two key flags (3 u8).
+  const scratchBuffer = takeScratch(n * (8 * (present + 2 + (hasC ? 1 : 0)) + 6 * 4 + 3 * 4 + 4 + 3) + 64);
   const scratch = new Arena(scratchBuffer);
 
   // ---- problems: one shared reporter, told the current row and field (no closure per row)
@@ -183,7 +190,7 @@ export function classify(input: TableInput, options: ClassifyOptions): ClassifyR
    * the shared blank column. Each kind of column has its own small loop (see readNumbers …).
    */
   const column = (
-    field: FieldKey,
+    field: Exclude<FieldKey, KeyField>,
     kind: "number" | "rate" | "date" | Reader,
     lo = -Infinity,
     hi = Infinity,
@@ -279,7 +286,7 @@ export function classify(input: TableInput, options: ClassifyOptions): ClassifyR
     n,
     inp,
     sortWork,
-    scratch.i32(n),
+    { id: scratch.i32(n), name: scratch.i32(n), hasId: scratch.u8(n), hasName: scratch.u8(n) },
     jitter,
     Math.max(0, Math.floor(settings.jitterDays)),
     addProblem,
@@ -318,7 +325,7 @@ export function classify(input: TableInput, options: ClassifyOptions): ClassifyR
     kept = problems.filter((p) => !out.has(p.row));
     for (const i of excluded) {
       clearOutputs(r, i);
-      const byName = cols.name && i < cols.name.length && isTotalsLabel(text(cols.name[i]));
+      const byName = isTotalsLabel(text(cellAt(cols.name, i)));
       kept.push({ row: i, field: byName ? "name" : "id", reason: "totals-row", found: "" });
     }
   }
@@ -338,17 +345,30 @@ export function classify(input: TableInput, options: ClassifyOptions): ClassifyR
   };
 }
 
-/** §1: the rows whose name or id cell is a totals label (usually none). */
-function totalsRows(
-  n: number,
-  names: ArrayLike<CellValue> | undefined,
-  ids: ArrayLike<CellValue> | undefined,
-): number[] {
+/** §1: the rows whose name or id cell is a totals label (usually none), in order. */
+function totalsRows(n: number, names: TextCells | undefined, ids: TextCells | undefined): number[] {
+  const byName = totalsIn(names, n);
+  const byId = totalsIn(ids, n);
+  if (byId.length === 0) return byName;
+  if (byName.length === 0) return byId;
+  return [...new Set([...byName, ...byId])].sort((a, b) => a - b);
+}
+
+/** The rows of one column whose cell is a totals label; a UTF-8 cell is decoded only when its first character could start one. */
+function totalsIn(col: TextCells | undefined, n: number): number[] {
   const rows: number[] = [];
-  const nameCount = names ? Math.min(names.length, n) : 0;
-  const idCount = ids ? Math.min(ids.length, n) : 0;
-  for (let i = 0; i < n; i++) {
-    if ((i < nameCount && maybeTotals(names![i])) || (i < idCount && maybeTotals(ids![i]))) rows.push(i);
+  if (col === undefined) return rows;
+  const count = Math.min(col.length, n);
+  if (!isUtf8Texts(col)) {
+    for (let i = 0; i < count; i++) if (maybeTotals(col[i])) rows.push(i);
+    return rows;
+  }
+  const { bytes, start, end } = col;
+  for (let i = 0; i < count; i++) {
+    const s = start[i];
+    if (s < 0) continue;
+    const c = firstCodePoint(bytes, s, end[i]);
+    if (c >= 0 && c < 0x10000 && TOTALS_FIRST[c] === 1 && maybeTotals(col.cell(i))) rows.push(i);
   }
   return rows;
 }
@@ -464,8 +484,8 @@ interface Inputs {
   incumbent: Float64Array;
   position: Float64Array;
   opportunity: Float64Array;
-  names: ArrayLike<CellValue> | undefined;
-  ids: ArrayLike<CellValue> | undefined;
+  names: TextCells | undefined;
+  ids: TextCells | undefined;
 }
 
 type Outputs = Omit<
@@ -747,45 +767,55 @@ function truncate(s: string): string {
   return s.length > FOUND_MAX ? s.slice(0, FOUND_MAX - 1) + "…" : s;
 }
 
+/** Each row's key hashes and whether it has an id / a name key (1) — duplicatePass's work arrays. */
+interface KeyHashes {
+  id: Int32Array;
+  name: Int32Array;
+  hasId: Uint8Array;
+  hasName: Uint8Array;
+}
+
 /**
  * Duplicate customers and the §8 jitter (docs/METHOD-NOTES.md, "Duplicate customers").
  * A row's key is its trimmed id, or its trimmed name when it has no id; a row whose key
  * repeats an earlier row's key of the same kind gets a "duplicate" problem on that field
  * (blank keys never repeat). The jitter hashes the name (the id when the name is blank):
- * the key's own hash unless a row has both and they differ, so most rows hash one text.
+ * the key's own hash unless a row has both (equal texts hash the same, so a name equal to
+ * the id gives the id's hash either way).
  *
- * Two loops: the first hashes each row's key (sequential reads of the texts), the second
- * looks the hashes up in an open-addressing table of row+1 (a power of two ≥ 2n entries, so
- * probes stay short), comparing texts only on equal hashes. Kept apart, the second loop is
- * tight enough for the CPU to overlap its random reads of the table; one combined loop
- * measured about three times slower.
+ * Separate loops: hashing each row's id, then its name (sequential reads of the texts; UTF-8
+ * bytes are hashed without being decoded, see hashKeys); choosing each row's key hash and jitter;
+ * then looking the hashes up in an open-addressing table of row+1 (a power of two ≥ 2n entries,
+ * so probes stay short), comparing texts only on equal hashes. Kept apart, the lookup loop is
+ * tight enough for the CPU to overlap its random reads of the table; one combined loop measured
+ * about three times slower.
  */
 function duplicatePass(
   n: number,
   inp: Inputs,
   table: Uint32Array,
-  keyHash: Int32Array,
+  hashes: KeyHashes,
   jitter: Int32Array,
   maxJitter: number,
   addProblem: AddProblem,
 ): void {
   const keys = new RowKeys(inp, n);
-  const { names, ids, nameCount, idCount } = keys;
   const lastContact = inp.lastContact;
+  const { hasId, hasName } = hashes;
+  hashKeys(inp.ids, keys.idCount, n, hashes.id, hasId, null, lastContact);
+  // A name is needed where there is no id, and for the jitter of a known last contact.
+  hashKeys(inp.names, keys.nameCount, n, hashes.name, hasName, hasId, lastContact);
+  const keyHash = hashes.id; // becomes each row's key hash
+  const nameHash = hashes.name;
   for (let i = 0; i < n; i++) {
-    const idKey = i < idCount ? keyText(ids[i]) : "";
-    const byId = idKey !== "";
-    const h = fnv1a32Int(byId ? idKey : i < nameCount ? keyText(names[i]) : "");
+    const byId = hasId[i] === 1;
+    const h = byId ? keyHash[i] : hasName[i] === 1 ? nameHash[i] : BLANK_HASH;
     keyHash[i] = h;
-    // The jitter only moves a known last contact's due date: hash a second text only then.
-    if (lastContact[i] === lastContact[i]) {
-      let jh = h;
-      if (byId && i < nameCount) {
-        const name = keyText(names[i]);
-        if (name !== "" && name !== idKey) jh = fnv1a32Int(name);
-      }
-      jitter[i] = jitterOfHash(jh, maxJitter);
-    } else jitter[i] = 0;
+    // The jitter only moves a known last contact's due date.
+    jitter[i] =
+      lastContact[i] === lastContact[i]
+        ? jitterOfHash(byId && hasName[i] === 1 ? nameHash[i] : h, maxJitter)
+        : 0;
   }
 
   let size = 2;
@@ -793,48 +823,98 @@ function duplicatePass(
   const mask = size - 1;
   table.fill(0, 0, size); // the scratch may be a reused buffer
   for (let i = 0; i < n; i++) {
+    if (hasId[i] === 0 && hasName[i] === 0) continue;
     const h = keyHash[i];
-    if (h === BLANK_HASH && keys.key(i) === "") continue;
     let slot = h & mask;
     let seen = table[slot];
     while (seen !== 0) {
-      if (keyHash[seen - 1] === h && keys.same(seen - 1, i)) break;
+      if (keyHash[seen - 1] === h && hasId[seen - 1] === hasId[i] && keys.key(seen - 1) === keys.key(i))
+        break;
       slot = (slot + 1) & mask;
       seen = table[slot];
     }
     if (seen === 0) table[slot] = i + 1;
-    else addProblem(i, keys.byId(i) ? "id" : "name", "duplicate", keys.key(i));
+    else addProblem(i, hasId[i] ? "id" : "name", "duplicate", keys.key(i));
+  }
+}
+
+/**
+ * For rows [0, count) of a key column: has[i] = 1 and hash[i] = fnv1a32Int(keyText(cell)) when
+ * the cell's key text is not blank, has[i] = 0 otherwise (and for rows [count, n)). With `skipIf`,
+ * a row with skipIf[i] = 1 and no known last contact is not looked at (its name is not needed).
+ */
+function hashKeys(
+  col: TextCells | undefined,
+  count: number,
+  n: number,
+  hash: Int32Array,
+  has: Uint8Array,
+  skipIf: Uint8Array | null,
+  lastContact: Float64Array,
+): void {
+  has.fill(0, 0, n); // the scratch may be a reused buffer
+  if (col === undefined) return;
+  if (isUtf8Texts(col)) return hashUtf8Keys(col, count, hash, has, skipIf, lastContact);
+  for (let i = 0; i < count; i++) {
+    if (skipIf !== null && skipIf[i] === 1 && lastContact[i] !== lastContact[i]) continue;
+    const key = keyText(col[i]);
+    if (key === "") continue;
+    has[i] = 1;
+    hash[i] = fnv1a32Int(key);
+  }
+}
+
+/**
+ * hashKeys over UTF-8 bytes: a cell that plainly needs no trimming (keyText's test on its first
+ * and last characters) is its own key, hashed from its bytes (the same hash: fnv1a32Int hashes
+ * UTF-8); any other is decoded and read as keyText reads it.
+ */
+function hashUtf8Keys(
+  col: Utf8Texts,
+  count: number,
+  hash: Int32Array,
+  has: Uint8Array,
+  skipIf: Uint8Array | null,
+  lastContact: Float64Array,
+): void {
+  const { bytes, start, end, escaped } = col;
+  for (let i = 0; i < count; i++) {
+    if (skipIf !== null && skipIf[i] === 1 && lastContact[i] !== lastContact[i]) continue;
+    const s = start[i];
+    const e = end[i];
+    if (s < 0 || s === e) continue;
+    if (escaped[i] === 0 && plain(firstCodePoint(bytes, s, e)) && plain(lastCodePoint(bytes, s, e))) {
+      has[i] = 1;
+      hash[i] = fnv1a32IntOfBytes(bytes, s, e);
+      continue;
+    }
+    const key = keyText(col.cell(i));
+    if (key === "") continue;
+    has[i] = 1;
+    hash[i] = fnv1a32Int(key);
   }
 }
 
 /** The hash of the blank key. */
 const BLANK_HASH = fnv1a32Int("");
-const NO_CELLS: ArrayLike<CellValue> = [];
 
 /** The customer key of a row, read again from the cells (for the rare rows that need it). */
 class RowKeys {
-  readonly names: ArrayLike<CellValue>;
-  readonly ids: ArrayLike<CellValue>;
+  readonly names: TextCells | undefined;
+  readonly ids: TextCells | undefined;
   readonly nameCount: number;
   readonly idCount: number;
   constructor(inp: Inputs, n: number) {
-    this.names = inp.names ?? NO_CELLS;
-    this.ids = inp.ids ?? NO_CELLS;
-    this.nameCount = Math.min(this.names.length, n);
-    this.idCount = Math.min(this.ids.length, n);
-  }
-  byId(i: number): boolean {
-    return i < this.idCount && keyText(this.ids[i]) !== "";
+    this.names = inp.names;
+    this.ids = inp.ids;
+    this.nameCount = this.names ? Math.min(this.names.length, n) : 0;
+    this.idCount = this.ids ? Math.min(this.ids.length, n) : 0;
   }
   /** The trimmed id, else the trimmed name; "" for none. */
   key(i: number): string {
-    const id = i < this.idCount ? keyText(this.ids[i]) : "";
+    const id = i < this.idCount ? keyText(cellAt(this.ids, i)) : "";
     if (id !== "") return id;
-    return i < this.nameCount ? keyText(this.names[i]) : "";
-  }
-  /** Same key text and same kind: an id never repeats a name. */
-  same(j: number, i: number): boolean {
-    return this.byId(j) === this.byId(i) && this.key(j) === this.key(i);
+    return i < this.nameCount ? keyText(cellAt(this.names, i)) : "";
   }
 }
 

@@ -98,6 +98,13 @@ export function fnv1a32Int(text: string): number {
   return h;
 }
 
+/** fnv1a32Int of the text whose UTF-8 bytes are bytes[s, e) (valid UTF-8): the same number. */
+export function fnv1a32IntOfBytes(bytes: Uint8Array, s: number, e: number): number {
+  let h = FNV_OFFSET | 0;
+  for (let p = s; p < e; p++) h = Math.imul(h ^ bytes[p], FNV_PRIME);
+  return h;
+}
+
 /** The text the jitter is hashed from: the trimmed name, or the trimmed id when the name is empty. */
 export function customerKey(name: string, id = ""): string {
   const n = name.trim();

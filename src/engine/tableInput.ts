@@ -6,15 +6,17 @@
  */
 import type { HeaderMapping } from "./headers";
 import { FIELD_KEYS, type CellValue, type FieldKey, type GroupKey, type TableInput } from "./types";
+import { isUtf8Texts, type TextCells } from "./utf8Texts";
 
 /** A table as its reader holds it: the row count and each column's cells (data rows only). */
 export interface TableSource {
   rowCount: number;
   /**
    * Column c's data cells, or undefined for a column the reader does not have; `field` says
-   * which field reads it (a reader may then hand over cells as the field reads them).
+   * which field reads it (a reader may then hand over cells as the field reads them: numbers
+   * as a Float64Array, an id or name column as UTF-8 bytes, never any other column).
    */
-  column(c: number, field?: FieldKey): ArrayLike<CellValue> | undefined;
+  column(c: number, field?: FieldKey): TextCells | undefined;
 }
 
 /**
@@ -31,7 +33,9 @@ export function buildTableInput(
     const c = mapping.columns[field];
     if (c === undefined) continue;
     const cells = source.column(c, field);
-    if (cells) columns[field] = cells;
+    if (!cells) continue;
+    if (field === "id" || field === "name") columns[field] = cells;
+    else columns[field] = asCells(cells);
   }
   const input: TableInput = { rowCount: source.rowCount, columns };
   if (groups) {
@@ -39,11 +43,18 @@ export function buildTableInput(
     for (const key of ["owner", "region"] as const) {
       const c = groups[key];
       const cells = c === undefined ? undefined : source.column(c);
-      if (cells) g[key] = cells;
+      if (cells) g[key] = asCells(cells);
     }
     if (g.owner || g.region) input.groups = g;
   }
   return input;
+}
+
+/** Cells, for a field only id and name may take as UTF-8 bytes. */
+function asCells(cells: TextCells): ArrayLike<CellValue> {
+  if (isUtf8Texts(cells))
+    throw new Error("buildTableInput: UTF-8 texts are for the id and name columns only");
+  return cells;
 }
 
 /**

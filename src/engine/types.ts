@@ -6,6 +6,8 @@
  * hold them and isolated-module compilers (ts-jest, webpack) see real values.
  */
 
+import type { TextCells } from "./utf8Texts";
+
 export type Lang = "zh" | "en";
 
 /** What a cell may hold: Office.js values (dates are serial numbers), exceljs/CSV values. */
@@ -119,6 +121,9 @@ export interface CellProblem {
   found: string;
 }
 
+/** The fields that name a customer: given as texts, perhaps as UTF-8 bytes (utf8Texts.ts). */
+export type KeyField = "id" | "name";
+
 /** Columns read for summaries only (§1: owner and region), never classified. */
 export type GroupKey = "owner" | "region";
 
@@ -129,7 +134,11 @@ export interface TableInput {
    * Each field's cells. A reader that parsed a number or date field itself (FIELD_READS: the
    * CLI's CSV reader) may give a Float64Array: numbers (dates as Excel serials), NaN for a blank.
    */
-  columns: Partial<Record<FieldKey, ArrayLike<CellValue>>>;
+  columns: Partial<Record<Exclude<FieldKey, KeyField>, ArrayLike<CellValue>>> & {
+    /** The customer key: cells, or the file's UTF-8 bytes (the CLI's CSV reader: utf8Texts.ts). */
+    id?: TextCells;
+    name?: TextCells;
+  };
   /** Owner and region columns when the table has them (summaries and the Worklist). */
   groups?: Partial<Record<GroupKey, ArrayLike<CellValue>>>;
 }

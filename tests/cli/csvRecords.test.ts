@@ -30,7 +30,14 @@ function realLooking(): string {
   let size = 0;
   while (size < WORKER_MIN_BYTES + (1 << 20)) {
     const revenue = [String(1000 + i), `"¥${i},234"`, "1.2万", "", "abc", `"${i}.5"`][i % 6];
-    const name = i % 13 === 0 ? `"客户${i}\n第二行"` : i % 17 === 0 ? `"客户${i}\r号"` : `客户${i}号`;
+    const name =
+      i % 13 === 0
+        ? `"客户${i}\n第二行"`
+        : i % 17 === 0
+          ? `"客户${i}\r号"`
+          : i % 19 === 0
+            ? `"客户""${i}"""` // doubled quotes: 客户"19"
+            : `客户${i}号`;
     const note = i % 7 === 0 ? `"说""明"",含逗号,"` : i % 11 === 0 ? "=1+1" : "";
     const line =
       i % 29 === 0
@@ -60,6 +67,12 @@ function comparable(s: SheetData) {
       Array.from(p.values, (x) => (x === x ? x : "NaN")),
       [...p.texts.entries()],
     ]),
+    // The id and name fields stay bytes (csvColumns.ts CsvTexts): each cell as decoded on demand.
+    keys: [...(csv.keyTexts ?? new Map())].map(([k, t]) => [
+      k,
+      Array.from({ length: t.length }, (_, i) => t.cell(i)),
+      Array.from(t.escaped.subarray(0, t.length)),
+    ]),
     notes: s.notes,
   };
 }
@@ -72,6 +85,26 @@ beforeAll(async () => {
   expected = comparable(await readCsv(file, { recordsWorker: NONE }));
   expect(expected.rowCount).toBeGreaterThan(100_000);
   expect(statSync(file).size).toBeGreaterThan(WORKER_MIN_BYTES); // the worker's side of the threshold
+});
+
+test("the id and name fields are kept as bytes and read back as the file's texts", () => {
+  const [ids, names] = expected.keys;
+  expect(ids[0]).toBe(0);
+  expect(names[0]).toBe(1);
+  const idCells = ids[1] as (string | null)[];
+  const nameCells = names[1] as (string | null)[];
+  const escaped = names[2] as number[];
+  expect(idCells.slice(0, 3)).toEqual(["C0", "C1", "C2"]);
+  expect([nameCells[13], nameCells[17], nameCells[19], nameCells[20]]).toEqual([
+    "客户13\n第二行",
+    "客户17\r号",
+    '客户"19"',
+    "客户20号",
+  ]);
+  expect([escaped[13], escaped[19], escaped[20]]).toEqual([0, 1, 0]);
+  // Neither column is decoded while reading: the cells above come from the bytes when asked.
+  expect(expected.columns[0]).toEqual([]);
+  expect(expected.columns[1]).toEqual([]);
 });
 
 test("records split on the worker = records split on the main thread", async () => {

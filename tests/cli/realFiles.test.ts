@@ -356,6 +356,29 @@ describe("CSV exports", () => {
     expect(r.stdout).toContain("Jane Doe          2        80.0%");
   });
 
+  it("ids and names read from the file's bytes: duplicates, doubled quotes, spaces, a 合计 row", async () => {
+    // The CSV reader hands the engine the id and name columns as bytes (engine/utf8Texts.ts).
+    const lines = [
+      "客户编号,客户名称,销售额",
+      'K1,"华安""建材""",600',
+      "K2, 乙公司 ,300",
+      "K1,丙公司,100", // repeats K1
+      ',"华安""建材""",50', // no id: keyed by its name, which no row before is keyed by
+      ',"华安""建材""",50', // repeats the row above's name
+      "合计,,1100",
+    ];
+    const { rows } = await exportThroughCli("keys", lines, "\r\n");
+    // Input cells as they were; the share is of 1,100 (the 合计 row is not a customer).
+    expect(rows.slice(1).map((row) => [...row.slice(0, 3), row[5], row[row.length - 1]])).toEqual([
+      ["K1", '华安"建材"', "600", String(600 / 1100), ""],
+      ["K2", " 乙公司 ", "300", String(300 / 1100), ""],
+      ["K1", "丙公司", "100", String(100 / 1100), '客户编号：重复的客户（"K1"），前面已有相同编号的记录'],
+      ["", '华安"建材"', "50", String(50 / 1100), ""],
+      ["", '华安"建材"', "50", String(50 / 1100), '客户名称：重复的客户（"华安"建材""），前面已有同名记录'],
+      ["合计", "", "1100", "", "合计行，未参与分级"],
+    ]);
+  });
+
   it("UTF-16 (Excel's Unicode text, tab-separated) is read", async () => {
     const input = tmp.file("u16.txt");
     const body = Buffer.from("客户名称\t销售额\r\n甲公司\t600\r\n", "utf16le");

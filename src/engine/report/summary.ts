@@ -8,6 +8,7 @@
  */
 import type { ClassifyResult } from "../classify";
 import { readText } from "../cells";
+import { cellAt } from "../utf8Texts";
 import { rhythmSummary, type RhythmSummary } from "../rhythm/report";
 import {
   Abc,
@@ -239,8 +240,8 @@ export function topCustomers(result: ClassifyResult, count: number): TopCustomer
   const names = result.input?.columns.name;
   return rows.slice(0, count).map((row) => ({
     row,
-    id: ids && row < ids.length ? readText(ids[row]) : "",
-    name: names && row < names.length ? readText(names[row]) : "",
+    id: readText(cellAt(ids, row)),
+    name: readText(cellAt(names, row)),
     tier: result.tier[row] as Tier,
     keyIndex: result.keyIndex[row],
     share: result.share[row],

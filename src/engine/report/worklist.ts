@@ -7,6 +7,7 @@
 import { bi, pick, type Bilingual } from "../bilingual";
 import type { ClassifyResult } from "../classify";
 import { readText } from "../cells";
+import { cellAt, type TextCells } from "../utf8Texts";
 import { actionText, tierLabel } from "../labels";
 import { ActionKind, Tier, type Lang } from "../types";
 import type { ColumnKind } from "./columnList";
@@ -73,8 +74,8 @@ export function worklistHeaders(lang: Lang): string[] {
 
 /** Row i's Worklist cells in WORKLIST_COLUMNS order (the date a DayNumber; unknown null). */
 export function worklistCells(result: ClassifyResult, i: number, lang: Lang): (string | number | null)[] {
-  const text = (col: ArrayLike<unknown> | undefined): string | null => {
-    const t = col && i < col.length ? readText(col[i] as never) : "";
+  const text = (col: TextCells | undefined): string | null => {
+    const t = readText(cellAt(col, i));
     return t === "" ? null : t;
   };
   const kind = result.action[i];

@@ -4,6 +4,7 @@
  * — repeat buyers with the lowest P(alive), with their typical interval and days silent.
  */
 import { readText } from "../cells";
+import { cellAt } from "../utf8Texts";
 import type { ClassifyResult } from "../classify";
 import type { Lang, Tier } from "../types";
 import type { ColumnKind } from "../report/columnList";
@@ -46,7 +47,7 @@ export function rhythmSummary(result: ClassifyResult): RhythmSummary | null {
   if (!r) return null;
   const ids = result.input?.columns.id;
   const names = result.input?.columns.name;
-  const text = (col: typeof ids, row: number) => (col && row < col.length ? readText(col[row]) : "");
+  const text = (col: typeof ids, row: number) => readText(cellAt(col, row));
   return {
     fit: r.fit
       ? { r: r.fit.r, alpha: r.fit.alpha, a: r.fit.a, b: r.fit.b, logLikelihood: r.fit.logLikelihood }
