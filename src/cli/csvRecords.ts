@@ -1,19 +1,15 @@
 /**
- * The data records of a CSV, split chunk by chunk: each record's offsets, the spans of the fields
- * the engine and the summary read, and those number and date fields parsed from the bytes
- * (csvCells.ts). This is the part of reading that needs no JavaScript strings, so a worker thread
- * can do it (csvRecordsWorker.ts, over the file's bytes in shared memory) while the main thread
- * decodes the texts of the chunks before (csvColumns.ts addChunk). Without the worker the main
- * thread runs the same splitRecords itself, chunk after chunk.
+ * The data records of a CSV, split chunk by chunk: each record's offsets and the spans of the
+ * fields the engine and the summary read. Splitting is most of reading's work, so a worker thread
+ * does it (csvRecordsWorker.ts, over its own copy of the file) while the main thread decodes the
+ * chunks before (csvColumns.ts addChunk: texts, and numbers and dates parsed from the bytes).
+ * Without the worker the main thread runs the same splitRecords itself, chunk after chunk.
  */
-import type { FieldRead } from "../engine/fieldReads";
-import { isoDateSerialOfBytes, plainNumberOfBytes } from "./csvCells";
 import { FieldSpans, isBlankRecord, RecordSplitter } from "./csvScan";
 
-/** A field the engine or the summary reads: its index in the record, and how (undefined: text). */
+/** A field the engine or the summary reads: its index in the record. */
 export interface KeptField {
   field: number;
-  read: FieldRead | undefined;
 }
 
 /** Records [first, first + rows) of the data, as splitRecords found them. */
@@ -29,8 +25,6 @@ export interface RecordChunk {
   spanStart: Int32Array<ArrayBuffer>[];
   spanEnd: Int32Array<ArrayBuffer>[];
   spanQuoted: Uint8Array<ArrayBuffer>[];
-  /** Per kept field: its numbers when it is read as a number or date (NaN: blank, or a text to decode). */
-  numbers: (Float64Array<ArrayBuffer> | null)[];
   /** The byte offset after the chunk's last record. */
   next: number;
 }
@@ -50,8 +44,6 @@ export function splitRecords(
   const spanStart = kept.map(() => new Int32Array(maxRows));
   const spanEnd = kept.map(() => new Int32Array(maxRows));
   const spanQuoted = kept.map(() => new Uint8Array(maxRows));
-  const numbers = kept.map((f) => (f.read ? new Float64Array(maxRows) : null));
-  const parse = kept.map((f) => (f.read === "date" ? isoDateSerialOfBytes : plainNumberOfBytes));
   let rows = 0;
   let maxFields = 0;
   while (pos < bytes.length && rows < maxRows) {
@@ -65,22 +57,15 @@ export function splitRecords(
     if (spans.count > maxFields) maxFields = spans.count;
     for (let j = 0; j < kept.length; j++) {
       const k = kept[j].field;
-      const nums = numbers[j];
       if (k >= spans.count) {
         spanStart[j][rows] = -1;
-        if (nums) nums[rows] = NaN;
         continue;
       }
-      const s = spans.start[k];
-      const e = spans.end[k];
-      const q = spans.quoted[k];
-      spanStart[j][rows] = s;
-      spanEnd[j][rows] = e;
-      spanQuoted[j][rows] = q;
-      // A number or date in plain text is parsed here; any other text is left to the engine.
-      if (nums) nums[rows] = s !== e && !q ? parse[j](bytes, s, e) : NaN;
+      spanStart[j][rows] = spans.start[k];
+      spanEnd[j][rows] = spans.end[k];
+      spanQuoted[j][rows] = spans.quoted[k];
     }
     rows++;
   }
-  return { rows, rowStart, rowEnd, rowFields, maxFields, spanStart, spanEnd, spanQuoted, numbers, next: pos };
+  return { rows, rowStart, rowEnd, rowFields, maxFields, spanStart, spanEnd, spanQuoted, next: pos };
 }

@@ -50,7 +50,6 @@ function split(bytes: Buffer, delimiter: number, pos: number, kept: KeptField[],
         ...chunk.spanStart.map((a) => a.buffer),
         ...chunk.spanEnd.map((a) => a.buffer),
         ...chunk.spanQuoted.map((a) => a.buffer),
-        ...chunk.numbers.flatMap((a) => (a ? [a.buffer] : [])),
       ]);
     }
     parentPort!.postMessage({ done: true });
