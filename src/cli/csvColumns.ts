@@ -18,7 +18,7 @@ import type { FieldRead } from "../engine/fieldReads";
 import type { Utf8Texts } from "../engine/utf8Texts";
 import { isoDateSerialOfBytes, plainNumberOfBytes } from "./csvCells";
 import type { KeptField, RecordChunk } from "./csvRecords";
-import { spanText } from "./csvScan";
+import { QUOTE, spanText } from "./csvScan";
 
 /** A number or date column as read: the numbers, and the texts of the cells that were not plain. */
 export interface ParsedColumn {
@@ -169,8 +169,6 @@ class SpanColumn {
     );
   }
 }
-
-const QUOTE = 0x22;
 
 function grownTo<T extends Int32Array | Uint8Array>(from: T, to: T): T {
   to.set(from);
