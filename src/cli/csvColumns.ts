@@ -19,6 +19,7 @@ import type { Utf8Texts } from "../engine/utf8Texts";
 import { isoDateSerialOfBytes, plainNumberOfBytes } from "./csvCells";
 import type { KeptField, RecordChunk } from "./csvRecords";
 import { QUOTE, spanText } from "./csvScan";
+import { withRoom } from "./growable";
 
 /** A number or date column as read: the numbers, and the texts of the cells that were not plain. */
 export interface ParsedColumn {
@@ -93,12 +94,7 @@ class NumberColumn {
    * cell that is not plain (quoted, or text like "1.2万") keeps its text for the engine.
    */
   addSpans(first: number, rows: number, start: Int32Array, end: Int32Array, quoted: Uint8Array): void {
-    if (first + rows > this.values.length) {
-      const grown = new Float64Array(Math.max(2 * this.values.length, first + rows));
-      grown.set(this.values);
-      this.values = grown;
-    }
-    const values = this.values;
+    const values = (this.values = withRoom(this.values, first + rows));
     const bytes = this.bytes;
     const parse = this.read === "date" ? isoDateSerialOfBytes : plainNumberOfBytes;
     for (let r = 0; r < rows; r++) {
@@ -141,12 +137,9 @@ class SpanColumn {
   constructor(private readonly bytes: Buffer) {}
 
   addSpans(first: number, rows: number, start: Int32Array, end: Int32Array, quoted: Uint8Array): void {
-    if (first + rows > this.start.length) {
-      const size = Math.max(2 * this.start.length, first + rows);
-      this.start = grownTo(this.start, new Int32Array(size));
-      this.end = grownTo(this.end, new Int32Array(size));
-      this.escaped = grownTo(this.escaped, new Uint8Array(size));
-    }
+    this.start = withRoom(this.start, first + rows);
+    this.end = withRoom(this.end, first + rows);
+    this.escaped = withRoom(this.escaped, first + rows);
     this.start.set(start.subarray(0, rows), first);
     this.end.set(end.subarray(0, rows), first);
     const bytes = this.bytes;
@@ -168,11 +161,6 @@ class SpanColumn {
       rowCount,
     );
   }
-}
-
-function grownTo<T extends Int32Array | Uint8Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
 }
 
 /** The kept fields of every data row, decoded as they are read. */

@@ -7,6 +7,7 @@
  * closing quote belongs to the field; CRLF, LF or a lone CR ends a record outside quotes.
  * Strict where data would be lost: a quote opened and never closed is an error naming its line.
  */
+import { withRoom } from "./growable";
 
 export const QUOTE = 0x22;
 const CR = 0x0d;
@@ -24,31 +25,13 @@ export class FieldSpans {
 
   /** Room for `n` fields (a record of L bytes has at most L + 1). */
   reserve(n: number): void {
-    if (n <= this.start.length) return;
-    let size = this.start.length;
-    while (size < n) size *= 2;
-    const start = new Int32Array(size);
-    const end = new Int32Array(size);
-    const quoted = new Uint8Array(size);
-    start.set(this.start);
-    end.set(this.end);
-    quoted.set(this.quoted);
-    this.start = start;
-    this.end = end;
-    this.quoted = quoted;
+    this.start = withRoom(this.start, n);
+    this.end = withRoom(this.end, n);
+    this.quoted = withRoom(this.quoted, n);
   }
 
   push(s: number, e: number, q: number): void {
-    if (this.count === this.start.length) {
-      const grow = <T extends Int32Array | Uint8Array>(a: T): T => {
-        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.start = grow(this.start);
-      this.end = grow(this.end);
-      this.quoted = grow(this.quoted);
-    }
+    if (this.count === this.start.length) this.reserve(this.count + 1);
     this.start[this.count] = s;
     this.end[this.count] = e;
     this.quoted[this.count] = q;

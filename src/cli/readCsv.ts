@@ -22,6 +22,7 @@ import {
   type FileVersion,
 } from "./csvRecordsReader";
 import { KeptColumns } from "./csvColumns";
+import { withRoom } from "./growable";
 import { FIELD_READS, type FieldRead } from "../engine/fieldReads";
 import type { FieldKey } from "../engine/types";
 import { findOwnColumns } from "../engine/report/columns";
@@ -213,11 +214,9 @@ async function scanCsv(
   let rowCount = 0;
   let maxFields = width;
   for await (const chunk of records({ delimiter, pos, kept: keptColumns.keptFields() })) {
-    while (rowCount + chunk.rows > rowStart.length) {
-      rowStart = grown(rowStart);
-      rowEnd = grown(rowEnd);
-      rowFields = grown(rowFields);
-    }
+    rowStart = withRoom(rowStart, rowCount + chunk.rows);
+    rowEnd = withRoom(rowEnd, rowCount + chunk.rows);
+    rowFields = withRoom(rowFields, rowCount + chunk.rows);
     rowStart.set(chunk.rowStart.subarray(0, chunk.rows), rowCount);
     rowEnd.set(chunk.rowEnd.subarray(0, chunk.rows), rowCount);
     rowFields.set(chunk.rowFields.subarray(0, chunk.rows), rowCount);
@@ -263,12 +262,6 @@ async function scanCsv(
     preamble: preamble.map((p, k) => ({ rowNumber: k + 1, values: p.values })),
     csv: source,
   };
-}
-
-function grown<T extends Uint32Array | Uint16Array>(a: T): T {
-  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
-  b.set(a);
-  return b;
 }
 
 export function unreadable(file: string, e: unknown): CliError {
