@@ -1,7 +1,7 @@
 /**
  * Reading a CSV file: UTF-8 (with or without BOM), UTF-16 (Excel's "Unicode text"), or
  * GB18030/GBK — what Excel in China saves as "CSV" — when the bytes are not valid UTF-8.
- * The delimiter (comma, semicolon or tab) is taken from the header line.
+ * The delimiter (comma, semicolon or tab) is the first line's, or else the one that finds the header row.
  *
  * The file is held as one UTF-8 buffer with the offsets of its data records (csvScan.ts); only
  * the columns the engine and the summary read are decoded (csvColumns.ts: texts, or numbers and
@@ -149,31 +149,24 @@ async function scanCsv(
   note: string | null,
   records: RecordSource,
 ): Promise<SheetData> {
-  // The delimiter from the first non-blank line.
+  // The delimiter from the first non-blank line; when no header row is found with it (a title
+  // line without delimiters, or with a comma in a semicolon file), the one that finds it.
   let first = 0;
   while (first < bytes.length && (bytes[first] === 0x0a || bytes[first] === 0x0d || bytes[first] === 0x20))
     first++;
   const firstLineEnd = bytes.indexOf(0x0a, first);
-  const delimiterChar = detectDelimiter(
+  const detected = detectDelimiter(
     bytes.toString("utf8", first, firstLineEnd < 0 ? Math.min(bytes.length, first + 65536) : firstLineEnd),
-  );
-  const delimiter = delimiterChar.charCodeAt(0);
+  ).charCodeAt(0);
   const spans = new FieldSpans();
-
-  // The header: the first record with two cells naming §1/§12 headers (the engine's rule) among
-  // the first ones, else the first.
-  const candidates: { start: number; values: string[] }[] = [];
-  let pos = 0;
-  let headerIndex = -1;
-  while (pos < bytes.length && candidates.length < HEADER_SEARCH_ROWS) {
-    const start = pos;
-    pos = scanRecord(bytes, pos, delimiter, spans);
-    if (isBlankRecord(bytes, spans)) continue;
-    const values = Array.from({ length: spans.count }, (_, k) => fieldText(bytes, spans, k));
-    candidates.push({ start, values });
-    if (isHeaderRow(values)) {
-      headerIndex = candidates.length - 1;
-      break;
+  let delimiter = detected;
+  let { candidates, headerIndex } = findHeaderRecord(bytes, delimiter, spans);
+  for (const other of DELIMITERS) {
+    if (headerIndex >= 0 || other === detected) continue;
+    const found = headerRecordOrNone(bytes, other, spans);
+    if (found.headerIndex >= 0) {
+      ({ candidates, headerIndex } = found);
+      delimiter = other;
     }
   }
   if (candidates.length === 0) {
@@ -184,7 +177,7 @@ async function scanCsv(
   }
   if (headerIndex < 0) headerIndex = 0;
   const header = candidates[headerIndex];
-  pos = scanRecord(bytes, header.start, delimiter, spans);
+  const pos = scanRecord(bytes, header.start, delimiter, spans);
   const headerRowNumber = lineOf(bytes, header.start);
   // Trailing empty header cells are no columns (data may still reach into them).
   let width = header.values.length;
@@ -262,6 +255,45 @@ async function scanCsv(
     preamble: preamble.map((p, k) => ({ rowNumber: k + 1, values: p.values })),
     csv: source,
   };
+}
+
+/** The delimiters a CSV may use (comma, semicolon, tab), as bytes. */
+const DELIMITERS = [0x2c, 0x3b, 0x09];
+
+/**
+ * The header: the first record with two cells naming §1/§12 headers (the engine's rule) among
+ * the first ones (headerIndex −1 when none has), and the non-blank records up to it.
+ */
+function findHeaderRecord(
+  bytes: Buffer,
+  delimiter: number,
+  spans: FieldSpans,
+): { candidates: { start: number; values: string[] }[]; headerIndex: number } {
+  const candidates: { start: number; values: string[] }[] = [];
+  let pos = 0;
+  while (pos < bytes.length && candidates.length < HEADER_SEARCH_ROWS) {
+    const start = pos;
+    pos = scanRecord(bytes, pos, delimiter, spans);
+    if (isBlankRecord(bytes, spans)) continue;
+    const values = Array.from({ length: spans.count }, (_, k) => fieldText(bytes, spans, k));
+    candidates.push({ start, values });
+    if (isHeaderRow(values)) return { candidates, headerIndex: candidates.length - 1 };
+  }
+  return { candidates, headerIndex: -1 };
+}
+
+/** findHeaderRecord with a delimiter merely tried: a quote it leaves open means "not this one". */
+function headerRecordOrNone(
+  bytes: Buffer,
+  delimiter: number,
+  spans: FieldSpans,
+): ReturnType<typeof findHeaderRecord> {
+  try {
+    return findHeaderRecord(bytes, delimiter, spans);
+  } catch (e) {
+    if (e instanceof UnclosedQuote) return { candidates: [], headerIndex: -1 };
+    throw e;
+  }
 }
 
 export function unreadable(file: string, e: unknown): CliError {

@@ -356,6 +356,27 @@ describe("CSV exports", () => {
     expect(r.stdout).toContain("Jane Doe          2        80.0%");
   });
 
+  it("a tab-separated report whose title line has no tab: the delimiter is the header's, the title a preamble", async () => {
+    const lines = ["客户销售汇总表 2026年1-10月", "", "客户名称\t销售额\t最近下单日期", "甲公司\t600\t2026-10-01", "乙公司\t400\t2026-09-01"];
+    const { r, rows } = await exportThroughCli("tab-title", lines, "\r\n");
+    expect(rows.map((row) => row.slice(0, 6))).toEqual([
+      ["客户名称", "销售额", "最近下单日期", "价值等级", "ABC分类", "价值占比"],
+      ["甲公司", "600", "2026-10-01", "天王巨星", "A", "0.6"],
+      ["乙公司", "400", "2026-09-01", "天王巨星", "A", "0.4"],
+    ]);
+    expect(r.stderr).toContain("注意：表头在第 3 行；其上的 1 行（标题等）不属于表格");
+  });
+
+  it("a semicolon-separated export whose title holds a comma: the header's delimiter wins, quoted ; kept", async () => {
+    const lines = ["Sales report, Jan-Oct 2026", "", "Customer;Sales;Last order", "Acme;600;2026-10-01", '"Globex; Ltd";400;2026-09-01'];
+    const { rows } = await exportThroughCli("semi-title", lines, "\r\n");
+    expect(rows.map((row) => row.slice(0, 6))).toEqual([
+      ["Customer", "Sales", "Last order", "Tier", "ABC", "Value share"],
+      ["Acme", "600", "2026-10-01", "Star", "A", "0.6"],
+      ["Globex; Ltd", "400", "2026-09-01", "Star", "A", "0.4"],
+    ]);
+  });
+
   it("ids and names read from the file's bytes: duplicates, doubled quotes, spaces, a 合计 row", async () => {
     // The CSV reader hands the engine the id and name columns as bytes (engine/utf8Texts.ts).
     const lines = [
