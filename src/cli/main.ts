@@ -20,7 +20,7 @@ import { outputKinds, outputPlan } from "./outputPlan";
 import { readCsv } from "./readCsv";
 import { readXlsx } from "./readXlsx";
 import { withoutOwnBlock } from "./ownColumns";
-import { bilingual, CliError, engineColumn, sheetColumn, type SheetData } from "./sheet";
+import { bilingual, CliError, engineColumn, groupColumn, type SheetData } from "./sheet";
 import { formatSummary, summarizeRun } from "./summary";
 import { RowTails, tailsJob } from "./rowTails";
 import { writeCsv } from "./writeCsv";
@@ -105,7 +105,8 @@ async function classifyFile(opts: CliOptions, io: CliIo): Promise<void> {
   const input = buildTableInput(
     {
       rowCount: sheet.rowCount,
-      column: (c, field) => (field ? engineColumn(sheet, c, field) : sheetColumn(sheet, c)),
+      // Owner and region (no field): as the summaries group by them, merged cells counted for each row.
+      column: (c, field) => (field ? engineColumn(sheet, c, field) : groupColumn(sheet, c)),
     },
     mapping,
     mapSummaryColumns(mapping.headers),

@@ -23,7 +23,15 @@ import {
   readWorkbookInfo,
   type SheetInfo,
 } from "./xlsxParts";
-import { isErrorCell, isUncalculated, readSheetRows, type RawRow, type SheetReadContext } from "./xlsxSheet";
+import { withRoom } from "./growable";
+import {
+  columnOfRef,
+  isErrorCell,
+  isUncalculated,
+  readSheetRows,
+  type RawRow,
+  type SheetReadContext,
+} from "./xlsxSheet";
 import { ZipReader } from "./zip";
 
 /** True when a number format shows a date (y, m or d outside quotes and brackets). */
@@ -181,6 +189,8 @@ async function readTable(
   let uncalculatedCount = 0;
   const errors = new Map<string, { count: number; first: string }>();
 
+  // Each data row's row number in the sheet: where a merged cell's rows are in the table.
+  let dataRowNumbers = new Int32Array(1024);
   const { merges } = await readSheetRows(zip, sheet.path, ctx, (row) => {
     if (headers === null) {
       const isHeader = headerRowNumber !== null ? row.number === headerRowNumber : !isBlankRow(row);
@@ -232,6 +242,8 @@ async function readTable(
       if (c.numFmt !== undefined && numFmts[c.col] === undefined) numFmts[c.col] = c.numFmt;
     }
     for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = null;
+    dataRowNumbers = withRoom(dataRowNumbers, builder.rowCount + 1);
+    dataRowNumbers[builder.rowCount] = row.number;
     builder.push(values, originals);
   });
 
@@ -286,6 +298,22 @@ async function readTable(
       ),
     );
   }
+  const mergedDown = mergesDown(
+    merges,
+    headerNumber,
+    columnCount,
+    dataRowNumbers.subarray(0, builder.rowCount),
+  );
+  if (mergedDown.length > 0) {
+    const shown = mergedDown.slice(0, 3).map((m) => m.ref);
+    const more = mergedDown.length > 3 ? mergedDown.length - 3 : 0;
+    notes.push(
+      bilingual(
+        `工作表“${sheet.name}”的 ${shown.join("、")}${more ? ` 等 ${mergedDown.length} 处` : ""} 是合并单元格：负责销售、区域的汇总按合并的值计入其中每一行；.xlsx 输出是 Excel 表格，不能含合并单元格，这些单元格按原值写回（首行有值，其余为空）`,
+        `the sheet "${sheet.name}": ${shown.join(", ")}${more ? ` and ${more} more` : ""} are merged cells: the owner and region summaries count the merged value for each of their rows; the .xlsx output is an Excel table, which cannot hold merged cells, so they are written back as they are (the value in the first row, the others blank)`,
+      ),
+    );
+  }
   const merged = merges.filter((ref) => {
     const m = /(\d+)$/.exec(ref.split(":")[1] ?? ref);
     return m !== null && Number(m[1]) < headerNumber;
@@ -303,6 +331,45 @@ async function readTable(
     notes,
     preamble,
     preambleMerges: merged,
+    mergedDown: mergedDown.map(({ col, from, to }) => ({ col, from, to })),
     strays,
   };
+}
+
+/**
+ * The merged ranges that run down one column of the table's data rows (an owner typed once for
+ * a group of customers), as data-row ranges; `rowNumbers` are the data rows' sheet rows, ascending.
+ */
+export function mergesDown(
+  refs: readonly string[],
+  headerNumber: number,
+  columnCount: number,
+  rowNumbers: Int32Array,
+): { ref: string; col: number; from: number; to: number }[] {
+  const out: { ref: string; col: number; from: number; to: number }[] = [];
+  for (const ref of refs) {
+    const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(ref);
+    if (m === null || m[1] !== m[3]) continue;
+    const col = columnOfRef(m[1]);
+    const top = Number(m[2]);
+    const bottom = Number(m[4]);
+    if (top <= headerNumber || bottom <= top || col >= columnCount) continue;
+    const from = firstAtLeast(rowNumbers, top);
+    if (rowNumbers[from] !== top) continue; // its first row is no customer row
+    const to = firstAtLeast(rowNumbers, bottom + 1) - 1;
+    if (to > from) out.push({ ref, col, from, to });
+  }
+  return out;
+}
+
+/** The first index whose number is ≥ n (the length when none is). */
+function firstAtLeast(sorted: Int32Array, n: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < n) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -32,6 +32,11 @@ export interface SheetData {
   preamble?: { rowNumber: number; values: CellValue[]; originals?: Map<number, OriginalCell> }[];
   /** Merged ranges within the preamble rows (a merged title), e.g. "A1:J1". */
   preambleMerges?: string[];
+  /**
+   * Cells merged down one column of the table (an owner or a region typed once for a group of
+   * customers): data rows from..to (0-based, inclusive); the value is row `from`'s (groupColumn).
+   */
+  mergedDown?: { col: number; from: number; to: number }[];
   /** CSV input: the file's bytes and record offsets (then `columns` holds only the engine's columns). */
   csv?: CsvSource;
   /** Cells far outside the table (a stray keystroke in XFD), kept by address, never allocated across. */
@@ -93,6 +98,22 @@ export function inputRowReader(sheet: SheetData): (i: number, out: unknown[]) =>
  * decoded while reading; another is decoded here, on first use: an id or name column from the
  * places kept, any other by scanning the records again.
  */
+/**
+ * Column c as the summaries group by it (owner, region): a cell merged down counts for every row
+ * it covers, as the user sees it. A copy: the sheet's own cells, which are written back, stay as read.
+ */
+export function groupColumn(sheet: SheetData, c: number): CellValue[] | undefined {
+  const cells = sheetColumn(sheet, c);
+  const merges = sheet.mergedDown?.filter((m) => m.col === c) ?? [];
+  if (cells === undefined || merges.length === 0) return cells;
+  const filled = cells.slice();
+  for (const { from, to } of merges) {
+    for (let i = from + 1; i <= to && i < filled.length; i++)
+      if (isBlankCell(filled[i])) filled[i] = cells[from];
+  }
+  return filled;
+}
+
 export function sheetColumn(sheet: SheetData, c: number): CellValue[] | undefined {
   if (c < 0 || c >= sheet.columnCount) return undefined;
   const csv = sheet.csv;

@@ -41,6 +41,45 @@ describe("stateful UTF-8 decoding", () => {
 });
 
 describe("XLSX exports", () => {
+  it("an owner and a region merged down over their customers count for each in the summary; the cells come back as they were", async () => {
+    const input = tmp.file("merged-owner.xlsx");
+    await writeFixture(input, {
+      sheets: [
+        {
+          name: "客户",
+          body:
+            row(1, t("A1", "客户名称"), t("B1", "销售额"), t("C1", "负责销售"), t("D1", "区域")) +
+            row(2, t("A2", "甲公司"), n("B2", 600), t("C2", "张伟"), t("D2", "华东")) +
+            row(3, t("A3", "乙公司"), n("B3", 300)) +
+            row(5, t("A5", "丙公司"), n("B5", 100), t("C5", "王芳")) +
+            row(6, t("A6", "丁公司"), n("B6", 0)) +
+            // C2:C3 and D2:D6 run down (D over the blank row 4); A7:B7 runs across, below the data.
+            '<mergeCells count="3"><mergeCell ref="C2:C3"/><mergeCell ref="D2:D6"/><mergeCell ref="A7:B7"/></mergeCells>',
+        },
+      ],
+    });
+    const sheet = await readXlsx(input);
+    expect(sheet.mergedDown).toEqual([
+      { col: 2, from: 0, to: 1 },
+      { col: 3, from: 0, to: 3 },
+    ]);
+    expect(sheet.columns[2]).toEqual(["张伟", null, "王芳", null]);
+
+    const out = tmp.file("merged-owner-out.xlsx");
+    const r = await runCli([input, "--out", out, ...TODAY]);
+    expect(r.code).toBe(0);
+    // 甲 600 + 乙 300 under 张伟 (90 %), 丙 100 under 王芳, 丁 (0) with no owner; all four in 华东.
+    expect(r.stdout).toContain("张伟             2     90.0%");
+    expect(r.stdout).toContain("王芳             1     10.0%");
+    expect(r.stdout).toContain("（未填写）       1      0.0%");
+    expect(r.stdout).toContain("华东       4    100.0%");
+    expect(r.stderr).toContain("工作表“客户”的 C2:C3、D2:D6 是合并单元格");
+    const ws = (await readWorkbook(out)).getWorksheet("客户")!;
+    expect(rowValues(ws, 2, 4)).toEqual(["甲公司", 600, "张伟", "华东"]);
+    expect(ws.getCell("C3").value).toBe(null);
+    expect(ws.getCell("D3").value).toBe(null);
+  });
+
   it("an ERP report: merged title row, blank row, header on row 3; the title comes back merged", async () => {
     const input = tmp.file("report.xlsx");
     await writeFixture(input, {
