@@ -170,6 +170,8 @@ export class KeptColumns {
   private readonly spans = new Map<number, SpanColumn>();
   private readonly fields: number[];
   private readonly columns: (TextColumn | NumberColumn | SpanColumn)[];
+  /** Rows added so far. */
+  private added = 0;
 
   /**
    * `fields`: record field → how the engine reads it (undefined: as text); `keys`: the fields
@@ -206,6 +208,7 @@ export class KeptColumns {
 
   /** Decodes a chunk of records (splitRecords with keptFields()), its first row being data row `first`. */
   addChunk(chunk: RecordChunk, first: number): void {
+    this.added = Math.max(this.added, first + chunk.rows);
     for (let j = 0; j < this.columns.length; j++) {
       const col = this.columns[j];
       const start = chunk.spanStart[j];
@@ -228,10 +231,17 @@ export class KeptColumns {
     keys: Map<number, CsvTexts>;
   } {
     const texts = new Map<number, (string | null)[]>();
-    for (const [k, col] of this.text) texts.set(k, col.cells);
+    // rowCount may be fewer rows than were added (a report's footer cut off, footer.ts).
+    for (const [k, col] of this.text) {
+      if (col.cells.length > rowCount) col.cells.length = rowCount;
+      texts.set(k, col.cells);
+    }
     const parsed = new Map<number, ParsedColumn>();
-    for (const [k, col] of this.number)
+    for (const [k, col] of this.number) {
+      if (rowCount < this.added)
+        for (const row of col.texts.keys()) if (row >= rowCount) col.texts.delete(row);
       parsed.set(k, { read: col.read, values: col.values.subarray(0, rowCount), texts: col.texts });
+    }
     const keys = new Map<number, CsvTexts>();
     for (const [k, col] of this.spans) keys.set(k, col.texts(rowCount));
     return { texts, parsed, keys };

@@ -32,6 +32,8 @@ export interface SheetData {
   preamble?: { rowNumber: number; values: CellValue[]; originals?: Map<number, OriginalCell> }[];
   /** Merged ranges within the preamble rows (a merged title), e.g. "A1:J1". */
   preambleMerges?: string[];
+  /** A report's footer lines below the table (footer.ts), cut from it and written back below it. */
+  footer?: { rowNumber: number; values: CellValue[]; originals?: Map<number, OriginalCell> }[];
   /**
    * Cells merged down one column of the table (an owner or a region typed once for a group of
    * customers): data rows from..to (0-based, inclusive); the value is row `from`'s (groupColumn).
@@ -187,6 +189,14 @@ export class ColumnBuilder {
       this.columns.push(col);
       this.originals.push(new Map());
     }
+  }
+
+  /** Keeps the first `rowCount` rows only. */
+  truncate(rowCount: number): void {
+    if (rowCount >= this.rowCount) return;
+    for (const col of this.columns) col.length = rowCount;
+    for (const m of this.originals) for (const r of m.keys()) if (r >= rowCount) m.delete(r);
+    this.rowCount = rowCount;
   }
 
   /** Appends one row; `values` may be shorter than the column count. */

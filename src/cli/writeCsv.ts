@@ -117,6 +117,15 @@ export async function writeCsv(file: string, plan: OutputPlan, options: WriteCsv
       if (drained) await drained;
       if (plan.onProgress && (i + 1) % PROGRESS_EVERY === 0) plan.onProgress(i + 1);
     }
+    // A report's footer (footer.ts): its lines after the table's, as full-width rows.
+    for (const f of sheet.footer ?? []) {
+      for (let c = 0; c < sheet.columnCount + plan.outHeaders.length; c++) {
+        if (c) sink.byte(COMMA);
+        if (c < f.values.length) sink.text(quoteIfNeeded(csvInputCell(f.values[c])));
+      }
+      sink.byte(CR);
+      sink.byte(LF);
+    }
     await sink.end();
     await out.commit();
   } catch (e) {

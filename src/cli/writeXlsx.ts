@@ -233,6 +233,13 @@ async function writeCustomerSheet(wb: XlsxWriter, plan: OutputPlan): Promise<voi
         if (pending) await pending;
         if (plan.onProgress && (i + 1) % PROGRESS_EVERY === 0) plan.onProgress(i + 1);
       }
+      // A report's footer, below the table after a blank row, as it stood below the input's.
+      for (const [k, f] of (sheet.footer ?? []).entries()) {
+        await rows.row(
+          lastRow + 2 + k,
+          f.values.map((v, c) => xlsxInputValue(f.originals?.get(c) ?? v, false)),
+        );
+      }
     },
     1,
   );
