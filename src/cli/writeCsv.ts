@@ -117,7 +117,9 @@ export async function writeCsv(file: string, plan: OutputPlan, options: WriteCsv
       if (drained) await drained;
       if (plan.onProgress && (i + 1) % PROGRESS_EVERY === 0) plan.onProgress(i + 1);
     }
-    // A report's footer (footer.ts): its lines after the table's, as full-width rows.
+    // A report's footer (footer.ts): after a blank line, as below the input's table (a run on
+    // this output finds it again), its lines as full-width rows.
+    if (sheet.footer?.length) (sink.byte(CR), sink.byte(LF));
     for (const f of sheet.footer ?? []) {
       for (let c = 0; c < sheet.columnCount + plan.outHeaders.length; c++) {
         if (c) sink.byte(COMMA);
