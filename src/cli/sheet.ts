@@ -100,22 +100,6 @@ export function inputRowReader(sheet: SheetData): (i: number, out: unknown[]) =>
  * decoded while reading; another is decoded here, on first use: an id or name column from the
  * places kept, any other by scanning the records again.
  */
-/**
- * Column c as the summaries group by it (owner, region): a cell merged down counts for every row
- * it covers, as the user sees it. A copy: the sheet's own cells, which are written back, stay as read.
- */
-export function groupColumn(sheet: SheetData, c: number): CellValue[] | undefined {
-  const cells = sheetColumn(sheet, c);
-  const merges = sheet.mergedDown?.filter((m) => m.col === c) ?? [];
-  if (cells === undefined || merges.length === 0) return cells;
-  const filled = cells.slice();
-  for (const { from, to } of merges) {
-    for (let i = from + 1; i <= to && i < filled.length; i++)
-      if (isBlankCell(filled[i])) filled[i] = cells[from];
-  }
-  return filled;
-}
-
 export function sheetColumn(sheet: SheetData, c: number): CellValue[] | undefined {
   if (c < 0 || c >= sheet.columnCount) return undefined;
   const csv = sheet.csv;
@@ -135,6 +119,22 @@ export function sheetColumn(sheet: SheetData, c: number): CellValue[] | undefine
     sheet.columns[c] = cells;
   }
   return sheet.columns[c];
+}
+
+/**
+ * Column c as the summaries group by it (owner, region): a cell merged down counts for every row
+ * it covers, as the user sees it. A copy: the sheet's own cells, which are written back, stay as read.
+ */
+export function groupColumn(sheet: SheetData, c: number): CellValue[] | undefined {
+  const cells = sheetColumn(sheet, c);
+  const merges = sheet.mergedDown?.filter((m) => m.col === c) ?? [];
+  if (cells === undefined || merges.length === 0) return cells;
+  const filled = cells.slice();
+  for (const { from, to } of merges) {
+    for (let i = from + 1; i <= to && i < filled.length; i++)
+      if (isBlankCell(filled[i])) filled[i] = cells[from];
+  }
+  return filled;
 }
 
 /**
