@@ -250,10 +250,15 @@ export function isBlankRecord(bytes: Uint8Array, spans: FieldSpans): boolean {
 
 /** 1-based line number of byte `offset` (counts LF, and CR not followed by LF). */
 export function lineOf(bytes: Uint8Array, offset: number): number {
-  let line = 1;
-  for (let p = 0; p < offset; p++) {
+  return 1 + lineBreaksIn(bytes, 0, offset);
+}
+
+/** The line breaks in bytes[from, to): each LF, and each CR not followed by LF. */
+export function lineBreaksIn(bytes: Uint8Array, from: number, to: number): number {
+  let breaks = 0;
+  for (let p = from; p < to; p++) {
     const b = bytes[p];
-    if (b === LF || (b === CR && bytes[p + 1] !== LF)) line++;
+    if (b === LF || (b === CR && bytes[p + 1] !== LF)) breaks++;
   }
-  return line;
+  return breaks;
 }

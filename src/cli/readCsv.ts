@@ -12,7 +12,15 @@ import { isUtf8 } from "buffer";
 import * as path from "path";
 import { isHeaderRow, mapHeaders, mapSummaryColumns } from "../engine/headers";
 import type { CellValue } from "../engine/types";
-import { fieldText, FieldSpans, isBlankRecord, lineOf, scanRecord, UnclosedQuote } from "./csvScan";
+import {
+  fieldText,
+  FieldSpans,
+  isBlankRecord,
+  lineBreaksIn,
+  lineOf,
+  scanRecord,
+  UnclosedQuote,
+} from "./csvScan";
 import type { KeptField, RecordChunk } from "./csvRecords";
 import {
   BUNDLED_RECORDS_WORKER,
@@ -226,7 +234,8 @@ async function scanCsv(
   );
   const footer: { rowNumber: number; values: CellValue[] }[] = [];
   for (let i = footerAt, line = 0; i < rowCount; i++) {
-    line = i === footerAt ? lineOf(bytes, rowStart[i]) : line + linesIn(bytes, rowStart[i - 1], rowStart[i]);
+    line =
+      i === footerAt ? lineOf(bytes, rowStart[i]) : line + lineBreaksIn(bytes, rowStart[i - 1], rowStart[i]);
     scanRecord(bytes, rowStart[i], delimiter, spans);
     footer.push({
       rowNumber: line,
@@ -282,13 +291,6 @@ function onlyFirstField(bytes: Buffer, start: number, delimiter: number, spans: 
   if (spans.count === 0 || fieldText(bytes, spans, 0).trim() === "") return false;
   for (let k = 1; k < spans.count; k++) if (fieldText(bytes, spans, k).trim() !== "") return false;
   return true;
-}
-
-/** The line breaks in bytes[from, to) (CRLF, LF or a lone CR: one each). */
-function linesIn(bytes: Buffer, from: number, to: number): number {
-  let n = 0;
-  for (let p = from; p < to; p++) if (bytes[p] === 0x0a || (bytes[p] === 0x0d && bytes[p + 1] !== 0x0a)) n++;
-  return n;
 }
 
 /** The delimiters a CSV may use (comma, semicolon, tab), as bytes. */

@@ -366,7 +366,7 @@ async function readTable(
  * The merged ranges that run down one column of the table's data rows (an owner typed once for
  * a group of customers), as data-row ranges; `rowNumbers` are the data rows' sheet rows, ascending.
  */
-export function mergesDown(
+function mergesDown(
   refs: readonly string[],
   headerNumber: number,
   columnCount: number,

@@ -146,10 +146,10 @@ export function groupColumn(sheet: SheetData, c: number): CellValue[] | undefine
  * other column is sheetColumn's.
  */
 export function engineColumn(sheet: SheetData, c: number, field: FieldKey): TextCells | undefined {
-  const keyTexts =
-    c >= 0 && c < sheet.columnCount ? sheet.csv?.keyTexts?.get(sheet.csv.fields[c]) : undefined;
+  const csv = c >= 0 && c < sheet.columnCount ? sheet.csv : undefined;
+  const keyTexts = csv?.keyTexts?.get(csv.fields[c]);
   if (keyTexts && (field === "id" || field === "name")) return keyTexts;
-  const parsed = c >= 0 && c < sheet.columnCount ? sheet.csv?.parsed?.get(sheet.csv.fields[c]) : undefined;
+  const parsed = csv?.parsed?.get(csv.fields[c]);
   if (!parsed || parsed.read !== FIELD_READS[field]) return sheetColumn(sheet, c);
   const { values, texts } = parsed;
   if (texts.size === 0) return values;
